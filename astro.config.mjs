@@ -1,0 +1,38 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { parse } from 'yaml';
+import { contentCheck } from './src/integrations/content-check';
+
+/**
+ * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL
+ * overrides it for a one-off build, e.g. under a sub-path of an existing portal: SITE_URL=https://x.gov.vn/guong-sang/
+ */
+const settings = parse(readFileSync(new URL('./content/settings.yaml', import.meta.url), 'utf8'));
+const url = new URL(process.env.SITE_URL ?? settings.url);
+
+export default defineConfig({
+  site: url.origin,
+  base: url.pathname,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
+  compressHTML: false,
+  prerenderConflictBehavior: 'error',
+  integrations: [contentCheck(), mdx()],
+  image: {
+    // Photos from phones can be large; anything above this is refused by the content check before it gets here.
+    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000 } },
+  },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,201 @@
+/**
+ * Stories are MDX, but a story must never run code at build time nor ship code to readers. Instead of letting
+ * Vite compile each story into a JavaScript module (slow at scale and able to import anything), a story is parsed
+ * with the MDX grammar and turned into HTML here. Only plain Markdown and the documented components are accepted;
+ * everything else is reported with its line.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import type { Root, RootContent, Heading } from 'mdast';
+import { slugify } from '../text';
+
+/** A problem in a story body, with its line in the body (1-based). */
+export interface BodyProblem {
+  line?: number;
+  message: string;
+}
+
+export interface CompiledStory {
+  html: string;
+  headings: { depth: number; slug: string; text: string }[];
+  /** 1-based indexes into the entry's photos, in order of appearance. */
+  photoRefs: number[];
+}
+
+/** Components an editor may use, with the attributes each accepts. */
+export const STORY_COMPONENTS = {
+  /** A photo from the entry's photo list: <Figure photo="2" />. */
+  Figure: { required: ['photo'], optional: [] },
+  /** A quotation with its speaker: <Quote by="Bà Hoà">…</Quote>. */
+  Quote: { required: ['by'], optional: ['role'] },
+} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+
+type ComponentName = keyof typeof STORY_COMPONENTS;
+
+/** Placeholder element for a photo; pages replace it with a responsive <picture>. */
+export const PHOTO_MARKER = /<gs-photo data-n="(\d+)"><\/gs-photo>/g;
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const toHtml = unified().use(remarkRehype).use(rehypeStringify);
+
+interface JsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: RootContent[];
+  position?: { start: { line: number } };
+  data?: Record<string, unknown>;
+}
+
+function textOf(node: { value?: string; children?: unknown[] }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((child) => textOf(child as typeof node)).join('');
+}
+
+export function compileStory(source: string, photoCount: number): { story?: CompiledStory; problems: BodyProblem[] } {
+  const problems: BodyProblem[] = [];
+  let tree: Root;
+  try {
+    tree = parser.parse(source) as Root;
+  } catch (error) {
+    const cause = error as { line?: number; place?: { line?: number }; reason?: string; message: string };
+    return {
+      problems: [
+        {
+          line: cause.line ?? cause.place?.line,
+          message: `Không đọc được nội dung bài (cú pháp MDX): ${cause.reason ?? cause.message}. Kiểm tra các dấu <, >, {, } trong bài; muốn viết dấu { hay < thì viết \\{ hoặc \\<.`,
+        },
+      ],
+    };
+  }
+
+  const headings: CompiledStory['headings'] = [];
+  const usedSlugs = new Set<string>();
+  const photoRefs: number[] = [];
+
+  const visit = (node: RootContent | Root): void => {
+    const line = node.position?.start.line;
+    switch (node.type) {
+      case 'mdxjsEsm':
+        problems.push({ line, message: 'Không dùng import/export trong bài: bài viết chỉ gồm chữ và các thành phần Figure, Quote.' });
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        problems.push({ line, message: 'Không dùng biểu thức {…} trong bài. Muốn viết dấu ngoặc nhọn thì viết \\{ và \\}.' });
+        return;
+      case 'image':
+      case 'imageReference':
+        problems.push({
+          line,
+          message: 'Không chèn ảnh bằng ![…](…). Khai báo ảnh trong mục photos (có mô tả alt) rồi chèn bằng <Figure photo="2" />.',
+        });
+        return;
+      case 'html':
+        problems.push({ line, message: 'Không dùng mã HTML trong bài.' });
+        return;
+      case 'link':
+      case 'definition':
+        if (!/^(https?:|mailto:|\/|#|\.\.?\/)/i.test(node.url.trim())) {
+          problems.push({ line, message: `Liên kết "${node.url}" không được phép: chỉ dùng địa chỉ http(s) hoặc đường dẫn trong trang.` });
+        }
+        break;
+      case 'heading': {
+        const heading = node as Heading;
+        if (heading.depth === 1) {
+          problems.push({ line, message: 'Không dùng tiêu đề cấp 1 (#) trong bài: tên bài đã là tiêu đề cấp 1. Dùng ## hoặc ###.' });
+        }
+        const text = textOf(heading);
+        let id = slugify(text) || 'muc';
+        for (let n = 2; usedSlugs.has(id); n++) id = `${slugify(text) || 'muc'}-${n}`;
+        usedSlugs.add(id);
+        heading.data = { ...heading.data, hProperties: { id } };
+        headings.push({ depth: heading.depth, slug: id, text });
+        break;
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        convertComponent(node as unknown as JsxNode, line);
+        break;
+    }
+    if ('children' in node) {
+      // A component written alone on a line is parsed as a paragraph holding it; it is a block of its own.
+      node.children = (node.children as RootContent[]).map((child) => {
+        if (child.type !== 'paragraph') return child;
+        const parts = child.children.filter((part) => !(part.type === 'text' && part.value.trim() === ''));
+        const only = parts[0];
+        return parts.length === 1 && only.type === 'mdxJsxTextElement' ? ({ ...only, type: 'mdxJsxFlowElement' } as RootContent) : child;
+      }) as typeof node.children;
+      for (const child of node.children) visit(child as RootContent);
+    }
+  };
+
+  const convertComponent = (node: JsxNode, line: number | undefined) => {
+    const name = node.name ?? '';
+    if (!(name in STORY_COMPONENTS)) {
+      problems.push({
+        line,
+        message: `Thẻ <${name || '>'}> không được phép trong bài. Chỉ dùng: ${Object.keys(STORY_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`,
+      });
+      node.children = [];
+      return;
+    }
+    const spec = STORY_COMPONENTS[name as ComponentName];
+    const attributes: Record<string, string> = {};
+    for (const attribute of node.attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
+        problems.push({ line, message: `Thuộc tính của <${name}> phải là chữ trong dấu nháy, ví dụ <${name} ${spec.required[0]}="…" />.` });
+        continue;
+      }
+      if (![...spec.required, ...spec.optional].includes(attribute.name as never)) {
+        problems.push({ line, message: `<${name}> không có thuộc tính "${attribute.name}".` });
+        continue;
+      }
+      attributes[attribute.name!] = attribute.value.normalize('NFC');
+    }
+    for (const required of spec.required) {
+      if (!attributes[required]?.trim()) problems.push({ line, message: `<${name}> thiếu thuộc tính ${required}="…".` });
+    }
+    if (name === 'Figure') {
+      if (node.type === 'mdxJsxTextElement') {
+        problems.push({ line, message: 'Đặt <Figure … /> trên một dòng riêng, cách đoạn văn trước và sau một dòng trống.' });
+      }
+      const n = Number(attributes.photo);
+      if (attributes.photo !== undefined && !(Number.isInteger(n) && n >= 1 && n <= photoCount)) {
+        problems.push({
+          line,
+          message: `<Figure photo="${attributes.photo}" />: bài có ${photoCount} ảnh trong mục photos, hãy ghi số từ 1 đến ${photoCount}.`,
+        });
+      } else if (attributes.photo !== undefined) {
+        photoRefs.push(n);
+      }
+      node.children = [];
+      node.data = { hName: 'gs-photo', hProperties: { dataN: String(n) } };
+    } else if (name === 'Quote') {
+      const caption = [attributes.by, attributes.role].filter(Boolean).join(', ');
+      node.data = { hName: 'figure', hProperties: { className: ['quote'] } };
+      const phrasing = node.children.every((child) => !['paragraph', 'list', 'heading', 'blockquote', 'table'].includes(child.type));
+      node.children = [
+        { type: 'blockquote', children: phrasing ? [{ type: 'paragraph', children: node.children }] : node.children } as RootContent,
+        { type: 'paragraph', data: { hName: 'figcaption' }, children: [{ type: 'text', value: caption }] } as RootContent,
+      ];
+    }
+  };
+
+  visit(tree);
+  if (problems.length > 0) return { problems };
+
+  // remark-rehype drops MDX nodes; under a type of its own a checked component becomes the element its data names.
+  const rename = (node: RootContent | Root) => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      (node as { type: string }).type = 'storyComponent';
+    }
+    if ('children' in node) node.children.forEach((child) => rename(child as RootContent));
+  };
+  rename(tree);
+  const html = toHtml.stringify(toHtml.runSync(tree)) as string;
+  return { story: { html, headings, photoRefs }, problems };
+}

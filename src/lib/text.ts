@@ -1,0 +1,80 @@
+/**
+ * Vietnamese text helpers shared by ids, search keys and sorting.
+ *
+ * Vietnamese arrives in several byte forms for the same word: NFC or NFD (macOS file names, text pasted from
+ * Word) and two tone-mark placements ("hoà" and "hòa"). Everything stored is NFC; everything compared is folded.
+ */
+
+/** Zero-width and bidi control characters that are invisible to editors but change ids, search and layout. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** C0/C1 control characters other than tab and newline. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** NFC form, the single form in which the site stores and publishes Vietnamese text. */
+export function toNfc(value: string): string {
+  return value.normalize('NFC');
+}
+
+/** Characters an editor cannot see but that would be published: reported instead of silently kept. */
+export function findInvisibleCharacters(value: string): string[] {
+  const found = [...(value.match(INVISIBLE) ?? []), ...(value.match(CONTROL) ?? [])];
+  return [...new Set(found)].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/**
+ * Lower-case ASCII form of Vietnamese text: diacritics removed and đ/Đ mapped to d, which Unicode decomposition
+ * alone does not do. Both tone placements ("hoà", "hòa") and both normal forms give the same result.
+ */
+export function foldVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (ch) => (ch === 'đ' ? 'd' : 'D'))
+    .toLowerCase();
+}
+
+/** URL-safe ASCII slug folded from Vietnamese: "Nguyễn Thị Đước" → "nguyen-thi-duoc". */
+export function slugify(value: string): string {
+  return foldVietnamese(value)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The slug form every id must already have. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …), insensitive to case and to the normal form. */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a.normalize('NFC'), b.normalize('NFC'));
+}
+
+/** Vietnamese alphabet letters used as A–Z index headings; đ, ă, â, ê, ô, ơ, ư are letters of their own. */
+export const VIETNAMESE_ALPHABET = [
+  'A', 'Ă', 'Â', 'B', 'C', 'D', 'Đ', 'E', 'Ê', 'G', 'H', 'I', 'K', 'L', 'M', 'N', 'O', 'Ô', 'Ơ', 'P', 'Q', 'R', 'S',
+  'T', 'U', 'Ư', 'V', 'X', 'Y',
+] as const;
+
+/**
+ * The index letter a name is filed under: its first letter without tone mark but with its vowel shape
+ * ("Ấn" → "Â", "Đặng" → "Đ", "Ứng" → "Ư"). Letters outside the Vietnamese alphabet (F, J, W, Z, digits) go to "#".
+ */
+export function indexLetter(name: string): string {
+  const first = name.trim().normalize('NFD').charAt(0);
+  if (!first) return '#';
+  // Keep breve (0306), circumflex (0302) and horn (031B); drop the five tone marks.
+  const decomposed = name.trim().normalize('NFD');
+  let letter = first.toUpperCase();
+  for (const mark of decomposed.slice(1)) {
+    if (!/[\u0300-\u036f]/.test(mark)) break;
+    if (mark === '\u0306' || mark === '\u0302' || mark === '\u031B') letter += mark;
+  }
+  const composed = letter.normalize('NFC');
+  return (VIETNAMESE_ALPHABET as readonly string[]).includes(composed) ? composed : '#';
+}
+
+/** Number of spoken syllables, the unit Vietnamese reading speed is measured in. */
+export function countSyllables(value: string): number {
+  return value.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

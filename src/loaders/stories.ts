@@ -1,0 +1,49 @@
+/**
+ * Loads MDX stories (exemplars, campaigns) into the content store with their HTML already rendered by the safe
+ * story compiler, so no story becomes a JavaScript module. Entries that may not be published are never stored:
+ * no page, list or feed can show what is not in the store.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { compileStory } from '../lib/mdx/compile';
+import { listFiles, parseEntry } from '../lib/content/source';
+import { STORY_FILE } from '../lib/content/collections';
+import { formatProblems } from '../lib/content/issues';
+import { isPublishable } from '../lib/data/publishable';
+
+function looksPublishable(data: unknown): boolean {
+  const candidate = data as { publication?: { status?: unknown }; consent?: { withdrawn?: unknown } };
+  return candidate?.publication?.status === 'da-duyet' && !candidate.consent?.withdrawn;
+}
+
+export function storyLoader(dir: string): Loader {
+  return {
+    name: 'guong-sang-stories',
+    async load({ store, parseData, generateDigest, config }) {
+      const root = fileURLToPath(config.root);
+      store.clear();
+      for (const file of await listFiles(root, dir, STORY_FILE)) {
+        const raw = await readFile(path.join(root, file), 'utf8');
+        const { entry, problems } = parseEntry(raw, file);
+        if (!entry) throw new Error(formatProblems(problems));
+        if (!looksPublishable(entry.data)) continue;
+        const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
+        if (!isPublishable(data as Parameters<typeof isPublishable>[0])) continue;
+        const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
+        const { story, problems: bodyProblems } = compileStory(entry.body, photos);
+        if (!story) {
+          throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
+        }
+        store.set({
+          id: entry.id,
+          data,
+          filePath: file,
+          digest: generateDigest(raw),
+          rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs } },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Building blocks shared by every collection schema. Each factory returns a strict zod schema whose error messages
+ * tell an editor, in Vietnamese, what to write instead.
+ */
+import { z } from 'astro/zod';
+import { parseDate, type IsoDate } from '../lib/dates';
+import { findInvisibleCharacters, SLUG_PATTERN, toNfc } from '../lib/text';
+
+/** Non-empty text, trimmed and stored as NFC; invisible characters are refused because they break ids and search. */
+export function text(options: { max?: number; label?: string } = {}) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'Thiếu trường bắt buộc.' : 'Phải là một đoạn chữ.') })
+    .transform((value) => toNfc(value.trim()))
+    .superRefine((value, ctx) => {
+      if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Không được để trống.' });
+      const invisible = findInvisibleCharacters(value);
+      if (invisible.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Có ký tự ẩn (${invisible.join(', ')}), thường do dán từ Word hoặc web: gõ lại đoạn chữ này.`,
+        });
+      }
+      if (options.max && value.length > options.max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Dài ${value.length} ký tự, tối đa ${options.max}: rút gọn lại.`,
+        });
+      }
+    });
+}
+
+/** An id of another entry: lower-case ASCII words joined by hyphens, e.g. "xa-sai-son". */
+export function slug() {
+  return z
+    .string({ error: 'Phải là mã (chữ thường không dấu, nối bằng dấu gạch ngang), ví dụ "xa-sai-son".' })
+    .regex(SLUG_PATTERN, 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "xa-sai-son".');
+}
+
+/**
+ * A calendar date written "2024-03-15" or "15/03/2024". YAML must not turn it into anything else, so dates are read
+ * as text; impossible days such as 30/02 are refused rather than rolled into the next month.
+ */
+export function isoDate() {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Thiếu ngày.'
+          : 'Ngày phải viết dạng 15/03/2024 hoặc 2024-03-15 (đặt trong dấu nháy nếu cần).',
+    })
+    .transform((value, ctx): IsoDate => {
+      const parsed = parseDate(value);
+      if (parsed.ok) return parsed.date;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          parsed.reason === 'format'
+            ? `"${value}" không phải ngày hợp lệ: viết dạng 15/03/2024 (ngày/tháng/năm) hoặc 2024-03-15.`
+            : `Ngày "${value}" không có trên lịch: kiểm tra lại ngày và tháng.`,
+      });
+      return z.NEVER;
+    });
+}
+
+/** A period with a start and an end that does not come before it. */
+export function period() {
+  return z
+    .strictObject({
+      /** First day of the period. */
+      start: isoDate(),
+      /** Last day of the period. */
+      end: isoDate(),
+    })
+    .refine((value) => value.end >= value.start, { message: 'Ngày kết thúc (end) đứng trước ngày bắt đầu (start).', path: ['end'] });
+}
+
+/**
+ * Number and symbol of an administrative document (Decree 30/2020/NĐ-CP): "177/KH-UBND", "34-CT/TW",
+ * "02/2018/QĐ-UBND", "1656/NQ-UBTVQH15". Plans circulated as drafts may lack the number: "/KH-UBND".
+ */
+export function documentNumber() {
+  return text().refine((value) => /^[0-9]*[/-]?[0-9A-ZĐa-z/.-]*[A-ZĐ][0-9A-ZĐ/.-]*$/u.test(value) && /[/-]/.test(value), {
+    message: 'Số, ký hiệu văn bản viết liền, ví dụ "177/KH-UBND" hoặc "34-CT/TW".',
+  });
+}
+
+/**
+ * A reference to a document: a decision, plan, directive, resolution or minutes. Plans circulated as drafts can
+ * lack a date ("ngày … tháng 3 năm 2023"), so the date may be left out where `dated` is false.
+ */
+export function documentRef({ dated = true }: { dated?: boolean } = {}) {
+  return z
+    .strictObject({
+      /** Number and symbol, e.g. "123/QĐ-UBND"; omitted for minutes or unnumbered drafts. */
+      number: documentNumber().optional(),
+      /** What the document is, e.g. "Chỉ thị của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng". */
+      title: text().optional(),
+      /** Body that issued it, e.g. "UBND huyện Quốc Oai"; with number and date it identifies the document. */
+      issuer: text().optional(),
+      /** Date of issue. */
+      date: dated ? isoDate() : isoDate().optional(),
+      /** Person and position who signed it, e.g. "Phó Chủ tịch UBND huyện". */
+      signer: text().optional(),
+    })
+    .refine((value) => value.number !== undefined || value.title !== undefined, {
+      message: 'Cần số, ký hiệu (number) hoặc tên văn bản (title).',
+    });
+}
+
+/** Administrative level of an issuing body or of an award. */
+export const LEVELS = ['trung-uong', 'tinh', 'huyen', 'xa'] as const;
+export function level() {
+  return z.enum(LEVELS, { error: `Cấp phải là một trong: ${LEVELS.join(', ')}.` });
+}
+
+/** Publication workflow states; only "da-duyet" (approved) is ever published. */
+export const PUBLICATION_STATUSES = ['ban-nhap', 'da-duyet', 'da-rut'] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+/** Whether and on what authority an entry may be published. */
+export function publication() {
+  return z
+    .strictObject({
+      /** "ban-nhap" (draft), "da-duyet" (approved) or "da-rut" (withdrawn). */
+      status: z.enum(PUBLICATION_STATUSES, {
+        error: 'Trạng thái (status) phải là "ban-nhap" (bản nháp), "da-duyet" (đã duyệt) hoặc "da-rut" (đã rút).',
+      }),
+      /** The decision or minutes that approved publication; required once approved. */
+      approval: documentRef().optional(),
+      /** Why and when a published entry was taken down. */
+      withdrawal: z
+        .strictObject({
+          /** Date it was taken down. */
+          date: isoDate(),
+          /** Reason, kept for the record and never published. */
+          reason: text(),
+        })
+        .optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.status === 'da-duyet' && !value.approval) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approval'],
+          message: 'Bài đã duyệt (da-duyet) phải ghi căn cứ duyệt: số quyết định hoặc biên bản và ngày (approval).',
+        });
+      }
+    });
+}
+
+/** A photo kept beside the entry file. */
+export function photo(image: () => z.ZodType) {
+  return z.strictObject({
+    /** Image file path, relative to the entry file, e.g. "./anh/chi-hoa.jpg". */
+    src: image(),
+    /** What the photo shows, read aloud by screen readers; required for every photo. */
+    alt: text({ max: 250 }),
+    /** Who took the photo or owns it. */
+    credit: text({ max: 120 }),
+    /** Optional caption shown under the photo. */
+    caption: text({ max: 300 }).optional(),
+  });
+}

@@ -1,0 +1,99 @@
+/** Exemplars: individuals, collectives, households and effective models honoured in a campaign. */
+import { z } from 'astro/zod';
+import { isoDate, photo, publication, slug, text } from './common';
+import { awardGrant } from './award';
+import { FIELDS } from './fields';
+
+/** "ca-nhan" (individual), "tap-the" (collective), "ho-gia-dinh" (household), "mo-hinh" (model or initiative). */
+export const EXEMPLAR_KINDS = ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh'] as const;
+export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
+
+/** Story types the district centre produces. */
+export const STORY_TYPES = ['tin', 'bai-viet', 'phong-su', 'phong-van', 'video'] as const;
+
+/** Consent to publish a person's name, image and story (Law 91/2025/QH15, Civil Code art. 32). */
+function consent() {
+  return z.strictObject({
+    /** Date consent was given. */
+    date: isoDate(),
+    /** What was agreed, e.g. "Họ tên, ảnh, câu chuyện trên trang web và đài truyền thanh". */
+    scope: text({ max: 300 }),
+    /** For a child aged 7 or over: the guardian's consent, given alongside the child's own. */
+    guardian: z
+      .strictObject({
+        /** Relationship to the child, e.g. "mẹ". Never the guardian's name or contact. */
+        relation: text({ max: 40 }),
+        /** Date of the guardian's consent. */
+        date: isoDate(),
+      })
+      .optional(),
+    /** Date consent was withdrawn; from then on the entry is not published. */
+    withdrawn: isoDate().optional(),
+  });
+}
+
+export function exemplarSchema({ image }: { image: () => z.ZodType }) {
+  return z
+    .strictObject({
+      /** Individual, collective, household or model. */
+      kind: z.enum(EXEMPLAR_KINDS, { error: `Loại điển hình (kind) phải là một trong: ${EXEMPLAR_KINDS.join(', ')}.` }),
+      /** Name as published, family name first, e.g. "Đặng Thị Hoà" or "Tổ hòa giải thôn Đông". */
+      name: text({ max: 150 }),
+      /** Role or description, e.g. "Nông dân", "Trưởng thôn", "Hợp tác xã nông nghiệp". */
+      role: text({ max: 150 }).optional(),
+      /** Place as it was named when the story was written, even if that unit no longer exists. */
+      place: slug(),
+      /** Village or hamlet (thôn, tổ dân phố); never a house number or street address. */
+      village: text({ max: 80 }).optional(),
+      /** A child: publication needs both the child's and the guardian's consent. */
+      minor: z.boolean({ error: 'minor phải là true hoặc false.' }).default(false),
+      /** Campaigns in which the exemplar was honoured. */
+      campaigns: z.array(slug()).default([]),
+      /** Fields of work, from the controlled list. */
+      fields: z
+        .array(z.enum(FIELDS, { error: `Lĩnh vực (fields) phải là một trong: ${FIELDS.join(', ')}.` }))
+        .min(1, 'Chọn ít nhất một lĩnh vực (fields).'),
+      /** Awards granted, each with its decision. */
+      awards: z.array(awardGrant()).default([]),
+      /** The deed in one or two sentences; used in lists, feeds and radio. */
+      citation: text({ max: 320 }),
+      /** Photos; the first is the main photo. */
+      photos: z.array(photo(image)).default([]),
+      /** Kind of story. */
+      storyType: z.enum(STORY_TYPES, { error: `Thể loại (storyType) phải là một trong: ${STORY_TYPES.join(', ')}.` }),
+      /** Writer of the story, e.g. "Minh Thư, Trung tâm VH-TT-TT". */
+      author: text({ max: 120 }),
+      /** Shown on the home page. */
+      featured: z.boolean({ error: 'featured phải là true hoặc false.' }).default(false),
+      /** Date first published. */
+      published: isoDate(),
+      /** Date of the last significant update. */
+      updated: isoDate().optional(),
+      /** Consent to publish; required for individuals. */
+      consent: consent().optional(),
+      /** Publication state and its approval. */
+      publication: publication(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.updated && value.updated < value.published) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'Ngày cập nhật đứng trước ngày đăng.' });
+      }
+      if (value.publication.status !== 'da-duyet') return;
+      if (value.kind === 'ca-nhan' && !value.consent) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent'],
+          message: 'Điển hình cá nhân đã duyệt phải ghi sự đồng ý công bố (consent: ngày, phạm vi).',
+        });
+      }
+      if (value.minor && !value.consent?.guardian) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent', 'guardian'],
+          message: 'Người chưa thành niên: cần cả sự đồng ý của cháu và của cha, mẹ hoặc người giám hộ (consent.guardian).',
+        });
+      }
+    });
+}
+
+export type ExemplarData = z.output<ReturnType<typeof exemplarSchema>>;

@@ -1,0 +1,69 @@
+/** Administrative units, including those that ceased to exist in the 2025 reform. */
+import { z } from 'astro/zod';
+import { documentRef, isoDate, slug, text } from './common';
+
+/** Kinds of administrative unit, from province down to village. */
+export const PLACE_TYPES = [
+  'tinh',
+  'thanh-pho-truc-thuoc-trung-uong',
+  'huyen',
+  'quan',
+  'thi-xa',
+  'thanh-pho',
+  'xa',
+  'phuong',
+  'thi-tran',
+  'dac-khu',
+  'thon',
+] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
+/** How a unit passed into its successor. */
+export const SUCCESSION_KINDS = ['sap-nhap', 'chia-tach', 'doi-ten', 'nang-cap'] as const;
+
+function succession() {
+  return z.strictObject({
+    /** Id of the unit that took over this one (or part of it). */
+    place: slug(),
+    /** "sap-nhap" (merged into), "chia-tach" (split, this is one part), "doi-ten" (renamed), "nang-cap" (upgraded). */
+    kind: z.enum(SUCCESSION_KINDS, { error: `Kiểu kế thừa (kind) phải là một trong: ${SUCCESSION_KINDS.join(', ')}.` }),
+    /** Resolution or decision that made the change, e.g. Nghị quyết 202/2025/QH15. */
+    basis: documentRef(),
+    /** First day under the successor. */
+    date: isoDate(),
+  });
+}
+
+export function placeSchema() {
+  return z
+    .strictObject({
+      /** Stable id used by other entries, e.g. "ha-noi-quoc-oai-sai-son". */
+      id: slug(),
+      /** Name without the unit kind, e.g. "Sài Sơn". */
+      name: text({ max: 80 }),
+      /** Kind of unit, which gives the prefix "xã", "phường", "huyện"… */
+      type: z.enum(PLACE_TYPES, { error: `Loại đơn vị (type) phải là một trong: ${PLACE_TYPES.join(', ')}.` }),
+      /** The unit this one belonged to while it existed. */
+      parent: slug().optional(),
+      /** First day of existence, where it matters. */
+      validFrom: isoDate().optional(),
+      /** Last day of existence; omitted while the unit still exists. */
+      validTo: isoDate().optional(),
+      /**
+       * Units that took over. A split unit lists only the parts an editor has confirmed; the software never guesses.
+       */
+      successors: z.array(succession()).default([]),
+      /** Short note shown on the place page, e.g. about the 2025 arrangement. */
+      note: text({ max: 500 }).optional(),
+    })
+    .refine((value) => !value.validFrom || !value.validTo || value.validTo >= value.validFrom, {
+      message: 'validTo đứng trước validFrom.',
+      path: ['validTo'],
+    })
+    .refine((value) => value.successors.length === 0 || value.validTo !== undefined, {
+      message: 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).',
+      path: ['validTo'],
+    });
+}
+
+export type PlaceData = z.output<ReturnType<typeof placeSchema>>;

@@ -1,0 +1,33 @@
+/** Site settings (content/settings.yaml), editable without code. */
+import { z } from 'astro/zod';
+import { text } from './common';
+
+export function settingsSchema() {
+  return z.strictObject({
+    /** Site name, shown in the header and titles. */
+    siteName: text({ max: 60 }),
+    /** One line under the name. */
+    tagline: text({ max: 160 }),
+    /** Public address of the site, e.g. "https://vhtt.example.gov.vn/guong-sang/". */
+    url: z.url({ error: 'url phải là địa chỉ đầy đủ, ví dụ "https://vhtt.example.gov.vn/guong-sang/".' }),
+    /** The body that publishes the site and answers for it. */
+    publisher: z.strictObject({
+      /** Name, e.g. "Trung tâm Văn hóa, Thông tin và Thể thao". */
+      name: text({ max: 150 }),
+      /** Body it belongs to, e.g. "UBND xã …". */
+      parent: text({ max: 150 }).optional(),
+      /** Office address. */
+      address: text({ max: 200 }),
+      /** Office phone, published on purpose. */
+      phone: z.string({ error: 'Số điện thoại phải đặt trong dấu nháy, ví dụ "0234 3888 000".' }).optional(),
+      /** Office e-mail, published on purpose. */
+      email: z.email({ error: 'email không hợp lệ.' }).optional(),
+    }),
+    /** Banner on every page, e.g. to say that sample people are illustrative. */
+    notice: text({ max: 300 }).optional(),
+    /** Exemplars per page in lists. */
+    pageSize: z.number().int().min(6).max(60).default(12),
+  });
+}
+
+export type SettingsData = z.output<ReturnType<typeof settingsSchema>>;
