@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
-import { contentCheck } from './src/integrations/content-check';
+import { contentCheck } from './src/integrations/content-check.ts';
 
 /**
  * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL

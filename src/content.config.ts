@@ -1,12 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { storyLoader } from './loaders/stories';
-import { yamlDocumentLoader, yamlListLoader } from './loaders/data';
-import { DATA_FILES, STORY_COLLECTIONS } from './lib/content/collections';
-import { exemplarSchema } from './schemas/exemplar';
-import { campaignSchema } from './schemas/campaign';
-import { placeSchema } from './schemas/place';
-import { awardSchema } from './schemas/award';
-import { settingsSchema } from './schemas/settings';
+import { storyLoader } from './loaders/stories.ts';
+import { yamlDocumentLoader, yamlListLoader } from './loaders/data.ts';
+import { DATA_FILES, STORY_COLLECTIONS } from './lib/content/collections.ts';
+import { exemplarSchema } from './schemas/exemplar.ts';
+import { campaignSchema } from './schemas/campaign.ts';
+import { placeSchema } from './schemas/place.ts';
+import { awardSchema } from './schemas/award.ts';
+import { settingsSchema } from './schemas/settings.ts';
 
 export const collections = {
   exemplars: defineCollection({ loader: storyLoader(STORY_COLLECTIONS.exemplars), schema: ({ image }) => exemplarSchema({ image }) }),

@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content/check';
-import { formatProblems } from '../lib/content/issues';
+import { checkContent } from '../lib/content/check.ts';
+import { formatProblems } from '../lib/content/issues.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';

@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { listFiles, parseYaml, readYamlList } from '../lib/content/source';
-import { YAML_FILE } from '../lib/content/collections';
-import { formatProblems } from '../lib/content/issues';
+import { listFiles, parseYaml, readYamlList } from '../lib/content/source.ts';
+import { YAML_FILE } from '../lib/content/collections.ts';
+import { formatProblems } from '../lib/content/issues.ts';
 
 /** Lists of records with their own ids: one file (awards.yaml) or every YAML file of a folder (places/). */
 export function yamlListLoader(location: string): Loader {

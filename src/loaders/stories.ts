@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { compileStory } from '../lib/mdx/compile';
-import { listFiles, parseEntry } from '../lib/content/source';
-import { STORY_FILE } from '../lib/content/collections';
-import { formatProblems } from '../lib/content/issues';
-import { isPublishable } from '../lib/data/publishable';
+import { compileStory } from '../lib/mdx/compile.ts';
+import { listFiles, parseEntry } from '../lib/content/source.ts';
+import { STORY_FILE } from '../lib/content/collections.ts';
+import { formatProblems } from '../lib/content/issues.ts';
+import { isPublishable } from '../lib/data/publishable.ts';
 
 function looksPublishable(data: unknown): boolean {
   const candidate = data as { publication?: { status?: unknown }; consent?: { withdrawn?: unknown } };

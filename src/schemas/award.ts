@@ -1,6 +1,6 @@
 /** The catalogue of commendation forms and titles, and an award granted to an exemplar. */
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, level, slug, text } from './common';
+import { documentNumber, isoDate, level, slug, text } from './common.ts';
 
 /** Families of commendation under the Law on Emulation and Commendation 2022, plus local titles. */
 export const AWARD_FAMILIES = [

@@ -1,7 +1,7 @@
 /** Emulation campaigns (phong trào thi đua) and the plans that launch them. */
 import { z } from 'astro/zod';
-import { documentRef, isoDate, level, period, publication, slug, text } from './common';
-import { FIELDS } from './fields';
+import { documentRef, isoDate, level, period, publication, slug, text } from './common.ts';
+import { FIELDS } from './fields.ts';
 
 /** "thuong-xuyen" (regular, year-round), "theo-dot" (by phase), "chuyen-de" (thematic). */
 export const CAMPAIGN_KINDS = ['thuong-xuyen', 'theo-dot', 'chuyen-de'] as const;

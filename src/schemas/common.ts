@@ -3,8 +3,8 @@
  * tell an editor, in Vietnamese, what to write instead.
  */
 import { z } from 'astro/zod';
-import { parseDate, type IsoDate } from '../lib/dates';
-import { findInvisibleCharacters, SLUG_PATTERN, toNfc } from '../lib/text';
+import { parseDate, type IsoDate } from '../lib/dates.ts';
+import { findInvisibleCharacters, SLUG_PATTERN, toNfc } from '../lib/text.ts';
 
 /** Non-empty text, trimmed and stored as NFC; invisible characters are refused because they break ids and search. */
 export function text(options: { max?: number; label?: string } = {}) {

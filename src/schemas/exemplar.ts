@@ -1,8 +1,8 @@
 /** Exemplars: individuals, collectives, households and effective models honoured in a campaign. */
 import { z } from 'astro/zod';
-import { isoDate, photo, publication, slug, text } from './common';
-import { awardGrant } from './award';
-import { FIELDS } from './fields';
+import { isoDate, photo, publication, slug, text } from './common.ts';
+import { awardGrant } from './award.ts';
+import { FIELDS } from './fields.ts';
 
 /** "ca-nhan" (individual), "tap-the" (collective), "ho-gia-dinh" (household), "mo-hinh" (model or initiative). */
 export const EXEMPLAR_KINDS = ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh'] as const;

@@ -1,6 +1,6 @@
 /** Administrative units, including those that ceased to exist in the 2025 reform. */
 import { z } from 'astro/zod';
-import { documentRef, isoDate, slug, text } from './common';
+import { documentRef, isoDate, slug, text } from './common.ts';
 
 /** Kinds of administrative unit, from province down to village. */
 export const PLACE_TYPES = [

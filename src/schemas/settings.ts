@@ -1,6 +1,6 @@
 /** Site settings (content/settings.yaml), editable without code. */
 import { z } from 'astro/zod';
-import { text } from './common';
+import { text } from './common.ts';
 
 export function settingsSchema() {
   return z.strictObject({

@@ -5,17 +5,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { exemplarSchema, type ExemplarData } from '../../schemas/exemplar';
-import { campaignSchema, type CampaignData } from '../../schemas/campaign';
-import { placeSchema, type PlaceData } from '../../schemas/place';
-import { awardSchema, type AwardData } from '../../schemas/award';
-import { settingsSchema, type SettingsData } from '../../schemas/settings';
-import { compileStory } from '../mdx/compile';
-import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections';
-import { issuesToProblems } from './issues';
-import { listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source';
+import { exemplarSchema, type ExemplarData } from '../../schemas/exemplar.ts';
+import { campaignSchema, type CampaignData } from '../../schemas/campaign.ts';
+import { placeSchema, type PlaceData } from '../../schemas/place.ts';
+import { awardSchema, type AwardData } from '../../schemas/award.ts';
+import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
+import { compileStory } from '../mdx/compile.ts';
+import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
+import { issuesToProblems } from './issues.ts';
+import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { readFile } from 'node:fs/promises';
-import { checkReferences } from './references';
+import { checkReferences } from './references.ts';
 
 export interface Loaded<T> {
   id: string;
@@ -73,7 +73,9 @@ function findIdCollisions<T extends { id: string; file: string }>(items: T[], wh
 
 async function readStories<T>(root: string, dir: string, schema: (file: string) => z.ZodType<T>, problems: Problem[]) {
   const loaded: Loaded<T>[] = [];
+  const named: { id: string; file: string }[] = [];
   for (const file of await listFiles(root, dir, STORY_FILE)) {
+    named.push({ id: idFromFile(file), file });
     const { entry, problems: fileProblems } = await readEntryFile(root, file);
     problems.push(...fileProblems);
     if (!entry) continue;
@@ -91,7 +93,7 @@ async function readStories<T>(root: string, dir: string, schema: (file: string) 
     problems.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
     loaded.push({ id: entry.id, file, data: parsed.data, source: entry });
   }
-  problems.push(...findIdCollisions(loaded, 'hai bài'));
+  problems.push(...findIdCollisions(named, 'hai bài'));
   return loaded;
 }
 

@@ -1,6 +1,6 @@
 /** Turns zod issues into problems an editor can act on, in Vietnamese, with the line of the field. */
 import type { z } from 'astro/zod';
-import { formatField, type Problem, type YamlSource } from './source';
+import { formatField, type Problem, type YamlSource } from './source.ts';
 
 function describe(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;

@@ -1,7 +1,7 @@
 /** Every reference between entries must resolve, or the build stops naming the file and field. */
-import { isPublishable } from '../data/publishable';
-import type { ContentModel, Loaded } from './check';
-import { formatField, type Problem } from './source';
+import { isPublishable } from '../data/publishable.ts';
+import type { ContentModel, Loaded } from './check.ts';
+import { formatField, type Problem } from './source.ts';
 
 type Path = (string | number)[];
 

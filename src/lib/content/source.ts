@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
-import { slugify, toNfc } from '../text';
+import { slugify, toNfc } from '../text.ts';
 
 /** Something an editor has to fix. */
 export interface Problem {
@@ -52,7 +52,7 @@ export function formatField(fieldPath: readonly PathSegment[]): string {
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): { source?: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => ({

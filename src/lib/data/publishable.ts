@@ -1,5 +1,5 @@
 /** The one rule for what may appear in the output: pages, lists, counts, feeds, sitemap, search index. */
-import type { PublicationStatus } from '../../schemas/common';
+import type { PublicationStatus } from '../../schemas/common.ts';
 
 interface Publishable {
   publication: { status: PublicationStatus };

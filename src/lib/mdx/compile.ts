@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent, Heading } from 'mdast';
-import { slugify } from '../text';
+import { slugify } from '../text.ts';
 
 /** A problem in a story body, with its line in the body (1-based). */
 export interface BodyProblem {
