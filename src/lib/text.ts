@@ -61,17 +61,11 @@ export const VIETNAMESE_ALPHABET = [
  * ("Ấn" → "Â", "Đặng" → "Đ", "Ứng" → "Ư"). Letters outside the Vietnamese alphabet (F, J, W, Z, digits) go to "#".
  */
 export function indexLetter(name: string): string {
-  const first = name.trim().normalize('NFD').charAt(0);
-  if (!first) return '#';
-  // Keep breve (0306), circumflex (0302) and horn (031B); drop the five tone marks.
   const decomposed = name.trim().normalize('NFD');
-  let letter = first.toUpperCase();
-  for (const mark of decomposed.slice(1)) {
-    if (!/[\u0300-\u036f]/.test(mark)) break;
-    if (mark === '\u0306' || mark === '\u0302' || mark === '\u031B') letter += mark;
-  }
-  const composed = letter.normalize('NFC');
-  return (VIETNAMESE_ALPHABET as readonly string[]).includes(composed) ? composed : '#';
+  // Keep the marks that make a letter of its own (breve, circumflex, horn); drop the five tone marks.
+  const shapeMarks = (/^[\u0300-\u036f]*/.exec(decomposed.slice(1))?.[0] ?? '').replace(/[^\u0306\u0302\u031B]/g, '');
+  const letter = (decomposed.charAt(0).toUpperCase() + shapeMarks).normalize('NFC');
+  return (VIETNAMESE_ALPHABET as readonly string[]).includes(letter) ? letter : '#';
 }
 
 /** Number of spoken syllables, the unit Vietnamese reading speed is measured in. */

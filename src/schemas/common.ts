@@ -79,7 +79,8 @@ export function period() {
  * "02/2018/QĐ-UBND", "1656/NQ-UBTVQH15". Plans circulated as drafts may lack the number: "/KH-UBND".
  */
 export function documentNumber() {
-  return text().refine((value) => /^[0-9]*[/-]?[0-9A-ZĐa-z/.-]*[A-ZĐ][0-9A-ZĐ/.-]*$/u.test(value) && /[/-]/.test(value), {
+  // Symbols are upper case but may end in lower case ("19/CT-TTg"); there are never spaces.
+  return text().refine((value) => /^[0-9A-Za-zĐđ/.-]+$/u.test(value) && /[/-]/.test(value) && /[A-ZĐ]/u.test(value), {
     message: 'Số, ký hiệu văn bản viết liền, ví dụ "177/KH-UBND" hoặc "34-CT/TW".',
   });
 }

@@ -1,0 +1,61 @@
+/** Sorting, grouping and relating exemplars: pure functions over plain data. */
+import { yearOf, type IsoDate } from '../dates.ts';
+import { compareVietnamese, indexLetter } from '../text.ts';
+import type { ExemplarData } from '../../schemas/exemplar.ts';
+
+export interface ExemplarLike {
+  id: string;
+  data: Pick<ExemplarData, 'name' | 'kind' | 'place' | 'campaigns' | 'awards' | 'fields' | 'published' | 'featured'>;
+}
+
+/** Newest first; same day by name in Vietnamese order, so the order never depends on file order. */
+export function sortNewest<T extends ExemplarLike>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => b.data.published.localeCompare(a.data.published) || compareVietnamese(a.data.name, b.data.name));
+}
+
+/** Awards that still stand. */
+export function activeAwards<T extends ExemplarLike>(item: T) {
+  return item.data.awards.filter((award) => !award.revoked);
+}
+
+/** The year an exemplar was honoured: its earliest standing award, or the year its story was published. */
+export function honourYear(item: ExemplarLike): number {
+  const dates = activeAwards(item).map((a) => a.date).sort();
+  return yearOf((dates[0] ?? item.data.published) as IsoDate);
+}
+
+export function groupBy<T, K>(items: readonly T[], keys: (item: T) => K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+/**
+ * The key an exemplar is filed under in the A–Z index: a person by given name then family name, as Vietnamese
+ * lists are ordered ("Nguyễn Văn An" under A); collectives, households and models by their full name.
+ */
+export function sortKey(item: ExemplarLike): string {
+  if (item.data.kind !== 'ca-nhan') return item.data.name;
+  const words = item.data.name.trim().split(/\s+/);
+  return [words.at(-1), ...words.slice(0, -1)].join(' ');
+}
+
+export function azIndex<T extends ExemplarLike>(items: readonly T[]): { letter: string; items: T[] }[] {
+  const sorted = [...items].sort((a, b) => compareVietnamese(sortKey(a), sortKey(b)));
+  const groups = groupBy(sorted, (item) => [indexLetter(sortKey(item))]);
+  return [...groups].map(([letter, groupItems]) => ({ letter, items: groupItems }));
+}
+
+/**
+ * Exemplars to read next: same commune first, then same campaign, newest first within each, never itself.
+ */
+export function related<T extends ExemplarLike>(item: T, candidates: readonly T[], limit = 4): T[] {
+  const all = [...new Map(candidates.map((other) => [other.id, other])).values()];
+  const samePlace = sortNewest(all.filter((other) => other.id !== item.id && other.data.place === item.data.place));
+  const sameCampaign = sortNewest(
+    all.filter((other) => other.id !== item.id && other.data.place !== item.data.place && other.data.campaigns.some((c) => item.data.campaigns.includes(c))),
+  );
+  return [...samePlace, ...sameCampaign].slice(0, limit);
+}

@@ -1,0 +1,81 @@
+/**
+ * The single entry point pages use to read content. Collections are read once per build and indexed here, so no
+ * page walks a whole collection to find its few entries, and every list applies the same publishable filter.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
+import { isPublishable } from './publishable.ts';
+import { PlaceIndex } from './places.ts';
+import { groupBy, honourYear, sortNewest } from './exemplars.ts';
+import { sortCampaigns } from './campaigns.ts';
+
+export type Exemplar = CollectionEntry<'exemplars'>;
+export type Campaign = CollectionEntry<'campaigns'>;
+export type Award = CollectionEntry<'awards'>;
+
+/**
+ * The day campaign status is judged on. BUILD_DATE (YYYY-MM-DD) pins it, so two builds of one commit give the same
+ * output; otherwise it is today in Vietnam.
+ */
+function buildDate(): IsoDate {
+  const pinned = process.env.BUILD_DATE;
+  if (pinned) {
+    const parsed = parseDate(pinned);
+    if (!parsed.ok) throw new Error(`BUILD_DATE "${pinned}" is not a date (YYYY-MM-DD)`);
+    return parsed.date;
+  }
+  return todayInVietnam();
+}
+
+async function load() {
+  const [settingsEntries, placeEntries, awardEntries, campaignEntries, exemplarEntries] = await Promise.all([
+    getCollection('settings'),
+    getCollection('places'),
+    getCollection('awards'),
+    getCollection('campaigns', (entry) => isPublishable(entry.data)),
+    getCollection('exemplars', (entry) => isPublishable(entry.data)),
+  ]);
+  const settings = settingsEntries[0]?.data;
+  if (!settings) throw new Error('content/settings.yaml is missing');
+  const today = buildDate();
+  const places = new PlaceIndex(
+    placeEntries.map((entry) => entry.data),
+    today,
+  );
+  const exemplars = sortNewest(exemplarEntries);
+  const campaigns = sortCampaigns(campaignEntries);
+  return {
+    settings,
+    today,
+    places,
+    awards: new Map(awardEntries.map((entry) => [entry.id, entry])),
+    campaigns,
+    campaignById: new Map(campaigns.map((c) => [c.id, c])),
+    exemplars,
+    exemplarsByCampaign: groupBy(exemplars, (e) => e.data.campaigns),
+    exemplarsByPlace: groupBy(exemplars, (e) => [e.data.place]),
+    exemplarsByAward: groupBy(exemplars, (e) => e.data.awards.filter((a) => !a.revoked).map((a) => a.award)),
+    exemplarsByField: groupBy(exemplars, (e) => e.data.fields),
+    exemplarsByYear: groupBy(exemplars, (e) => [honourYear(e)]),
+    campaignsByPlace: groupBy(campaigns, (c) => [c.data.place]),
+  };
+}
+
+export type Site = Awaited<ReturnType<typeof load>>;
+
+let site: Promise<Site> | undefined;
+
+/** Content of the site, loaded on first use and shared by every page of the build. */
+export function loadSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}
+
+/** Exemplars filed under a place, its sub-units or the units it took over. */
+export function exemplarsOfPlace(s: Site, placeId: string): Exemplar[] {
+  return sortNewest([...s.places.coveredIds(placeId)].flatMap((id) => s.exemplarsByPlace.get(id) ?? []));
+}
+
+export function campaignsOfPlace(s: Site, placeId: string): Campaign[] {
+  return sortCampaigns([...s.places.coveredIds(placeId)].flatMap((id) => s.campaignsByPlace.get(id) ?? []));
+}

@@ -1,0 +1,12 @@
+/**
+ * JSON-LD sits inside a <script> element, where "</script>" or "<!--" in a name would end the block and let
+ * the rest run as HTML. Escaping every <, > and & as \u escapes keeps the JSON identical and inert.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
