@@ -1,0 +1,61 @@
+/** A static file server on loopback for the built site, mounted under the site's base path like a real host. */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+  /** Every path requested, for checks that a page loads nothing unexpected. */
+  requests: string[];
+}
+
+export async function serveStatic(dir: string, { base = '/', headers = {} as Record<string, string> } = {}): Promise<StaticServer> {
+  const requests: string[] = [];
+  const server: Server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(pathname);
+    const notFound = async () => {
+      response.writeHead(404, { 'Content-Type': TYPES['.html'], ...headers });
+      response.end(await readFile(path.join(dir, '404.html')).catch(() => 'Not found'));
+    };
+    if (!pathname.startsWith(base)) return notFound();
+    let file = path.join(dir, pathname.slice(base.length));
+    if (!file.startsWith(dir)) return notFound();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+      response.end(body);
+    } catch {
+      await notFound();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

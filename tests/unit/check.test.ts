@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { formatProblems } from '../../src/lib/content/issues.ts';
+import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function check(changes: Parameters<typeof makeContentRoot>[0]) {
+  const fixture = makeContentRoot(changes);
+  cleanup = fixture.cleanup;
+  return checkContent(fixture.root);
+}
+
+describe('content check', () => {
+  it('accepts the valid base', async () => {
+    const { problems, model } = await check({});
+    expect(problems).toEqual([]);
+    expect(model.exemplars.map((e) => e.id)).toEqual(['nguyen-van-an']);
+  });
+
+  it('rejects an unknown field with its line', async () => {
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'nickname: An\n' }) });
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/exemplars/nguyen-van-an.mdx', line: 15, field: 'nickname', message: expect.stringContaining('không có trong mẫu') }),
+    ]);
+  });
+
+  it('rejects a reference to a place that does not exist, naming file and field', async () => {
+    const text = exemplar({}).replace('place: xa-dong', 'place: xa-tay');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/exemplars/nguyen-van-an.mdx', line: 4, field: 'place', message: expect.stringContaining('"xa-tay"') }),
+    ]);
+  });
+
+  it('rejects references to missing campaigns and awards', async () => {
+    const text = exemplar({}).replace('campaigns: [phong-trao-a]', 'campaigns: [phong-trao-b]').replace('award: giay-khen', 'award: bang-vang');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
+    expect(problems.map((p) => p.field).sort()).toEqual(['awards[0].award', 'campaigns[0]']);
+  });
+
+  it('names both files when two file names fold to the same id', async () => {
+    const { problems } = await check({ 'content/exemplars/Nguyễn Văn An.mdx': exemplar({}) });
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) {
+      expect(problem.message).toContain('content/exemplars/nguyen-van-an.mdx');
+      expect(problem.message).toContain('content/exemplars/Nguyễn Văn An.mdx');
+    }
+  });
+
+  it('names both lines when two places share an id', async () => {
+    const { problems } = await check({ 'content/places/more.yaml': '- { id: xa-dong, name: Đông, type: xa }\n' });
+    expect(problems.map((p) => `${p.file}:${p.line}`).sort()).toEqual(['content/places/more.yaml:1', 'content/places/test.yaml:13']);
+  });
+
+  it('refuses impossible and ambiguous dates', async () => {
+    const impossible = exemplar({}).replace('date: 2024-05-01', 'date: 30/02/2024');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': impossible });
+    expect(problems).toEqual([expect.objectContaining({ field: 'awards[0].date', message: expect.stringContaining('không có trên lịch') })]);
+    const american = exemplar({}).replace('published: 2024-05-10', 'published: 05/30/2024');
+    expect((await check({ 'content/exemplars/nguyen-van-an.mdx': american })).problems[0].field).toBe('published');
+  });
+
+  it('explains an unquoted number that should be text', async () => {
+    const { problems } = await check({ 'content/settings.yaml': makeSettings('  phone: 0912345678\n') });
+    expect(problems).toEqual([expect.objectContaining({ field: 'publisher.phone', message: expect.stringContaining('dấu nháy') })]);
+  });
+
+  it('reports YAML syntax errors at their line', async () => {
+    const broken = exemplar({}).replace('citation: Giúp người nghèo.', 'citation: "Giúp người nghèo.');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': broken });
+    expect(problems[0]).toMatchObject({ file: 'content/exemplars/nguyen-van-an.mdx', message: expect.stringContaining('YAML') });
+    expect(problems[0].line).toBeGreaterThanOrEqual(9);
+  });
+
+  it('requires approval, and consent for approved individuals', async () => {
+    const text = exemplar({}).replace(/consent: .*\n/, '').replace(/, approval: \{[^}]*\}/, '');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
+    expect(problems.map((p) => p.field).sort()).toEqual(['consent', 'publication.approval']);
+  });
+
+  it('requires the guardian’s consent for a minor', async () => {
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'minor: true\n' }) });
+    expect(problems).toEqual([expect.objectContaining({ field: 'consent.guardian' })]);
+  });
+
+  it('rejects code in a story body with the file line', async () => {
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Đoạn một.\n\n<script>alert(1)</script>\n' }) });
+    expect(problems).toEqual([expect.objectContaining({ line: 19, message: expect.stringContaining('<script>') })]);
+  });
+
+  it('rejects invisible characters and normalises NFD text to NFC', async () => {
+    const { problems, model } = await check({
+      'content/exemplars/nguyen-van-an.mdx': exemplar({}).normalize('NFD'),
+      'content/exemplars/tran-binh.mdx': exemplar({ name: 'Trần\u200B Bình' }),
+    });
+    expect(model.exemplars[0].data.name).toBe('Nguyễn Văn An'.normalize('NFC'));
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/exemplars/tran-binh.mdx', field: 'name', message: expect.stringContaining('U+200B') })]);
+  });
+
+  it('lists every problem of every file in one report', async () => {
+    const { problems } = await check({
+      'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'nickname: An\n' }),
+      'content/exemplars/le-thi-ba.mdx': exemplar({ name: 'Lê Thị Ba' }).replace('fields: [tu-thien]', 'fields: [bay-nhay]'),
+    });
+    const report = formatProblems(problems);
+    expect(report).toContain('2 lỗi trong 2 tệp');
+    expect(report).toContain('content/exemplars/le-thi-ba.mdx:6 [fields[0]]');
+  });
+
+  it('refuses a HEIC photo with a hint to convert it', async () => {
+    const text = exemplar({ extra: 'photos:\n  - { src: ./anh/a.heic, alt: Ảnh, credit: Trung tâm }\n' });
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text, 'content/exemplars/anh/a.heic': Buffer.from('x') });
+    expect(problems).toEqual([expect.objectContaining({ field: 'photos[0].src', message: expect.stringContaining('JPEG') })]);
+  });
+});
+
+function makeSettings(publisherExtra: string) {
+  return `siteName: Gương Sáng
+tagline: Thử nghiệm
+url: https://example.vn/
+publisher:
+  name: Trung tâm thử nghiệm
+  address: Địa chỉ thử nghiệm
+${publisherExtra}`;
+}
