@@ -145,6 +145,7 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
     }
     const spec = STORY_COMPONENTS[name as ComponentName];
     const attributes: Record<string, string> = {};
+    const written = new Set(node.attributes.map((attribute) => attribute.name));
     for (const attribute of node.attributes) {
       if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
         problems.push({ line, message: `Thuộc tính của <${name}> phải là chữ trong dấu nháy, ví dụ <${name} ${spec.required[0]}="…" />.` });
@@ -157,7 +158,7 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
       attributes[attribute.name!] = attribute.value.normalize('NFC');
     }
     for (const required of spec.required) {
-      if (!attributes[required]?.trim()) problems.push({ line, message: `<${name}> thiếu thuộc tính ${required}="…".` });
+      if (!written.has(required) || attributes[required]?.trim() === '') problems.push({ line, message: `<${name}> thiếu thuộc tính ${required}="…".` });
     }
     if (name === 'Figure') {
       if (node.type === 'mdxJsxTextElement') {

@@ -1,0 +1,74 @@
+/**
+ * Every page template in Debian's Chromium: axe (WCAG 2.2 A and AA) on a phone and a desktop viewport, and no
+ * request leaving the local server.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+
+const dist = inject('sampleDist');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of each template. */
+const TEMPLATES = [
+  '',
+  'dien-hinh/',
+  'dien-hinh/2/',
+  'dien-hinh/dang-thi-hoa/',
+  'phong-trao/',
+  'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
+  'dia-phuong/',
+  'dia-phuong/quoc-oai/',
+  'dia-phuong/hung-yen/',
+  'nam/',
+  'nam/2022/',
+  'khen-thuong/',
+  'khen-thuong/nguoi-tot-viec-tot/',
+  'linh-vuc/',
+  'linh-vuc/tu-thien/',
+  'a-z/',
+  'gioi-thieu/',
+  'khong-co-trang-nay/',
+];
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each([
+  ['phone', { width: 360, height: 740 }],
+  ['desktop', { width: 1280, height: 900 }],
+])('page templates on a %s', (_, viewport) => {
+  it.each(TEMPLATES)('/%s passes axe and requests nothing outside the site', async (template) => {
+    const context = await browser.newContext({ viewport });
+    const outside: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const response = await page.goto(server.url + template, { waitUntil: 'load' });
+    expect(response?.status()).toBe(template.startsWith('khong-co') ? 404 : 200);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
+import { isPublishable } from '../../src/lib/data/publishable.ts';
+import { ROOT } from '../helpers/build-sample.ts';
+import { htmlPages, listDist, pagePath, readText, TEXT_EXTENSIONS } from '../helpers/dist.ts';
+
+const dist = inject('sampleDist');
+let model: ContentModel;
+beforeAll(async () => {
+  // Read content/ independently of the page code, so the pages are checked against the files themselves.
+  ({ model } = await checkContent(ROOT));
+});
+
+const subdirs = (section: string) =>
+  htmlPages(dist)
+    .filter((f) => f.startsWith(`${section}/`) && f.split('/').length === 3)
+    .map((f) => f.split('/')[1])
+    .filter((id) => !/^\d+$/.test(id))
+    .sort();
+
+describe('the built sample site', () => {
+  it('has exactly one page per approved exemplar, campaign and place', () => {
+    expect(subdirs('dien-hinh')).toEqual(model.exemplars.filter((e) => isPublishable(e.data)).map((e) => e.id).sort());
+    expect(subdirs('phong-trao')).toEqual(model.campaigns.filter((c) => isPublishable(c.data)).map((c) => c.id).sort());
+    expect(subdirs('dia-phuong')).toEqual(model.places.map((p) => p.id).sort());
+  });
+
+  it('has a sample large enough to browse: 30 exemplars, 8 communes, every kind', () => {
+    const published = model.exemplars.filter((e) => isPublishable(e.data));
+    expect(published.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(published.map((e) => e.data.place)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(published.map((e) => e.data.kind))).toEqual(new Set(['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh']));
+    expect(model.exemplars.some((e) => e.data.publication.status === 'ban-nhap')).toBe(true);
+    expect(model.exemplars.some((e) => e.data.publication.status === 'da-rut')).toBe(true);
+  });
+
+  it('leaves no trace of drafts, withdrawn entries or withdrawn consent in any output file', () => {
+    const hidden = [...model.exemplars, ...model.campaigns].filter((e) => !isPublishable(e.data));
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+    const files = listDist(dist).filter((f) => TEXT_EXTENSIONS.includes(path.extname(f)));
+    for (const file of files) {
+      const text = readText(dist, file).normalize('NFC');
+      for (const entry of hidden) {
+        const name = 'name' in entry.data ? entry.data.name : entry.data.title;
+        expect(text.includes(name), `${name} found in ${file}`).toBe(false);
+        expect(text.includes(`/${entry.id}/`), `${entry.id} found in ${file}`).toBe(false);
+      }
+    }
+  });
+
+  it('lists every page and only existing pages in the sitemap', () => {
+    const sitemap = readText(dist, 'sitemap.xml');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname).sort();
+    const pages = htmlPages(dist).filter((f) => f !== '404.html').map(pagePath).sort();
+    expect(listed).toEqual(pages);
+    expect(readText(dist, 'robots.txt')).toContain('Sitemap: https://guong-sang.example.vn/sitemap.xml');
+  });
+
+  it('gives every page Vietnamese language, title, description, canonical URL, Open Graph image and valid JSON-LD', () => {
+    for (const file of htmlPages(dist)) {
+      const html = readText(dist, file);
+      expect(html, file).toMatch(/<html lang="vi">/);
+      expect(html, file).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]+"/);
+      if (file !== '404.html') expect(html, file).toMatch(/<link rel="canonical" href="https:\/\/guong-sang\.example\.vn\//);
+      expect(html, file).toMatch(/<meta property="og:image" content="https:\/\/guong-sang\.example\.vn\/_astro\/[^"]+\.jpe?g"/);
+      for (const [, json] of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+        expect(() => JSON.parse(json), file).not.toThrow();
+      }
+    }
+  });
+
+  it('ships no client JavaScript on content pages', () => {
+    for (const file of htmlPages(dist)) {
+      const html = readText(dist, file);
+      expect(html.match(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g), file).toBeNull();
+    }
+    expect(listDist(dist).filter((f) => /\.m?js$/.test(f))).toEqual([]);
+  });
+
+  it('never copies an original photo into the output', () => {
+    const originals = model.exemplars.flatMap((e) => e.data.photos.map((p) => readFileSync(path.resolve(ROOT, path.dirname(e.file), p.src))));
+    expect(originals.length).toBeGreaterThan(0);
+    const images = listDist(dist).filter((f) => /\.(jpe?g|png|webp|avif)$/i.test(f));
+    for (const image of images) {
+      const bytes = readFileSync(path.join(dist, image));
+      expect(originals.some((original) => original.equals(bytes)), image).toBe(false);
+    }
+  });
+
+  it('shows the place as it was named and where it lies today', () => {
+    const page = readText(dist, 'dien-hinh/dang-thi-hoa/index.html');
+    expect(page).toContain('xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội');
+    expect(page).toContain('nay thuộc thành phố Hà Nội');
+  });
+
+  it('lists the exemplars of a merged province on its successor’s page', () => {
+    const merged = model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.startsWith('vu-thu'));
+    expect(merged.length).toBeGreaterThan(0);
+    const page = readText(dist, 'dia-phuong/hung-yen/index.html');
+    for (const exemplar of merged) expect(page).toContain(`/dien-hinh/${exemplar.id}/`);
+    expect(page).toContain('tỉnh Thái Bình');
+  });
+
+  it('writes dates the Vietnamese way', () => {
+    expect(readText(dist, 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/index.html')).toContain('Từ ngày 15 tháng 10 năm 2021 đến ngày 30 tháng 6 năm 2022');
+  });
+});

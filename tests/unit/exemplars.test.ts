@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { azIndex, honourYear, related, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
+import { isPublishable } from '../../src/lib/data/publishable.ts';
+import { campaignStatus } from '../../src/lib/data/campaigns.ts';
+import type { IsoDate } from '../../src/lib/dates.ts';
+
+const make = (id: string, name: string, over: Partial<ExemplarLike['data']> = {}): ExemplarLike => ({
+  id,
+  data: { name, kind: 'ca-nhan', place: 'a', campaigns: [], awards: [], fields: ['tu-thien'], published: '2024-01-01' as IsoDate, featured: false, ...over },
+});
+
+describe('exemplar lists', () => {
+  it('sorts newest first, then by Vietnamese name', () => {
+    const items = [make('1', 'Bình'), make('2', 'Ánh', { published: '2023-01-01' as IsoDate }), make('3', 'Ân')];
+    expect(sortNewest(items).map((e) => e.id)).toEqual(['3', '1', '2']);
+  });
+
+  it('files people by given name and collectives by full name, in Vietnamese order', () => {
+    const index = azIndex([make('1', 'Nguyễn Văn An'), make('2', 'Đặng Thị Hoà'), make('3', 'Trần Đức'), make('4', 'Đội tình nguyện', { kind: 'tap-the' }), make('5', 'Lê Ân')]);
+    expect(index.map((g) => [g.letter, g.items.map((e) => e.id)])).toEqual([
+      ['A', ['1']],
+      ['Â', ['5']],
+      ['Đ', ['4', '3']],
+      ['H', ['2']],
+    ]);
+  });
+
+  it('relates same commune first, then same campaign, never itself or twice', () => {
+    const me = make('me', 'Tôi', { place: 'x', campaigns: ['c'] });
+    const candidates = [me, make('p', 'Cùng xã', { place: 'x' }), make('c', 'Cùng phong trào', { place: 'y', campaigns: ['c'] }), make('o', 'Khác', { place: 'z' })];
+    expect(related(me, [...candidates, ...candidates]).map((e) => e.id)).toEqual(['p', 'c']);
+  });
+
+  it('dates an exemplar by its earliest standing award', () => {
+    const grant = (date: string, revoked = false) => ({ award: 'x', level: 'xa', issuer: 'x', decision: '1/QĐ-UBND', date, posthumous: false, ...(revoked ? { revoked: { decision: '2/QĐ-UBND', date } } : {}) });
+    expect(honourYear(make('1', 'A', { awards: [grant('2023-05-01'), grant('2021-01-01', true)] as never }))).toBe(2023);
+    expect(honourYear(make('1', 'A', { published: '2022-03-03' as IsoDate }))).toBe(2022);
+  });
+});
+
+describe('publishable', () => {
+  it('publishes only approved entries whose consent stands', () => {
+    expect(isPublishable({ publication: { status: 'da-duyet' } })).toBe(true);
+    expect(isPublishable({ publication: { status: 'ban-nhap' } })).toBe(false);
+    expect(isPublishable({ publication: { status: 'da-rut' } })).toBe(false);
+    expect(isPublishable({ publication: { status: 'da-duyet' }, consent: { withdrawn: '2025-01-01' } })).toBe(false);
+  });
+});
+
+describe('campaign status', () => {
+  const campaign = { period: { start: '2024-01-01' as IsoDate, end: '2024-12-31' as IsoDate } };
+  it('follows from the dates', () => {
+    expect(campaignStatus(campaign, '2023-12-31' as IsoDate)).toBe('upcoming');
+    expect(campaignStatus(campaign, '2024-01-01' as IsoDate)).toBe('running');
+    expect(campaignStatus(campaign, '2024-12-31' as IsoDate)).toBe('running');
+    expect(campaignStatus(campaign, '2025-01-01' as IsoDate)).toBe('reviewed');
+  });
+});
