@@ -80,6 +80,13 @@ describe('the built sample site', () => {
     expect(listDist(dist).filter((f) => /\.m?js$/.test(f))).toEqual([]);
   });
 
+  it('needs no inline style or script, so it works under a strict Content Security Policy', () => {
+    for (const file of htmlPages(dist)) {
+      const html = readText(dist, file);
+      expect(html, file).not.toMatch(/<style|\sstyle="|\son[a-z]+="/);
+    }
+  });
+
   it('never copies an original photo into the output', () => {
     const originals = model.exemplars.flatMap((e) => e.data.photos.map((p) => readFileSync(path.resolve(ROOT, path.dirname(e.file), p.src))));
     expect(originals.length).toBeGreaterThan(0);
