@@ -1,5 +1,5 @@
 /** Reading a built site: its files, pages and links. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function listDist(dir: string): string[] {
@@ -20,3 +20,42 @@ export function readText(dir: string, file: string): string {
 export function pagePath(file: string): string {
   return '/' + file.replace(/index\.html$/, '').replace(/\.html$/, '/');
 }
+
+/** Every internal reference of a page: href, src and each srcset candidate. */
+function references(html: string): string[] {
+  const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+  for (const [, srcset] of html.matchAll(/\ssrcset="([^"]+)"/g)) refs.push(...srcset.split(',').map((c) => c.trim().split(/\s+/)[0]));
+  return refs.map((ref) => ref.replace(/&amp;/g, '&'));
+}
+
+const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+
+/** Internal references of every page that point at no file or no anchor. `base` is the path the site is served under. */
+export function brokenLinks(dir: string, base = '/'): string[] {
+  const broken: string[] = [];
+  const origin = 'https://guong-sang.example.vn';
+  for (const file of htmlPages(dir)) {
+    const html = readText(dir, file);
+    const pageUrl = new URL(base + file, origin);
+    for (const ref of references(html)) {
+      const url = new URL(ref, pageUrl);
+      if (url.origin !== origin) continue;
+      if (!url.pathname.startsWith(base)) {
+        broken.push(`${file}: ${ref} (outside ${base})`);
+        continue;
+      }
+      let target = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+      if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
+      if (!existsSync(target)) {
+        broken.push(`${file}: ${ref}`);
+        continue;
+      }
+      if (url.hash && target.endsWith('.html')) {
+        const targetHtml = readText(dir, path.relative(dir, target));
+        if (!ids(targetHtml).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${file}: ${ref} (anchor)`);
+      }
+    }
+  }
+  return broken;
+}
+

@@ -72,3 +72,28 @@ describe.each([
     await context.close();
   });
 });
+
+describe('print and fonts', () => {
+  it('prints an exemplar page without navigation, banner or share links', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + 'dien-hinh/dang-thi-hoa/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-nav', '.notice', '.share']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+
+  it('renders Vietnamese text in the self-hosted font, Vietnamese subset included', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + 'dien-hinh/dang-thi-hoa/');
+    await page.evaluate(() => document.fonts.ready);
+    const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.unicodeRange}`));
+    expect(fonts.some((f) => f.includes('Be Vietnam Pro') && /U\+1EA0-1EF9/i.test(f))).toBe(true);
+    expect(server.requests.some((r) => /be-vietnam-pro-vietnamese-400-normal\.[\w-]+\.woff2$/.test(r))).toBe(true);
+    await page.close();
+  });
+});
