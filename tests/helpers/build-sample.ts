@@ -11,10 +11,18 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_DIST = path.join(ROOT, 'tests/.tmp/dist');
 export const BUILD_DATE = '2026-11-21';
 
+/** Vitest sets Vite's own variables (BASE_URL, MODE…) in process.env; a child build must not inherit them. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'ASSETS_PREFIX']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  return env;
+}
+
 export function astroBuild(root: string, outDir: string, env: Record<string, string> = {}) {
   return execFileSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--root', root, '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE, ...env },
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE, ...env },
     encoding: 'utf8',
     stdio: 'pipe',
   });
