@@ -121,15 +121,18 @@ export const ui = {
     title: 'Điển hình theo năm',
     description: 'Điển hình xếp theo năm được khen thưởng.',
     year: (y: number) => `Năm ${y}`,
+    yearDescription: (y: number, n: number) => `${n} điển hình được khen thưởng năm ${y}.`,
   },
   awards: {
     title: 'Điển hình theo hình thức khen thưởng',
     description: 'Các hình thức khen thưởng, danh hiệu thi đua và danh hiệu địa phương, với những người được tặng.',
     basis: 'Căn cứ',
+    awardDescription: (name: string, n: number) => `${n} điển hình được tặng ${name}.`,
   },
   fieldsPage: {
     title: 'Điển hình theo lĩnh vực',
     description: 'Điển hình xếp theo lĩnh vực hoạt động.',
+    fieldDescription: (label: string, n: number) => `${n} điển hình trong lĩnh vực ${label.toLowerCase()}.`,
   },
   az: {
     title: 'Tra cứu A–Z',

@@ -3,12 +3,12 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import { formatProblems } from '../../src/lib/content/issues.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 async function check(changes: Parameters<typeof makeContentRoot>[0]) {
   const fixture = makeContentRoot(changes);
-  cleanup = fixture.cleanup;
+  cleanups.push(fixture.cleanup);
   return checkContent(fixture.root);
 }
 
