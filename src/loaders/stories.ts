@@ -13,9 +13,10 @@ import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isPublishable } from '../lib/data/publishable.ts';
 
+/** Checked on the raw frontmatter first, so that a draft is never even validated into the store. */
 function looksPublishable(data: unknown): boolean {
-  const candidate = data as { publication?: { status?: unknown }; consent?: { withdrawn?: unknown } };
-  return candidate?.publication?.status === 'da-duyet' && !candidate.consent?.withdrawn;
+  const candidate = data as Parameters<typeof isPublishable>[0] | undefined;
+  return Boolean(candidate?.publication) && isPublishable(candidate!);
 }
 
 export function storyLoader(dir: string): Loader {
@@ -30,7 +31,6 @@ export function storyLoader(dir: string): Loader {
         if (!entry) throw new Error(formatProblems(problems));
         if (!looksPublishable(entry.data)) continue;
         const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
-        if (!isPublishable(data as Parameters<typeof isPublishable>[0])) continue;
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
         const { story, problems: bodyProblems } = compileStory(entry.body, photos);
         if (!story) {

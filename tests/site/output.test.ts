@@ -88,7 +88,7 @@ describe('the built sample site', () => {
   });
 
   it('never copies an original photo into the output', () => {
-    const originals = model.exemplars.flatMap((e) => e.data.photos.map((p) => readFileSync(path.resolve(ROOT, path.dirname(e.file), p.src))));
+    const originals = model.exemplars.flatMap((e) => e.data.photos.map((p) => readFileSync(path.resolve(ROOT, path.dirname(e.file), String(p.src)))));
     expect(originals.length).toBeGreaterThan(0);
     const images = listDist(dist).filter((f) => /\.(jpe?g|png|webp|avif)$/i.test(f));
     for (const image of images) {

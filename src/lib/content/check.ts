@@ -3,6 +3,7 @@
  * in one run. The build runs it first and stops on any problem; `npm run check` runs it alone.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { exemplarSchema, type ExemplarData } from '../../schemas/exemplar.ts';
@@ -14,7 +15,6 @@ import { compileStory } from '../mdx/compile.ts';
 import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
 import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
-import { readFile } from 'node:fs/promises';
 import { checkReferences } from './references.ts';
 
 export interface Loaded<T> {
