@@ -5,6 +5,7 @@
 import type { ExemplarKind } from '../schemas/exemplar.ts';
 import type { Field } from '../schemas/fields.ts';
 import type { PlaceType } from '../schemas/place.ts';
+import { formatNumber } from '../lib/format.ts';
 
 export const ui = {
   skipToContent: 'Bỏ qua, đến nội dung chính',
@@ -34,12 +35,7 @@ export const ui = {
     allExemplars: 'Xem tất cả điển hình',
     allCampaigns: 'Xem tất cả phong trào',
   },
-  counts: {
-    exemplars: (n: number) => `${n} điển hình`,
-    campaigns: (n: number) => `${n} phong trào`,
-    places: (n: number) => `${n} xã, phường`,
-    awards: (n: number) => `${n} hình thức khen thưởng`,
-  },
+  counts: { exemplars: 'điển hình', campaigns: 'phong trào', places: 'xã, phường' },
   exemplars: {
     title: 'Điển hình tiên tiến, người tốt, việc tốt',
     description: 'Danh sách các cá nhân, tập thể, hộ gia đình và mô hình được tôn vinh, mới nhất trước.',
@@ -121,18 +117,18 @@ export const ui = {
     title: 'Điển hình theo năm',
     description: 'Điển hình xếp theo năm được khen thưởng.',
     year: (y: number) => `Năm ${y}`,
-    yearDescription: (y: number, n: number) => `${n} điển hình được khen thưởng năm ${y}.`,
+    yearDescription: (y: number, n: number) => `${formatNumber(n)} điển hình được khen thưởng năm ${y}.`,
   },
   awards: {
     title: 'Điển hình theo hình thức khen thưởng',
     description: 'Các hình thức khen thưởng, danh hiệu thi đua và danh hiệu địa phương, với những người được tặng.',
     basis: 'Căn cứ',
-    awardDescription: (name: string, n: number) => `${n} điển hình được tặng ${name}.`,
+    awardDescription: (name: string, n: number) => `${formatNumber(n)} điển hình được tặng ${name}.`,
   },
   fieldsPage: {
     title: 'Điển hình theo lĩnh vực',
     description: 'Điển hình xếp theo lĩnh vực hoạt động.',
-    fieldDescription: (label: string, n: number) => `${n} điển hình trong lĩnh vực ${label.toLowerCase()}.`,
+    fieldDescription: (label: string, n: number) => `${formatNumber(n)} điển hình trong lĩnh vực ${label.toLowerCase()}.`,
   },
   az: {
     title: 'Tra cứu A–Z',
@@ -151,7 +147,7 @@ export const ui = {
     sitemap: 'Sơ đồ trang',
   },
   documents: { number: 'số', date: 'ngày', of: 'của' },
-  itemCount: (n: number) => `${n} điển hình`,
+  itemCount: (n: number) => `${formatNumber(n)} điển hình`,
   kinds: {
     'ca-nhan': 'Cá nhân',
     'tap-the': 'Tập thể',

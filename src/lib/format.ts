@@ -18,6 +18,11 @@ export function formatDateShort(date: IsoDate | string): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
+/** "xã Sài Sơn" → "Xã Sài Sơn", for headings. */
+export function capitalize(value: string): string {
+  return value.charAt(0).toLocaleUpperCase('vi') + value.slice(1);
+}
+
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /** "10.000" with the Vietnamese thousands separator. */
