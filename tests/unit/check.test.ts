@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { formatProblems } from '../../src/lib/content/issues.ts';
-import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
+import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -107,6 +107,17 @@ describe('content check', () => {
     const report = formatProblems(problems);
     expect(report).toContain('2 lỗi trong 2 tệp');
     expect(report).toContain('content/exemplars/le-thi-ba.mdx:6 [fields[0]]');
+  });
+
+  it('requires campaign attachments to exist under public/tai-lieu/', async () => {
+    const campaign = baseFiles['content/campaigns/phong-trao-a.mdx'].replace(
+      'published: 2024-01-06',
+      'published: 2024-01-06\nattachments:\n  - { title: Kế hoạch (PDF), file: /tai-lieu/ke-hoach.pdf }',
+    );
+    const missing = await check({ 'content/campaigns/phong-trao-a.mdx': campaign });
+    expect(missing.problems).toEqual([expect.objectContaining({ field: 'attachments[0].file', line: 15 })]);
+    const present = await check({ 'content/campaigns/phong-trao-a.mdx': campaign, 'public/tai-lieu/ke-hoach.pdf': '%PDF-1.4' });
+    expect(present.problems).toEqual([]);
   });
 
   it('refuses a HEIC photo with a hint to convert it', async () => {

@@ -143,6 +143,18 @@ export async function checkContent(root: string): Promise<{ problems: Problem[];
     problems,
   );
 
+  for (const campaign of campaigns) {
+    campaign.data.attachments.forEach((attachment, i) => {
+      if (existsSync(path.join(root, 'public', attachment.file))) return;
+      problems.push({
+        file: campaign.file,
+        line: campaign.source.lineOf(['attachments', i, 'file']),
+        field: `attachments[${i}].file`,
+        message: `Không tìm thấy tệp "public${attachment.file}": chép tệp vào thư mục public/tai-lieu/ hoặc sửa tên tệp.`,
+      });
+    });
+  }
+
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
   return { problems, model };
