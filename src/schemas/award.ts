@@ -1,6 +1,6 @@
 /** The catalogue of commendation forms and titles, and an award granted to an exemplar. */
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, level, slug, text } from './common.ts';
+import { documentNumber, isoDate, level, slug, text, missingOr } from './common.ts';
 
 /** Families of commendation under the Law on Emulation and Commendation 2022, plus local titles. */
 export const AWARD_FAMILIES = [
@@ -26,7 +26,7 @@ export function awardSchema() {
     /** Full name, e.g. "Bằng khen của Chủ tịch UBND tỉnh". */
     name: text({ max: 120 }),
     /** Family, used to group the awards archive. */
-    family: z.enum(AWARD_FAMILIES, { error: `Nhóm (family) phải là một trong: ${AWARD_FAMILIES.join(', ')}.` }),
+    family: z.enum(AWARD_FAMILIES, { error: missingOr(`Nhóm (family) phải là một trong: ${AWARD_FAMILIES.join(', ')}.`) }),
     /** Who may receive it. */
     recipients: z.array(z.enum(RECIPIENT_KINDS)).min(1),
     /** Legal source, e.g. "Luật Thi đua, khen thưởng 2022, Điều 74". */
@@ -51,7 +51,7 @@ export function awardGrant() {
       /** Date of the decision. */
       date: isoDate(),
       /** Awarded after death (truy tặng). */
-      posthumous: z.boolean({ error: 'posthumous phải là true hoặc false.' }).default(false),
+      posthumous: z.boolean({ error: missingOr('posthumous phải là true hoặc false.') }).default(false),
       /** Set when the award was revoked; a revoked award is shown struck through with the revoking decision. */
       revoked: z
         .strictObject({

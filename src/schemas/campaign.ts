@@ -1,6 +1,6 @@
 /** Emulation campaigns (phong trào thi đua) and the plans that launch them. */
 import { z } from 'astro/zod';
-import { documentRef, isoDate, level, period, publication, slug, text } from './common.ts';
+import { documentRef, isoDate, level, period, publication, slug, text, missingOr } from './common.ts';
 import { FIELDS } from './fields.ts';
 
 /** "thuong-xuyen" (regular, year-round), "theo-dot" (by phase), "chuyen-de" (thematic). */
@@ -22,7 +22,7 @@ function phase() {
 }
 
 function count() {
-  return z.number({ error: 'Số lượng (count) phải là số.' }).int().nonnegative();
+  return z.number({ error: missingOr('Số lượng (count) phải là số.') }).int().nonnegative();
 }
 
 export function campaignSchema() {
@@ -35,7 +35,7 @@ export function campaignSchema() {
       /** One or two sentences for lists, search results and page descriptions. */
       summary: text({ max: 400 }),
       /** Regular, by phase or thematic. */
-      kind: z.enum(CAMPAIGN_KINDS, { error: `Loại phong trào (kind) phải là một trong: ${CAMPAIGN_KINDS.join(', ')}.` }),
+      kind: z.enum(CAMPAIGN_KINDS, { error: missingOr(`Loại phong trào (kind) phải là một trong: ${CAMPAIGN_KINDS.join(', ')}.`) }),
       /** Body that launched it, e.g. "UBND huyện Quốc Oai". */
       issuer: text({ max: 150 }),
       /** Level of that body. */
@@ -68,7 +68,7 @@ export function campaignSchema() {
       /** Broad movements the plan names, when they have no entry of their own. */
       movements: z.array(text({ max: 200 })).default([]),
       /** Fields the campaign concerns. */
-      fields: z.array(z.enum(FIELDS, { error: `Lĩnh vực (fields) phải là một trong: ${FIELDS.join(', ')}.` })).default([]),
+      fields: z.array(z.enum(FIELDS, { error: missingOr(`Lĩnh vực (fields) phải là một trong: ${FIELDS.join(', ')}.`) })).default([]),
       /** Outcome counts once reviewed: by form of commendation and by commune. */
       results: z
         .strictObject({

@@ -6,10 +6,37 @@ import { z } from 'astro/zod';
 import { parseDate, type IsoDate } from '../lib/dates.ts';
 import { findInvisibleCharacters, SLUG_PATTERN, toNfc } from '../lib/text.ts';
 
+const TYPE_NAMES: Record<string, string> = {
+  string: 'một đoạn chữ',
+  number: 'một số',
+  boolean: 'true hoặc false',
+  array: 'một danh sách (mỗi mục bắt đầu bằng "- ")',
+  object: 'một nhóm trường',
+};
+
+// Vietnamese wording for the checks that no field spells out itself; a field's own message always wins.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') {
+      return issue.input === undefined ? 'Thiếu trường bắt buộc này.' : `Phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+    }
+    if (issue.code === 'too_small' && issue.origin === 'array') return `Cần ít nhất ${issue.minimum} mục.`;
+    if (issue.code === 'too_small' && issue.origin === 'number') return `Phải từ ${issue.minimum} trở lên.`;
+    if (issue.code === 'too_big' && issue.origin === 'number') return `Phải không quá ${issue.maximum}.`;
+    if (issue.code === 'invalid_value') return `Phải là một trong: ${issue.values.join(', ')}.`;
+    return undefined;
+  },
+});
+
+/** An error message for a wrong value that still says "missing" when the field was left out. */
+export function missingOr(message: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'Thiếu trường bắt buộc này.' : message);
+}
+
 /** Non-empty text, trimmed and stored as NFC; invisible characters are refused because they break ids and search. */
 export function text(options: { max?: number; label?: string } = {}) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? 'Thiếu trường bắt buộc.' : 'Phải là một đoạn chữ.') })
+    .string({ error: missingOr('Phải là một đoạn chữ.') })
     .transform((value) => toNfc(value.trim()))
     .superRefine((value, ctx) => {
       if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Không được để trống.' });
@@ -32,7 +59,7 @@ export function text(options: { max?: number; label?: string } = {}) {
 /** An id of another entry: lower-case ASCII words joined by hyphens, e.g. "xa-sai-son". */
 export function slug() {
   return z
-    .string({ error: 'Phải là mã (chữ thường không dấu, nối bằng dấu gạch ngang), ví dụ "xa-sai-son".' })
+    .string({ error: missingOr('Phải là mã (chữ thường không dấu, nối bằng dấu gạch ngang), ví dụ "xa-sai-son".') })
     .regex(SLUG_PATTERN, 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "xa-sai-son".');
 }
 
@@ -111,7 +138,7 @@ export function documentRef({ dated = true }: { dated?: boolean } = {}) {
 /** Administrative level of an issuing body or of an award. */
 export const LEVELS = ['trung-uong', 'tinh', 'huyen', 'xa'] as const;
 export function level() {
-  return z.enum(LEVELS, { error: `Cấp phải là một trong: ${LEVELS.join(', ')}.` });
+  return z.enum(LEVELS, { error: missingOr(`Cấp phải là một trong: ${LEVELS.join(', ')}.`) });
 }
 
 /** Publication workflow states; only "da-duyet" (approved) is ever published. */
@@ -124,7 +151,7 @@ export function publication() {
     .strictObject({
       /** "ban-nhap" (draft), "da-duyet" (approved) or "da-rut" (withdrawn). */
       status: z.enum(PUBLICATION_STATUSES, {
-        error: 'Trạng thái (status) phải là "ban-nhap" (bản nháp), "da-duyet" (đã duyệt) hoặc "da-rut" (đã rút).',
+        error: missingOr('Trạng thái (status) phải là "ban-nhap" (bản nháp), "da-duyet" (đã duyệt) hoặc "da-rut" (đã rút).'),
       }),
       /** The decision or minutes that approved publication; required once approved. */
       approval: documentRef().optional(),

@@ -1,6 +1,6 @@
 /** Exemplars: individuals, collectives, households and effective models honoured in a campaign. */
 import { z } from 'astro/zod';
-import { isoDate, photo, publication, slug, text } from './common.ts';
+import { isoDate, photo, publication, slug, text, missingOr } from './common.ts';
 import { awardGrant } from './award.ts';
 import { FIELDS } from './fields.ts';
 
@@ -36,7 +36,7 @@ export function exemplarSchema({ image }: { image: () => z.ZodType }) {
   return z
     .strictObject({
       /** Individual, collective, household or model. */
-      kind: z.enum(EXEMPLAR_KINDS, { error: `Loại điển hình (kind) phải là một trong: ${EXEMPLAR_KINDS.join(', ')}.` }),
+      kind: z.enum(EXEMPLAR_KINDS, { error: missingOr(`Loại điển hình (kind) phải là một trong: ${EXEMPLAR_KINDS.join(', ')}.`) }),
       /** Name as published, family name first, e.g. "Đặng Thị Hoà" or "Tổ hòa giải thôn Đông". */
       name: text({ max: 150 }),
       /** Role or description, e.g. "Nông dân", "Trưởng thôn", "Hợp tác xã nông nghiệp". */
@@ -46,12 +46,12 @@ export function exemplarSchema({ image }: { image: () => z.ZodType }) {
       /** Village or hamlet (thôn, tổ dân phố); never a house number or street address. */
       village: text({ max: 80 }).optional(),
       /** A child: publication needs both the child's and the guardian's consent. */
-      minor: z.boolean({ error: 'minor phải là true hoặc false.' }).default(false),
+      minor: z.boolean({ error: missingOr('minor phải là true hoặc false.') }).default(false),
       /** Campaigns in which the exemplar was honoured. */
       campaigns: z.array(slug()).default([]),
       /** Fields of work, from the controlled list. */
       fields: z
-        .array(z.enum(FIELDS, { error: `Lĩnh vực (fields) phải là một trong: ${FIELDS.join(', ')}.` }))
+        .array(z.enum(FIELDS, { error: missingOr(`Lĩnh vực (fields) phải là một trong: ${FIELDS.join(', ')}.`) }))
         .min(1, 'Chọn ít nhất một lĩnh vực (fields).'),
       /** Awards granted, each with its decision. */
       awards: z.array(awardGrant()).default([]),
@@ -60,11 +60,11 @@ export function exemplarSchema({ image }: { image: () => z.ZodType }) {
       /** Photos; the first is the main photo. */
       photos: z.array(photo(image)).default([]),
       /** Kind of story. */
-      storyType: z.enum(STORY_TYPES, { error: `Thể loại (storyType) phải là một trong: ${STORY_TYPES.join(', ')}.` }),
+      storyType: z.enum(STORY_TYPES, { error: missingOr(`Thể loại (storyType) phải là một trong: ${STORY_TYPES.join(', ')}.`) }),
       /** Writer of the story, e.g. "Minh Thư, Trung tâm VH-TT-TT". */
       author: text({ max: 120 }),
       /** Shown on the home page. */
-      featured: z.boolean({ error: 'featured phải là true hoặc false.' }).default(false),
+      featured: z.boolean({ error: missingOr('featured phải là true hoặc false.') }).default(false),
       /** Date first published. */
       published: isoDate(),
       /** Date of the last significant update. */

@@ -1,6 +1,6 @@
 /** Administrative units, including those that ceased to exist in the 2025 reform. */
 import { z } from 'astro/zod';
-import { documentRef, isoDate, slug, text } from './common.ts';
+import { documentRef, isoDate, slug, text, missingOr } from './common.ts';
 
 /** Kinds of administrative unit, from province down to village. */
 export const PLACE_TYPES = [
@@ -26,7 +26,7 @@ function succession() {
     /** Id of the unit that took over this one (or part of it). */
     place: slug(),
     /** "sap-nhap" (merged into), "chia-tach" (split, this is one part), "doi-ten" (renamed), "nang-cap" (upgraded). */
-    kind: z.enum(SUCCESSION_KINDS, { error: `Kiểu kế thừa (kind) phải là một trong: ${SUCCESSION_KINDS.join(', ')}.` }),
+    kind: z.enum(SUCCESSION_KINDS, { error: missingOr(`Kiểu kế thừa (kind) phải là một trong: ${SUCCESSION_KINDS.join(', ')}.`) }),
     /** Resolution or decision that made the change, e.g. Nghị quyết 202/2025/QH15. */
     basis: documentRef(),
     /** First day under the successor. */
@@ -42,7 +42,7 @@ export function placeSchema() {
       /** Name without the unit kind, e.g. "Sài Sơn". */
       name: text({ max: 80 }),
       /** Kind of unit, which gives the prefix "xã", "phường", "huyện"… */
-      type: z.enum(PLACE_TYPES, { error: `Loại đơn vị (type) phải là một trong: ${PLACE_TYPES.join(', ')}.` }),
+      type: z.enum(PLACE_TYPES, { error: missingOr(`Loại đơn vị (type) phải là một trong: ${PLACE_TYPES.join(', ')}.`) }),
       /** The unit this one belonged to while it existed. */
       parent: slug().optional(),
       /** First day of existence, where it matters. */

@@ -1,6 +1,6 @@
 /** Site settings (content/settings.yaml), editable without code. */
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { text, missingOr } from './common.ts';
 
 export function settingsSchema() {
   return z.strictObject({
@@ -9,7 +9,7 @@ export function settingsSchema() {
     /** One line under the name. */
     tagline: text({ max: 160 }),
     /** Public address of the site, e.g. "https://vhtt.example.gov.vn/guong-sang/". */
-    url: z.url({ error: 'url phải là địa chỉ đầy đủ, ví dụ "https://vhtt.example.gov.vn/guong-sang/".' }),
+    url: z.url({ error: missingOr('url phải là địa chỉ đầy đủ, ví dụ "https://vhtt.example.gov.vn/guong-sang/".') }),
     /** The body that publishes the site and answers for it. */
     publisher: z.strictObject({
       /** Name, e.g. "Trung tâm Văn hóa, Thông tin và Thể thao". */
@@ -19,9 +19,9 @@ export function settingsSchema() {
       /** Office address. */
       address: text({ max: 200 }),
       /** Office phone, published on purpose. */
-      phone: z.string({ error: 'Số điện thoại phải đặt trong dấu nháy, ví dụ "0234 3888 000".' }).optional(),
+      phone: z.string({ error: missingOr('Số điện thoại phải đặt trong dấu nháy, ví dụ "0234 3888 000".') }).optional(),
       /** Office e-mail, published on purpose. */
-      email: z.email({ error: 'email không hợp lệ.' }).optional(),
+      email: z.email({ error: missingOr('email không hợp lệ.') }).optional(),
     }),
     /** Banner on every page, e.g. to say that sample people are illustrative. */
     notice: text({ max: 300 }).optional(),

@@ -26,6 +26,15 @@ describe('content check', () => {
     ]);
   });
 
+  it('says a required field is missing, in Vietnamese, at the parent’s line', async () => {
+    const text = exemplar({}).replace(/^place: .*\n/m, '').replace(/^storyType: .*\n/m, '');
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['place', 'Thiếu trường bắt buộc này.'],
+      ['storyType', 'Thiếu trường bắt buộc này.'],
+    ]);
+  });
+
   it('rejects a reference to a place that does not exist, naming file and field', async () => {
     const text = exemplar({}).replace('place: xa-dong', 'place: xa-tay');
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });

@@ -4,16 +4,10 @@ import { formatField, type Problem, type YamlSource } from './source.ts';
 
 function describe(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type') {
-    if (input === undefined) return 'Thiếu trường bắt buộc này.';
-    if (typeof input === 'number' && issue.expected === 'string') {
-      return `Giá trị ${input} bị đọc thành số (mất số 0 ở đầu nếu có). Đặt trong dấu nháy kép, ví dụ "${input}".`;
-    }
-    if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Đầu vào')) return issue.message;
-    const expected: Record<string, string> = { string: 'một đoạn chữ', number: 'một số', boolean: 'true hoặc false', array: 'một danh sách (mỗi mục bắt đầu bằng "- ")', object: 'một nhóm trường' };
-    return `Phải là ${expected[issue.expected] ?? issue.expected}.`;
+  // YAML reads 0912345678 as the number 912345678: say so, because the lost zero is what an editor must restore.
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof input === 'number') {
+    return `Giá trị ${input} bị đọc thành số (mất số 0 ở đầu nếu có). Đặt trong dấu nháy kép, ví dụ "${input}".`;
   }
-  if (issue.code === 'too_small' && issue.origin === 'array') return issue.message.startsWith('Chọn') ? issue.message : `Cần ít nhất ${issue.minimum} mục.`;
   return issue.message;
 }
 
