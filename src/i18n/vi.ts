@@ -23,7 +23,14 @@ export const ui = {
   },
   searchBox: { label: 'Tìm điển hình', placeholder: 'Tên, xã phường, phong trào…', submit: 'Tìm' },
   breadcrumb: 'Đường dẫn',
-  pagination: { label: 'Phân trang', previous: 'Trang trước', next: 'Trang sau', page: (n: number, total: number) => `Trang ${n}/${total}` },
+  pagination: {
+    label: 'Phân trang',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    page: (n: number, total: number) => `Trang ${n}/${total}`,
+    /** A page title that says which page of a list it is. */
+    title: (title: string, n: number, total: number) => (n === 1 ? title : `${title} – trang ${n}/${total}`),
+  },
   home: {
     title: 'Tôn vinh điển hình tiên tiến, người tốt, việc tốt',
     featured: 'Gương sáng tiêu biểu',
@@ -134,6 +141,7 @@ export const ui = {
     title: 'Tra cứu A–Z',
     description: 'Tất cả điển hình theo thứ tự chữ cái tiếng Việt: cá nhân xếp theo tên, tập thể theo tên gọi.',
     letters: 'Chữ cái',
+    letter: (letter: string) => `Chữ ${letter}`,
     other: 'Khác',
   },
   notFound: {

@@ -6,6 +6,20 @@ export function href(path: string): string {
   return base + path.replace(/^\//, '');
 }
 
+/**
+ * ASCII address of an A–Z letter, spelt the Telex way Vietnamese users type it: Ă → aw, Â → aa, Đ → dd, Ê → ee,
+ * Ô → oo, Ơ → ow, Ư → uw; "#" (names outside the alphabet) → khac.
+ */
+export function letterSlug(letter: string): string {
+  const telex: Record<string, string> = { Ă: 'aw', Â: 'aa', Đ: 'dd', Ê: 'ee', Ô: 'oo', Ơ: 'ow', Ư: 'uw', '#': 'khac' };
+  return telex[letter] ?? letter.toLowerCase();
+}
+
+/** Address of page n of a paginated list whose first page is `first` ("/nam/2022/" → "/nam/2022/3/"). */
+export function pageUrl(first: string, n: number): string {
+  return n === 1 ? first : `${first}${n}/`;
+}
+
 export const routes = {
   home: () => href('/'),
   exemplars: () => href('/dien-hinh/'),
@@ -21,5 +35,6 @@ export const routes = {
   fields: () => href('/linh-vuc/'),
   field: (id: string) => href(`/linh-vuc/${id}/`),
   az: () => href('/a-z/'),
+  azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
 };

@@ -1,25 +1,39 @@
 /** Every public page, computed once from the content: the sitemap lists exactly these, and tests check them. */
 import type { Site } from './site.ts';
-import { routes } from '../paths.ts';
+import { pageUrl, routes } from '../paths.ts';
+
+/** The addresses of every page of a list of `count` items split into pages of `size`. */
+function paged(first: string, count: number, size: number): string[] {
+  const pages = Math.max(1, Math.ceil(count / size));
+  return Array.from({ length: pages }, (_, i) => pageUrl(first, i + 1));
+}
+
+/** Names are short lines, so an A–Z letter page holds many more than a page of cards. */
+export const NAMES_PER_PAGE = 200;
 
 export function publicPaths(site: Site): string[] {
-  const pages = Math.max(1, Math.ceil(site.exemplars.length / site.settings.pageSize));
+  const size = site.settings.pageSize;
+  const places = [...site.places.byId.keys()];
   return [
     routes.home(),
-    routes.exemplars(),
-    ...Array.from({ length: pages - 1 }, (_, i) => `${routes.exemplars()}${i + 2}/`),
+    ...paged(routes.exemplars(), site.exemplars.length, size),
     ...site.exemplars.map((e) => routes.exemplar(e.id)),
     routes.campaigns(),
-    ...site.campaigns.map((c) => routes.campaign(c.id)),
+    ...site.campaigns.flatMap((c) => paged(routes.campaign(c.id), site.exemplarsByCampaign.get(c.id)?.length ?? 0, size)),
     routes.places(),
-    ...[...site.places.byId.keys()].map((id) => routes.place(id)),
+    ...places.flatMap((id) => paged(routes.place(id), countOfPlace(site, id), size)),
     routes.years(),
-    ...[...site.exemplarsByYear.keys()].map((year) => routes.year(year)),
+    ...[...site.exemplarsByYear].flatMap(([year, items]) => paged(routes.year(year), items.length, size)),
     routes.awards(),
-    ...[...site.exemplarsByAward.keys()].map((id) => routes.award(id)),
+    ...[...site.exemplarsByAward].flatMap(([id, items]) => paged(routes.award(id), items.length, size)),
     routes.fields(),
-    ...[...site.exemplarsByField.keys()].map((id) => routes.field(id)),
+    ...[...site.exemplarsByField].flatMap(([id, items]) => paged(routes.field(id), items.length, size)),
     routes.az(),
+    ...site.azGroups.flatMap((group) => paged(routes.azLetter(group.letter), group.items.length, NAMES_PER_PAGE)),
     routes.about(),
   ];
+}
+
+function countOfPlace(site: Site, id: string): number {
+  return [...site.places.coveredIds(id)].reduce((n, covered) => n + (site.exemplarsByPlace.get(covered)?.length ?? 0), 0);
 }

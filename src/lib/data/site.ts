@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
 import { isPublishable } from './publishable.ts';
 import { PlaceIndex } from './places.ts';
-import { groupBy, honourYear, sortNewest } from './exemplars.ts';
+import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
 
 export type Exemplar = CollectionEntry<'exemplars'>;
@@ -58,6 +58,7 @@ async function load() {
     exemplarsByField: groupBy(exemplars, (e) => e.data.fields),
     exemplarsByYear: groupBy(exemplars, (e) => [honourYear(e)]),
     campaignsByPlace: groupBy(campaigns, (c) => [c.data.place]),
+    azGroups: azIndex(exemplars),
   };
 }
 
