@@ -27,8 +27,11 @@ describe('exemplar lists', () => {
 
   it('relates same commune first, then same campaign, never itself or twice', () => {
     const me = make('me', 'Tôi', { place: 'x', campaigns: ['c'] });
-    const candidates = [me, make('p', 'Cùng xã', { place: 'x' }), make('c', 'Cùng phong trào', { place: 'y', campaigns: ['c'] }), make('o', 'Khác', { place: 'z' })];
-    expect(related(me, [...candidates, ...candidates]).map((e) => e.id)).toEqual(['p', 'c']);
+    const samePlace = sortNewest([me, make('p', 'Cùng xã', { place: 'x', campaigns: ['c'] }), make('q', 'Cùng xã cũ', { place: 'x', published: '2020-01-01' as IsoDate })]);
+    const campaign = sortNewest([me, samePlace[1], make('c', 'Cùng phong trào', { place: 'y', campaigns: ['c', 'd'] })]);
+    const other = sortNewest([make('c', 'Cùng phong trào', { place: 'y', campaigns: ['c', 'd'] }), make('e', 'Phong trào khác', { place: 'z', published: '2019-01-01' as IsoDate })]);
+    expect(related(me, { samePlace, sameCampaigns: [campaign, other] }).map((e) => e.id)).toEqual(['p', 'q', 'c', 'e']);
+    expect(related(me, { samePlace, sameCampaigns: [campaign, other] }, 2).map((e) => e.id)).toEqual(['p', 'q']);
   });
 
   it('dates an exemplar by its earliest standing award', () => {

@@ -48,14 +48,25 @@ export function azIndex<T extends ExemplarLike>(items: readonly T[]): { letter: 
   return [...groups].map(([letter, groupItems]) => ({ letter, items: groupItems }));
 }
 
+/** The first `limit` items of a newest-first list that pass `keep`, without walking the rest. */
+function firstWhere<T>(items: readonly T[], keep: (item: T) => boolean, limit: number): T[] {
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length >= limit) break;
+    if (keep(item)) found.push(item);
+  }
+  return found;
+}
+
 /**
- * Exemplars to read next: same commune first, then same campaign, newest first within each, never itself.
+ * Exemplars to read next: same commune first, then same campaign, newest first within each, never itself or
+ * twice. The lists given are newest first already (as the data layer keeps them), so a page only looks at the
+ * head of each list however large the commune or campaign is.
  */
-export function related<T extends ExemplarLike>(item: T, candidates: readonly T[], limit = 4): T[] {
-  const all = [...new Map(candidates.map((other) => [other.id, other])).values()];
-  const samePlace = sortNewest(all.filter((other) => other.id !== item.id && other.data.place === item.data.place));
-  const sameCampaign = sortNewest(
-    all.filter((other) => other.id !== item.id && other.data.place !== item.data.place && other.data.campaigns.some((c) => item.data.campaigns.includes(c))),
-  );
-  return [...samePlace, ...sameCampaign].slice(0, limit);
+export function related<T extends ExemplarLike>(item: T, lists: { samePlace: readonly T[]; sameCampaigns: readonly (readonly T[])[] }, limit = 4): T[] {
+  const samePlace = firstWhere(lists.samePlace, (other) => other.id !== item.id, limit);
+  const seen = new Set([item.id, ...samePlace.map((other) => other.id)]);
+  const fromCampaigns = lists.sameCampaigns.flatMap((list) => firstWhere(list, (other) => !seen.has(other.id) && other.data.place !== item.data.place, limit));
+  const unique = [...new Map(fromCampaigns.map((other) => [other.id, other])).values()];
+  return [...samePlace, ...sortNewest(unique)].slice(0, limit);
 }
