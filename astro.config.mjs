@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 /**
  * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL
@@ -21,13 +22,15 @@ export default defineConfig({
   // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
   compressHTML: false,
   prerenderConflictBehavior: 'error',
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), searchIndex()],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000 } },
   },
   vite: {
     build: {
+      // Scripts as files, never inline, for the same Content Security Policy.
+      assetsInlineLimit: 0,
       rollupOptions: {
         onwarn(warning, warn) {
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -37,4 +37,8 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  search: (params: Record<string, string> = {}) => {
+    const query = new URLSearchParams(params).toString();
+    return href('/tim-kiem/') + (query ? `?${query}` : '');
+  },
 };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
@@ -34,6 +34,8 @@ const TEMPLATES = [
   'a-z/',
   'a-z/dd/',
   'gioi-thieu/',
+  'tim-kiem/',
+  'tim-kiem/?q=hoa&xa=quoc-oai-sai-son',
   'khong-co-trang-nay/',
 ];
 
@@ -62,7 +64,7 @@ describe.each([
       return route.abort();
     });
     const page = await context.newPage();
-    const response = await page.goto(server.url + template, { waitUntil: 'load' });
+    const response = await page.goto(server.url + template, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(template.startsWith('khong-co') ? 404 : 200);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
@@ -97,6 +99,76 @@ describe('print and fonts', () => {
     const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.unicodeRange}`));
     expect(fonts.some((f) => f.includes('Be Vietnam Pro') && /U\+1EA0-1EF9/i.test(f))).toBe(true);
     expect(server.requests.some((r) => /be-vietnam-pro-vietnamese-400-normal\.[\w-]+\.woff2$/.test(r))).toBe(true);
+    await page.close();
+  });
+});
+
+/** The policy the site is meant to be served with (see README); Pagefind needs 'wasm-unsafe-eval'. */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+describe('search page', () => {
+  let strict: StaticServer;
+  beforeAll(async () => {
+    strict = await serveStatic(dist, { headers: { 'Content-Security-Policy': CSP } });
+  });
+  afterAll(() => strict?.close());
+
+  async function open(path: string) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(strict.url + path);
+    return { page, problems };
+  }
+  const resultTitles = (page: Page) => page.locator('#ket-qua h2').allTextContents();
+
+  it('finds a person typed without diacritics, under a strict CSP', async () => {
+    const { page, problems } = await open('tim-kiem/?q=dang+thi+hoa');
+    await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
+    expect((await resultTitles(page))[0]).toBe('Đặng Thị Hoà');
+    await expect.poll(() => page.locator('#trang-thai').textContent()).toMatch(/Tìm thấy \d+ kết quả/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches the search page from the header form of any page, without script', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(strict.url + 'phong-trao/');
+    await page.fill('#tim-nhanh', 'doan ket');
+    await Promise.all([page.waitForURL(/tim-kiem\/\?q=doan\+ket/), page.click('.site-search button')]);
+    await context.close();
+  });
+
+  it('keeps filters in the URL, and back and forward restore them', async () => {
+    const { page, problems } = await open('tim-kiem/?phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
+    await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
+    const all = (await resultTitles(page)).length;
+    await page.check('input[name="xa"][value="quoc-oai-sai-son"]');
+    await page.waitForURL(/xa=quoc-oai-sai-son/);
+    await expect.poll(async () => (await resultTitles(page)).length).toBeLessThan(all);
+    expect(page.url()).toContain('phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
+    await page.goBack();
+    await expect.poll(async () => (await resultTitles(page)).length).toBe(all);
+    expect(await page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(false);
+    await page.goForward();
+    await expect.poll(() => page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('helps when nothing is found', async () => {
+    const { page } = await open('tim-kiem/?q=zxqwvy');
+    await expect.poll(() => page.locator('#trang-thai').textContent()).toBe('Không tìm thấy kết quả nào.');
+    expect(await page.locator('#goi-y').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('loads search code on the search page only', async () => {
+    const { page } = await open('dien-hinh/dang-thi-hoa/');
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.(m?js|wasm)(\?|$)|pagefind/.test(n)));
+    expect(scripts).toEqual([]);
     await page.close();
   });
 });

@@ -31,6 +31,7 @@ export function publicPaths(site: Site): string[] {
     routes.az(),
     ...site.azGroups.flatMap((group) => paged(routes.azLetter(group.letter), group.items.length, NAMES_PER_PAGE)),
     routes.about(),
+    routes.search(),
   ];
 }
 

@@ -8,6 +8,7 @@ import { isPublishable } from './publishable.ts';
 import { PlaceIndex } from './places.ts';
 import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
+import { compareVietnamese } from '../text.ts';
 
 export type Exemplar = CollectionEntry<'exemplars'>;
 export type Campaign = CollectionEntry<'campaigns'>;
@@ -44,6 +45,7 @@ async function load() {
   );
   const exemplars = sortNewest(exemplarEntries);
   const campaigns = sortCampaigns(campaignEntries);
+  const azGroups = azIndex(exemplars);
   return {
     settings,
     today,
@@ -58,7 +60,13 @@ async function load() {
     exemplarsByField: groupBy(exemplars, (e) => e.data.fields),
     exemplarsByYear: groupBy(exemplars, (e) => [honourYear(e)]),
     campaignsByPlace: groupBy(campaigns, (c) => [c.data.place]),
-    azGroups: azIndex(exemplars),
+    azGroups,
+    /** Position of each entry in Vietnamese alphabetical order, the "name" sort of search results. */
+    nameRank: new Map<string, number>([
+      ...azGroups.flatMap((group) => group.items).map((e, i) => [`dien-hinh/${e.id}`, i] as const),
+      ...[...campaigns].sort((a, b) => compareVietnamese(a.data.shortTitle, b.data.shortTitle)).map((c, i) => [`phong-trao/${c.id}`, i] as const),
+      ...[...places.byId.values()].sort((a, b) => compareVietnamese(a.name, b.name)).map((p, i) => [`dia-phuong/${p.id}`, i] as const),
+    ]),
   };
 }
 

@@ -1,0 +1,78 @@
+/** Facets, sort keys and folded keywords of the pages the search index holds: exemplars, campaigns, places. */
+import { ui } from '../../i18n/vi.ts';
+import { activeAwards, honourYear, type ExemplarLike } from '../data/exemplars.ts';
+import { placeLabel, type PlaceIndex } from '../data/places.ts';
+import type { CampaignData } from '../../schemas/campaign.ts';
+import { foldedKeywords, type Facets, type FacetValue } from './facets.ts';
+import { yearOf } from '../dates.ts';
+
+export interface SearchEntry {
+  facets: Facets;
+  /** Sort keys: ISO date for "newest", a zero-padded rank in Vietnamese order for "name". */
+  sort: { ngay: string; ten: string };
+  /** Hidden text: folded names, and every name the place was or is known by. */
+  keywords: string;
+}
+
+/** The commune a reader would look for: the unit as named, with its district, or the commune that took it over. */
+export function communeFacet(places: PlaceIndex, id: string): FacetValue[] {
+  const place = places.get(id);
+  const successors = place.successors.map((s) => places.get(s.place)).filter((p) => ['xa', 'phuong', 'thi-tran', 'dac-khu'].includes(p.type));
+  if (successors.length > 0) return successors.flatMap((s) => communeFacet(places, s.id));
+  const parent = place.parent ? places.byId.get(place.parent) : undefined;
+  return [{ slug: place.id, label: [placeLabel(place), parent && placeLabel(parent)].filter(Boolean).join(', ') }];
+}
+
+const pad = (n: number) => String(n).padStart(7, '0');
+
+export function exemplarSearchEntry(
+  exemplar: ExemplarLike & { data: ExemplarLike['data'] & { role?: string } },
+  context: { places: PlaceIndex; campaignTitle: (id: string) => string; awardName: (id: string) => string; nameRank: number },
+): SearchEntry {
+  const { data } = exemplar;
+  const year = honourYear(exemplar);
+  const placeNames = context.places.searchNames(data.place);
+  const campaigns = data.campaigns.map((id) => ({ slug: id, label: context.campaignTitle(id) }));
+  const awards = [...new Map(activeAwards(exemplar).map((a) => [a.award, { slug: a.award, label: context.awardName(a.award) }])).values()];
+  return {
+    facets: {
+      xa: communeFacet(context.places, data.place),
+      'phong-trao': campaigns,
+      nam: [{ slug: String(year), label: ui.years.year(year) }],
+      'khen-thuong': awards,
+      loai: [{ slug: data.kind, label: ui.kinds[data.kind] }],
+      'linh-vuc': data.fields.map((f) => ({ slug: f, label: ui.fields[f] })),
+    },
+    sort: { ngay: data.published, ten: pad(context.nameRank) },
+    keywords: [
+      placeNames.join(' · '),
+      foldedKeywords([data.name, ...(data.role ? [data.role] : []), ...placeNames, ...campaigns.map((c) => c.label), ...awards.map((a) => a.label)]),
+    ].join(' · '),
+  };
+}
+
+export function campaignSearchEntry(campaign: { id: string; data: CampaignData }, context: { places: PlaceIndex; nameRank: number }): SearchEntry {
+  const { data } = campaign;
+  const years = [];
+  for (let y = yearOf(data.period.start); y <= yearOf(data.period.end); y++) years.push({ slug: String(y), label: ui.years.year(y) });
+  const placeNames = context.places.searchNames(data.place);
+  const documents = [data.plan, ...data.legalBasis].map((d) => d.number).filter((n): n is string => Boolean(n));
+  return {
+    facets: {
+      'phong-trao': [{ slug: campaign.id, label: data.shortTitle }],
+      nam: years,
+      loai: [{ slug: 'phong-trao', label: ui.search.campaignKind }],
+    },
+    sort: { ngay: data.published, ten: pad(context.nameRank) },
+    keywords: [placeNames.join(' · '), documents.join(' · '), foldedKeywords([data.title, data.shortTitle, data.issuer, ...placeNames])].join(' · '),
+  };
+}
+
+export function placeSearchEntry(id: string, context: { places: PlaceIndex; nameRank: number }): SearchEntry {
+  const names = [...context.places.searchNames(id), ...context.places.predecessors(id).map((p) => context.places.fullLabel(p.id))];
+  return {
+    facets: { loai: [{ slug: 'dia-phuong', label: ui.search.placeKind }] },
+    sort: { ngay: '0000-00-00', ten: pad(context.nameRank) },
+    keywords: [names.join(' · '), foldedKeywords(names)].join(' · '),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The search page: reads the state from the URL (?q=…&xa=…&phong-trao=…&sap-xep=…), asks Pagefind, shows facets
+ * with counts and results as cards, and writes every change back to the URL so that a search can be shared,
+ * bookmarked and navigated with back and forward. All text goes into the page as text nodes, never as HTML.
+ */
+interface Config {
+  labels: Record<string, Record<string, string>>;
+  filterNames: Record<string, string>;
+  text: { loading: string; prompt: string; none: string; failed: string; clear: string; count: string };
+  indexUrl: string;
+}
+interface PagefindResult {
+  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  search: (query: string | null, options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, string> }) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE_SIZE = 12;
+const config: Config = JSON.parse(document.getElementById('cau-hinh-tim-kiem')!.textContent!);
+const form = document.getElementById('tim-kiem') as HTMLFormElement;
+const queryInput = form.elements.namedItem('q') as HTMLInputElement;
+const sortSelect = form.elements.namedItem('sap-xep') as HTMLSelectElement;
+const status = document.getElementById('trang-thai')!;
+const resultsList = document.getElementById('ket-qua')!;
+const help = document.getElementById('goi-y')!;
+const moreButton = document.getElementById('xem-them') as HTMLButtonElement;
+const countText = (n: number) => config.text.count.replace('{n}', new Intl.NumberFormat('vi-VN').format(n));
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ config.indexUrl).then(async (module: Pagefind) => {
+    await module.options({ excerptLength: 24 });
+    // Loading the filter index once makes every search report facet counts.
+    await module.filters();
+    return module;
+  });
+  return pagefind;
+}
+
+interface State {
+  q: string;
+  filters: Record<string, string[]>;
+  sort: string;
+}
+
+function readState(): State {
+  const params = new URLSearchParams(location.search);
+  const filters: Record<string, string[]> = {};
+  for (const name of Object.keys(config.filterNames)) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length > 0) filters[name] = values;
+  }
+  return { q: (params.get('q') ?? '').trim(), filters, sort: params.get('sap-xep') ?? '' };
+}
+
+function stateUrl(state: State): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const [name, values] of Object.entries(state.filters)) for (const value of values) params.append(name, value);
+  if (state.sort) params.set('sap-xep', state.sort);
+  const query = params.toString();
+  return location.pathname + (query ? `?${query}` : '');
+}
+
+function formState(): State {
+  const data = new FormData(form);
+  const filters: Record<string, string[]> = {};
+  for (const name of Object.keys(config.filterNames)) {
+    const values = data.getAll(name).map(String);
+    if (values.length > 0) filters[name] = values;
+  }
+  return { q: String(data.get('q') ?? '').trim(), filters, sort: String(data.get('sap-xep') ?? '') };
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+/** Facets with counts; chosen values stay listed even when the current search has none of them. */
+function renderFacets(counts: Record<string, Record<string, number>>, state: State) {
+  for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
+    const name = fieldset.dataset.facet!;
+    const chosen = new Set(state.filters[name] ?? []);
+    const values = Object.entries(counts[name] ?? {}).filter(([value, n]) => n > 0 || chosen.has(value));
+    for (const value of chosen) if (!values.some(([v]) => v === value)) values.push([value, 0]);
+    const label = (value: string) => config.labels[name]?.[value] ?? value;
+    values.sort(([a, na], [b, nb]) => nb - na || label(a).localeCompare(label(b), 'vi'));
+    const container = fieldset.querySelector('.facet-options')!;
+    container.replaceChildren(
+      ...values.map(([value, n]) => {
+        const id = `loc-${name}-${value}`;
+        const box = element('input', { type: 'checkbox', name, value, id, checked: chosen.has(value) });
+        return element('p', {}, box, ' ', element('label', { htmlFor: id }, `${label(value)} (${n})`));
+      }),
+    );
+    fieldset.hidden = values.length === 0;
+  }
+}
+
+function renderResult(data: { url: string; meta: Record<string, string> }): HTMLElement {
+  const body = element('div', { className: 'card-body' }, element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)));
+  const tags = [data.meta.loai, data.meta['khen-thuong']].filter(Boolean) as string[];
+  if (tags.length > 0) body.append(element('p', {}, ...tags.map((t) => element('span', { className: 'tag' }, t))));
+  for (const line of [data.meta.noi, data.meta['phong-trao']]) if (line) body.append(element('p', { className: 'muted' }, line));
+  if (data.meta.citation) body.append(element('p', {}, data.meta.citation));
+  const card = element('article', { className: 'card' });
+  if (data.meta.image) card.append(element('img', { src: data.meta.image, alt: '', width: 160, height: 120, loading: 'lazy', className: 'result-thumb' }));
+  card.append(body);
+  return element('li', {}, card);
+}
+
+let current = 0;
+async function run(state: State) {
+  const run = ++current;
+  queryInput.value = state.q;
+  sortSelect.value = state.sort;
+  const hasFilters = Object.keys(state.filters).length > 0;
+  if (hasFilters) (document.getElementById('bo-loc') as HTMLDetailsElement).open = true;
+  help.hidden = true;
+  moreButton.hidden = true;
+  let search: Pagefind;
+  try {
+    search = await loadPagefind();
+  } catch {
+    status.textContent = config.text.failed;
+    return;
+  }
+  if (!state.q && !hasFilters) {
+    resultsList.replaceChildren();
+    renderFacets(await search.filters(), state);
+    status.textContent = config.text.prompt;
+    return;
+  }
+  status.textContent = config.text.loading;
+  const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
+  const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { ngay: 'desc' } : state.sort === 'ten' ? { ten: 'asc' } : undefined;
+  const response = await search.search(state.q || null, { filters, ...(sort ? { sort } : {}) });
+  if (run !== current || !response) return;
+  renderFacets(response.filters, state);
+  resultsList.replaceChildren();
+  let shown = 0;
+  const showMore = async () => {
+    const next = response.results.slice(shown, shown + PAGE_SIZE);
+    shown += next.length;
+    const items = await Promise.all(next.map((r) => r.data()));
+    if (run !== current) return;
+    resultsList.append(...items.map(renderResult));
+    moreButton.hidden = shown >= response.results.length;
+  };
+  moreButton.onclick = () => void showMore();
+  await showMore();
+  status.textContent = response.results.length === 0 ? config.text.none : countText(response.results.length);
+  help.hidden = response.results.length > 0;
+}
+
+function navigate(state: State, replace = false) {
+  const url = stateUrl(state);
+  if (url !== location.pathname + location.search) history[replace ? 'replaceState' : 'pushState'](null, '', url);
+  void run(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(formState());
+});
+form.addEventListener('change', (event) => {
+  if ((event.target as HTMLElement).matches('input[type=checkbox], select')) navigate(formState());
+});
+let typing: ReturnType<typeof setTimeout> | undefined;
+queryInput.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => navigate(formState(), true), 350);
+});
+window.addEventListener('popstate', () => void run(readState()));
+
+void run(readState());
+
+export {};

@@ -1,0 +1,140 @@
+/** Search matching, run with Pagefind's own search code in Node against the built sample site. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
+import { isPublishable } from '../../src/lib/data/publishable.ts';
+import { ROOT } from '../helpers/build-sample.ts';
+import { openSearch, type SiteSearch } from '../helpers/search.ts';
+
+const dist = inject('sampleDist');
+let search: SiteSearch;
+let model: ContentModel;
+beforeAll(async () => {
+  search = await openSearch(dist);
+  await search.filters();
+  ({ model } = await checkContent(ROOT));
+});
+afterAll(() => search?.close());
+
+const urls = async (query: string | null, filters?: Record<string, string | string[]>) => (await search.search(query, { filters })).map((hit) => hit.url);
+const exemplar = (id: string) => `/dien-hinh/${id}/`;
+
+describe('typing without diacritics', () => {
+  it.each([
+    ['dang thi hoa', 'dang-thi-hoa'],
+    ['nguyen van an', 'nguyen-van-an'],
+    ['doan van duc', 'doan-van-duc'],
+    ['hop tac xa dong tam', 'hop-tac-xa-nong-nghiep-dong-tam'],
+  ])('"%s" finds %s first', async (query, id) => {
+    expect((await urls(query))[0]).toBe(exemplar(id));
+  });
+
+  it('"doan ket" finds the ward Đoàn Kết and what is filed there', async () => {
+    const found = await urls('doan ket');
+    expect(found).toContain('/dia-phuong/ayun-pa-doan-ket/');
+    expect(found).toContain(exemplar('doi-thanh-nien-tinh-nguyen-doan-ket'));
+  });
+});
+
+describe('tone placement and normal forms', () => {
+  it.each([
+    ['hoà', 'hòa', ['dang-thi-hoa', 'bui-thi-hoa']],
+    ['thuý', 'thúy', ['tran-thi-thuy', 'le-thi-thuy']],
+    ['Thuỷ', 'Thủy', ['pham-van-thuy', 'hoang-thi-thuy']],
+    ['khoẻ', 'khỏe', ['ho-gia-dinh-ong-dao-van-khoe']],
+  ])('"%s" and "%s" find the same people, written either way', async (a, b, ids) => {
+    const [first, second] = [await urls(a), await urls(b)];
+    for (const id of ids) {
+      expect(first).toContain(exemplar(id));
+      expect(second).toContain(exemplar(id));
+    }
+  });
+
+  it('finds text stored as NFD with NFD and NFC queries', async () => {
+    for (const query of ['Nguyễn Thị Ngọc Ánh'.normalize('NFD'), 'Nguyễn Thị Ngọc Ánh'.normalize('NFC'), 'nguyen thi ngoc anh']) {
+      expect((await urls(query))[0]).toBe(exemplar('nguyen-thi-ngoc-anh'));
+    }
+  });
+});
+
+describe('old and new place names', () => {
+  const filedUnder = (placePrefix: string) => model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.startsWith(placePrefix)).map((e) => exemplar(e.id));
+
+  it('finds stories filed under Thái Bình by the name of its successor, Hưng Yên, and by the old name', async () => {
+    const stories = filedUnder('vu-thu');
+    expect(stories.length).toBeGreaterThan(0);
+    for (const query of ['Hưng Yên', 'hung yen', 'Thái Bình']) {
+      const found = await urls(query);
+      for (const story of stories) expect(found, query).toContain(story);
+    }
+  });
+
+  it('finds stories of huyện Nam Đông by the province’s present name', async () => {
+    const found = await urls('thành phố Huế');
+    for (const story of filedUnder('nam-dong')) expect(found).toContain(story);
+  });
+});
+
+describe('campaigns', () => {
+  it('finds a campaign by its plan number', async () => {
+    expect((await urls('177/KH-UBND'))[0]).toBe('/phong-trao/phat-trien-kt-xh-nam-dong-2021/');
+  });
+  it('finds a campaign by its name typed without diacritics', async () => {
+    expect(await urls('nguoi tot viec tot quoc oai')).toContain('/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/');
+  });
+});
+
+describe('filters', () => {
+  it('browses a commune in a campaign with no query, with counts', async () => {
+    const expected = model.exemplars
+      .filter((e) => isPublishable(e.data) && e.data.place === 'quoc-oai-sai-son' && e.data.campaigns.includes('nguoi-tot-viec-tot-quoc-oai-2022'))
+      .map((e) => exemplar(e.id))
+      .sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect((await urls(null, { xa: 'quoc-oai-sai-son', 'phong-trao': 'nguoi-tot-viec-tot-quoc-oai-2022' })).sort()).toEqual(expected);
+    const totals = await search.filters();
+    expect(totals.xa['quoc-oai-sai-son']).toBe(model.exemplars.filter((e) => isPublishable(e.data) && e.data.place === 'quoc-oai-sai-son').length);
+  });
+
+  it('offers every filter the issue names', async () => {
+    expect(Object.keys(await search.filters()).sort()).toEqual(['khen-thuong', 'linh-vuc', 'loai', 'nam', 'phong-trao', 'xa']);
+  });
+
+  it('sorts by name in Vietnamese order', async () => {
+    const hits = await search.search(null, { filters: { loai: 'ca-nhan', xa: 'tan-viet' }, sort: { ten: 'asc' } });
+    const names = hits.map((h) => h.meta.title);
+    expect(names).toEqual([...names].sort((a, b) => {
+      const given = (n: string) => n.split(' ').at(-1)!;
+      return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
+    }));
+  });
+});
+
+describe('what the index holds', () => {
+  it('indexes only exemplar, campaign and place pages', async () => {
+    const all = await urls(null, { loai: ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh', 'phong-trao', 'dia-phuong'] });
+    expect(all.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.length + model.places.length);
+    for (const url of all) expect(url).toMatch(/^\/(dien-hinh|phong-trao|dia-phuong)\/[a-z0-9-]+\/$/);
+  });
+
+  it('never finds a draft, a withdrawn entry or one whose consent was withdrawn', async () => {
+    const hidden = model.exemplars.filter((e) => !isPublishable(e.data));
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+    for (const entry of hidden) {
+      const hits = await search.search(entry.data.name);
+      expect(hits.map((h) => h.meta.title)).not.toContain(entry.data.name);
+      expect(hits.map((h) => h.url)).not.toContain(exemplar(entry.id));
+    }
+  });
+
+  it('gives results the data a card needs', async () => {
+    const [hit] = await search.search('dang thi hoa');
+    expect(hit.meta).toMatchObject({
+      title: 'Đặng Thị Hoà',
+      citation: expect.stringContaining('nấu cơm'),
+      noi: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội',
+      'phong-trao': expect.stringContaining('Quốc Oai'),
+      'khen-thuong': 'Người tốt, việc tốt',
+      image: expect.stringMatching(/^\/_astro\/.+\.webp$/),
+    });
+  });
+});
