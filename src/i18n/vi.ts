@@ -149,6 +149,7 @@ export const ui = {
     title: 'Tìm kiếm',
     description: 'Tìm điển hình theo tên, xã phường, phong trào, năm, hình thức khen thưởng hoặc lĩnh vực. Gõ có dấu hay không dấu đều được.',
     campaignKind: 'Phong trào thi đua',
+    formerly: 'trước đây:',
     placeKind: 'Địa phương',
     queryLabel: 'Tên người, tập thể, xã phường, phong trào, số văn bản…',
     submit: 'Tìm',

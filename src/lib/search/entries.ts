@@ -14,13 +14,20 @@ export interface SearchEntry {
   keywords: string;
 }
 
-/** The commune a reader would look for: the unit as named, with its district, or the commune that took it over. */
+const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
+
+/**
+ * The commune a reader would look for: the unit as named, with its district, or the commune that took it over,
+ * whose label then lists the communes it took over ("xã Mới, thành phố Hà Nội (trước đây: xã Sài Sơn)").
+ */
 export function communeFacet(places: PlaceIndex, id: string): FacetValue[] {
   const place = places.get(id);
-  const successors = place.successors.map((s) => places.get(s.place)).filter((p) => ['xa', 'phuong', 'thi-tran', 'dac-khu'].includes(p.type));
+  const successors = place.successors.map((s) => places.get(s.place)).filter((p) => COMMUNE_LEVEL.includes(p.type));
   if (successors.length > 0) return successors.flatMap((s) => communeFacet(places, s.id));
   const parent = place.parent ? places.byId.get(place.parent) : undefined;
-  return [{ slug: place.id, label: [placeLabel(place), parent && placeLabel(parent)].filter(Boolean).join(', ') }];
+  const former = places.predecessors(id).filter((p) => COMMUNE_LEVEL.includes(p.type)).map(placeLabel);
+  const label = [placeLabel(place), parent && placeLabel(parent)].filter(Boolean).join(', ');
+  return [{ slug: place.id, label: former.length > 0 ? `${label} (${ui.search.formerly} ${former.join(', ')})` : label }];
 }
 
 const pad = (n: number) => String(n).padStart(7, '0');
