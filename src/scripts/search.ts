@@ -3,6 +3,8 @@
  * with counts and results as cards, and writes every change back to the URL so that a search can be shared,
  * bookmarked and navigated with back and forward. All text goes into the page as text nodes, never as HTML.
  */
+import { searchExactFirst } from '../lib/search/query.ts';
+
 interface Config {
   labels: Record<string, Record<string, string>>;
   filterNames: Record<string, string>;
@@ -10,6 +12,7 @@ interface Config {
   indexUrl: string;
 }
 interface PagefindResult {
+  id: string;
   data: () => Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface PagefindResponse {
@@ -144,7 +147,7 @@ async function run(state: State) {
   status.textContent = config.text.loading;
   const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
   const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { ngay: 'desc' } : state.sort === 'ten' ? { ten: 'asc' } : undefined;
-  const response = await search.search(state.q || null, { filters, ...(sort ? { sort } : {}) });
+  const response = await searchExactFirst(search, state.q || null, { filters, ...(sort ? { sort } : {}) });
   if (run !== current || !response) return;
   renderFacets(response.filters, state);
   resultsList.replaceChildren();
@@ -185,4 +188,3 @@ window.addEventListener('popstate', () => void run(readState()));
 
 void run(readState());
 
-export {};

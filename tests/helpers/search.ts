@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { serveStatic, type StaticServer } from './serve.ts';
+import { searchExactFirst } from '../../src/lib/search/query.ts';
 
 export interface SearchHit {
   url: string;
@@ -24,8 +25,8 @@ export async function openSearch(dist: string): Promise<SiteSearch> {
     async search(query, options = {}) {
       // Several values of one filter mean "any of them", as on the search page.
       const filters = Object.fromEntries(Object.entries(options.filters ?? {}).map(([name, value]) => [name, Array.isArray(value) ? { any: value } : value]));
-      const response = await pagefind.search(query, { ...options, filters });
-      const data = await Promise.all(response.results.map((r: { data: () => Promise<SearchHit> }) => r.data()));
+      const response = await searchExactFirst<{ id: string; data: () => Promise<SearchHit> }>(pagefind, query, { ...options, filters });
+      const data = await Promise.all((response?.results ?? []).map((r) => r.data()));
       return data.map((d: SearchHit) => ({ url: new URL(d.url).pathname, meta: d.meta, filters: d.filters }));
     },
     filters: () => pagefind.filters(),

@@ -56,6 +56,18 @@ describe('tone placement and normal forms', () => {
   });
 });
 
+describe('exact accents first', () => {
+  it.each([
+    ['Thủy', ['Phạm Văn Thủy', 'Hoàng Thị Thuỷ'], ['Trần Thị Thuý', 'Lê Thị Thúy']],
+    ['Thuý', ['Trần Thị Thuý', 'Lê Thị Thúy'], ['Phạm Văn Thủy', 'Hoàng Thị Thuỷ']],
+    ['Đào', ['Hộ gia đình bà Nguyễn Thị Đào', 'Hộ gia đình ông Đào Văn Khoẻ'], []],
+  ])('"%s" ranks exact matches above folded ones', async (query, exact, folded) => {
+    const titles = (await search.search(query)).map((hit) => hit.meta.title);
+    expect(new Set(titles.slice(0, exact.length))).toEqual(new Set(exact));
+    for (const name of folded) expect(titles.indexOf(name)).toBeGreaterThanOrEqual(exact.length);
+  });
+});
+
 describe('old and new place names', () => {
   const filedUnder = (placePrefix: string) => model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.startsWith(placePrefix)).map((e) => exemplar(e.id));
 

@@ -5,6 +5,7 @@ import { placeLabel, type PlaceIndex } from '../data/places.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
 import { foldedKeywords, type Facets, type FacetValue } from './facets.ts';
 import { yearOf } from '../dates.ts';
+import { toneTokens } from './tones.ts';
 
 export interface SearchEntry {
   facets: Facets;
@@ -12,6 +13,8 @@ export interface SearchEntry {
   sort: { ngay: string; ten: string };
   /** Hidden text: folded names, and every name the place was or is known by. */
   keywords: string;
+  /** Exact-accent tokens of the names, indexed with extra weight (see tones.ts). */
+  toneTokens: string;
 }
 
 const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
@@ -55,6 +58,7 @@ export function exemplarSearchEntry(
       placeNames.join(' · '),
       foldedKeywords([data.name, ...(data.role ? [data.role] : []), ...placeNames, ...campaigns.map((c) => c.label), ...awards.map((a) => a.label)]),
     ].join(' · '),
+    toneTokens: toneTokens([data.name, ...placeNames].join(' ')).join(' '),
   };
 }
 
@@ -72,6 +76,7 @@ export function campaignSearchEntry(campaign: { id: string; data: CampaignData }
     },
     sort: { ngay: data.published, ten: pad(context.nameRank) },
     keywords: [placeNames.join(' · '), documents.join(' · '), foldedKeywords([data.title, data.shortTitle, data.issuer, ...placeNames])].join(' · '),
+    toneTokens: toneTokens(data.shortTitle).join(' '),
   };
 }
 
@@ -81,5 +86,6 @@ export function placeSearchEntry(id: string, context: { places: PlaceIndex; name
     facets: { loai: [{ slug: 'dia-phuong', label: ui.search.placeKind }] },
     sort: { ngay: '0000-00-00', ten: pad(context.nameRank) },
     keywords: [names.join(' · '), foldedKeywords(names)].join(' · '),
+    toneTokens: toneTokens(names.join(' ')).join(' '),
   };
 }
