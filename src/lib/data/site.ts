@@ -9,6 +9,7 @@ import { PlaceIndex } from './places.ts';
 import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
 import { compareVietnamese } from '../text.ts';
+import { exemplarSearchEntry } from '../search/entries.ts';
 
 export type Exemplar = CollectionEntry<'exemplars'>;
 export type Campaign = CollectionEntry<'campaigns'>;
@@ -78,6 +79,16 @@ let site: Promise<Site> | undefined;
 export function loadSite(): Promise<Site> {
   site ??= load();
   return site;
+}
+
+/** What the search index holds for an exemplar page. */
+export function exemplarSearchData(s: Site, exemplar: Exemplar) {
+  return exemplarSearchEntry(exemplar, {
+    places: s.places,
+    campaignTitle: (id) => s.campaignById.get(id)!.data.shortTitle,
+    awardName: (id) => s.awards.get(id)!.data.name,
+    nameRank: s.nameRank.get(`dien-hinh/${exemplar.id}`) ?? 0,
+  });
 }
 
 /** Exemplars filed under a place, its sub-units or the units it took over. */
