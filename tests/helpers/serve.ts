@@ -28,10 +28,13 @@ export interface StaticServer {
   close: () => Promise<void>;
   /** Every path requested, for checks that a page loads nothing unexpected. */
   requests: string[];
+  /** Body bytes sent so far, including what web workers fetched. */
+  bytesSent: () => number;
 }
 
 export async function serveStatic(dir: string, { base = '/', headers = {} as Record<string, string> } = {}): Promise<StaticServer> {
   const requests: string[] = [];
+  let bytes = 0;
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(pathname);
@@ -45,7 +48,8 @@ export async function serveStatic(dir: string, { base = '/', headers = {} as Rec
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length, ...headers });
+      bytes += body.length;
       response.end(body);
     } catch {
       await notFound();
@@ -56,6 +60,7 @@ export async function serveStatic(dir: string, { base = '/', headers = {} as Rec
   return {
     url: `http://127.0.0.1:${port}${base}`,
     requests,
+    bytesSent: () => bytes,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

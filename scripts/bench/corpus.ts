@@ -1,0 +1,167 @@
+/**
+ * A deterministic, realistic corpus for benchmarks: Vietnamese names with every diacritic (đ included), a place
+ * tree with units that ended in 2025 and their successors, campaigns with phases, awards, and stories of 300–900
+ * words with headings and quotes. The same seed and size always give the same files.
+ */
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Small, fast, seeded random numbers (mulberry32). */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)], int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+}
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hoà', 'Hòa', 'Hưng', 'Khánh', 'Khoẻ', 'Lan', 'Liên', 'Mai', 'Nam', 'Ngân', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thuý', 'Thúy', 'Thuỷ', 'Thủy', 'Uyên', 'Vinh', 'Yến', 'Đông', 'Ánh', 'Ứng', 'Ấn'];
+const COMMUNE = ['Đông', 'Tây', 'Nam', 'Bắc', 'Hoà Bình', 'Tân Lập', 'Phú Lộc', 'Đồng Tâm', 'Thuận Thành', 'Quang Trung', 'Yên Sở', 'Hưng Đạo', 'Đoàn Kết', 'Trường Xuân', 'Ngọc Sơn', 'Kim Liên', 'Hải Thượng', 'Ân Thi', 'Ứng Hoà', 'Sơn Thuỷ'];
+const FIELDS = ['nong-nghiep', 'kinh-te', 'giao-duc', 'y-te', 'an-ninh-trat-tu', 'cuu-nguoi', 'tu-thien', 'chuyen-doi-so', 'van-hoa', 'moi-truong', 'nong-thon-moi'];
+const SENTENCES = [
+  'Mỗi sáng sớm, khi sương còn phủ kín cánh đồng, người dân trong thôn đã thấy bóng dáng quen thuộc ấy.',
+  'Công việc tưởng nhỏ nhưng được duy trì đều đặn suốt nhiều năm, không một lời kể công.',
+  'Bà con trong xóm góp gạo, góp công, cùng nhau sửa lại con đường đất lầy lội mỗi mùa mưa.',
+  'Những buổi tối ở nhà văn hoá thôn trở nên đông vui hơn từ khi có lớp học miễn phí cho các em nhỏ.',
+  'Nhờ cách làm mới, năng suất tăng rõ rệt và nhiều hộ đã thoát nghèo bền vững.',
+  'Chính quyền xã đánh giá cao tinh thần trách nhiệm và sự lan toả của việc làm này trong cộng đồng.',
+  'Các đoàn viên thanh niên thay phiên nhau hỗ trợ người cao tuổi làm thủ tục trực tuyến.',
+  'Câu chuyện được đài truyền thanh xã phát lại nhiều lần, khích lệ nhiều người làm theo.',
+  'Trong trận lũ lớn, đội xung kích đã kịp thời di dời người và tài sản đến nơi an toàn.',
+  'Mô hình được các thôn lân cận đến học hỏi và nhân rộng trong năm tiếp theo.',
+];
+
+export interface CorpusOptions {
+  exemplars: number;
+  seed?: number;
+  /** Share of exemplars with a photo (0–1); photos are small generated JPEGs reused across entries. */
+  photoShare?: number;
+}
+
+function story(rng: ReturnType<typeof random>, words: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  let section = 1;
+  while (count < words) {
+    if (count > 0 && count % 180 < 20) parts.push(`## Phần ${section++}`);
+    const paragraph = Array.from({ length: rng.int(2, 4) }, () => rng.pick(SENTENCES)).join(' ');
+    parts.push(paragraph);
+    count += paragraph.split(/\s+/).length;
+    if (rng.next() < 0.15) parts.push(`<Quote by="${rng.pick(FAMILY)} ${rng.pick(GIVEN)}">${rng.pick(SENTENCES)}</Quote>`);
+  }
+  return parts.join('\n\n');
+}
+
+/** Writes a content/ folder for `options.exemplars` exemplars under `root`, reusing the repository's awards. */
+export function writeCorpus(root: string, repo: string, options: CorpusOptions) {
+  const rng = random(options.seed ?? 20251121);
+  const content = path.join(root, 'content');
+  mkdirSync(path.join(content, 'places'), { recursive: true });
+  mkdirSync(path.join(content, 'campaigns'), { recursive: true });
+  mkdirSync(path.join(content, 'exemplars', 'anh'), { recursive: true });
+  cpSync(path.join(repo, 'content/awards.yaml'), path.join(content, 'awards.yaml'));
+  cpSync(path.join(repo, 'content/settings.yaml'), path.join(content, 'settings.yaml'));
+  for (const photo of ['dang-thi-hoa', 'pham-van-thuy', 'hop-tac-xa-dong-tam']) {
+    cpSync(path.join(repo, `content/exemplars/anh/${photo}.jpg`), path.join(content, `exemplars/anh/${photo}.jpg`));
+  }
+
+  // Places: 3 provinces (one merged into another in 2025), 8 districts each (all ended 2025), communes under each;
+  // every third old commune merged into a new commune.
+  const places: string[] = [];
+  const communes: string[] = [];
+  const basis = '{ number: 202/2025/QH15, issuer: Quốc hội, date: 2025-06-12 }';
+  const provinces = ['Sơn Đông', 'Hà Bắc', 'Đồng Nam'];
+  provinces.forEach((province, p) => {
+    const pid = `tinh-${p}`;
+    places.push(p === 2
+      ? `- { id: ${pid}, name: ${province}, type: tinh, validTo: 2025-06-30, successors: [{ place: tinh-1, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }] }`
+      : `- { id: ${pid}, name: ${province}, type: tinh }`);
+    for (let d = 0; d < 8; d++) {
+      const did = `${pid}-huyen-${d}`;
+      places.push(`- { id: ${did}, name: ${rng.pick(COMMUNE)} ${d + 1}, type: huyen, parent: ${pid}, validTo: 2025-06-30 }`);
+      const newId = `${did}-xa-moi`;
+      places.push(`- { id: ${newId}, name: ${rng.pick(COMMUNE)} Mới ${d + 1}, type: xa, parent: ${p === 2 ? 'tinh-1' : pid}, validFrom: 2025-07-01 }`);
+      for (let c = 0; c < 12; c++) {
+        const cid = `${did}-xa-${c}`;
+        const merged = c % 3 === 0 ? `, validTo: 2025-06-30, successors: [{ place: ${newId}, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }]` : '';
+        places.push(`- { id: ${cid}, name: ${rng.pick(COMMUNE)} ${c + 1}, type: ${c % 5 === 0 ? 'phuong' : 'xa'}, parent: ${did}${merged} }`);
+        communes.push(cid);
+      }
+    }
+  });
+  writeFileSync(path.join(content, 'places/bench.yaml'), places.join('\n') + '\n');
+
+  const campaigns: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    const id = `phong-trao-${i}`;
+    const year = 2020 + (i % 6);
+    campaigns.push(id);
+    writeFileSync(
+      path.join(content, 'campaigns', `${id}.mdx`),
+      `---
+title: Phong trào thi đua số ${i + 1} năm ${year}
+shortTitle: Phong trào ${i + 1} năm ${year}
+summary: Phong trào thi đua minh hoạ số ${i + 1} của năm ${year}.
+kind: theo-dot
+issuer: UBND huyện minh hoạ
+level: huyen
+place: tinh-${i % 3}-huyen-${i % 8}
+plan: { number: ${100 + i}/KH-UBND, date: ${year}-01-0${1 + (i % 9)} }
+period: { start: ${year}-01-01, end: ${year}-12-31 }
+phases:
+  - { name: Đợt 1, start: ${year}-01-01, end: ${year}-06-30 }
+  - { name: Đợt 2, start: ${year}-07-01, end: ${year}-12-31 }
+participants: Mọi người dân trên địa bàn.
+criteria: [Có việc làm tốt vì cộng đồng.]
+publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year}-01-15 } }
+published: ${year}-01-20
+---
+
+${story(rng, 200)}
+`,
+    );
+  }
+
+  const kinds = ['ca-nhan', 'ca-nhan', 'ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh'] as const;
+  const awards: Record<(typeof kinds)[number], string[]> = {
+    'ca-nhan': ['nguoi-tot-viec-tot', 'giay-khen-chu-tich-ubnd-huyen', 'lao-dong-tien-tien', 'bang-khen-chu-tich-ubnd-tinh'],
+    'tap-the': ['giay-khen-chu-tich-ubnd-huyen', 'tap-the-lao-dong-xuat-sac'],
+    'ho-gia-dinh': ['gia-dinh-van-hoa', 'giay-khen-chu-tich-ubnd-xa'],
+    'mo-hinh': ['giay-khen-chu-tich-ubnd-huyen'],
+  };
+  const photos = ['dang-thi-hoa', 'pham-van-thuy', 'hop-tac-xa-dong-tam'];
+  for (let i = 0; i < options.exemplars; i++) {
+    const kind = rng.pick(kinds);
+    const person = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
+    const name = kind === 'ca-nhan' ? person : kind === 'ho-gia-dinh' ? `Hộ gia đình ông ${person}` : kind === 'tap-the' ? `Tổ tự quản số ${i}` : `Mô hình “Sáng kiến ${i}”`;
+    const campaign = rng.pick(campaigns);
+    const year = 2020 + (Number(campaign.split('-').at(-1)) % 6);
+    const photo = rng.next() < (options.photoShare ?? 0.3) ? `photos:\n  - { src: ./anh/${rng.pick(photos)}.jpg, alt: Ảnh minh hoạ, credit: Gương Sáng }\n` : '';
+    writeFileSync(
+      path.join(content, 'exemplars', `dh-${String(i).padStart(6, '0')}.mdx`),
+      `---
+kind: ${kind}
+name: ${name}
+place: ${rng.pick(communes)}
+campaigns: [${campaign}]
+fields: [${rng.pick(FIELDS)}]
+awards:
+  - { award: ${rng.pick(awards[kind])}, level: huyen, issuer: Chủ tịch UBND huyện, decision: ${i + 1}/QĐ-UBND, date: ${year}-12-${String(rng.int(1, 28)).padStart(2, '0')} }
+citation: ${rng.pick(SENTENCES)}
+${photo}storyType: bai-viet
+author: Phóng viên
+published: ${year + 1}-02-${String(rng.int(1, 28)).padStart(2, '0')}
+${kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện }\n` : ''}publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year + 1}-01-30 } }
+---
+
+${story(rng, rng.int(300, 900))}
+`,
+    );
+  }
+}
