@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { writeCorpus } from './bench/corpus.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { cleanEnv } from '../tests/helpers/build-sample.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -34,7 +35,7 @@ const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v'] : [];
 const started = performance.now();
 const build = spawnSync(time[0] ?? path.join(repo, 'node_modules/.bin/astro'), [...time.slice(1), ...(time.length ? [path.join(repo, 'node_modules/.bin/astro')] : []), 'build', '--root', root], {
   cwd: root,
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: '2026-11-21' },
+  env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: '2026-11-21' },
   encoding: 'utf8',
   maxBuffer: 1 << 30,
 });

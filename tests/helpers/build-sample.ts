@@ -12,7 +12,7 @@ export const SAMPLE_DIST = path.join(ROOT, 'tests/.tmp/dist');
 export const BUILD_DATE = '2026-11-21';
 
 /** Vitest sets Vite's own variables (BASE_URL, MODE…) in process.env; a child build must not inherit them. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'ASSETS_PREFIX']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
