@@ -121,6 +121,22 @@ describe('filters', () => {
   });
 });
 
+describe('every sample exemplar', () => {
+  it('is found by its name typed without diacritics, by its commune and by its campaigns', async () => {
+    const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const published = model.exemplars.filter((e) => isPublishable(e.data));
+    expect(published.length).toBeGreaterThanOrEqual(30);
+    for (const entry of published) {
+      const url = exemplar(entry.id);
+      expect((await urls(fold(entry.data.name))).slice(0, 3), entry.data.name).toContain(url);
+      const [hit] = await search.search(null, { filters: { loai: entry.data.kind } }).then((hits) => hits.filter((h) => h.url === url));
+      expect(hit, entry.data.name).toBeDefined();
+      expect(await urls(null, { xa: hit.filters.xa })).toContain(url);
+      for (const campaign of entry.data.campaigns) expect(await urls(null, { 'phong-trao': campaign })).toContain(url);
+    }
+  });
+});
+
 describe('what the index holds', () => {
   it('indexes only exemplar, campaign and place pages', async () => {
     const all = await urls(null, { loai: ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh', 'phong-trao', 'dia-phuong'] });
