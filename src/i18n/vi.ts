@@ -57,7 +57,6 @@ export const ui = {
     shareFacebook: 'Chia sẻ lên Facebook',
     shareEmail: 'Gửi qua thư điện tử',
     shareLink: 'Đường dẫn của bài',
-    print: 'In bài này',
     author: 'Bài',
     published: 'Đăng',
     updated: 'Cập nhật',
@@ -101,8 +100,6 @@ export const ui = {
     statusLabel: 'Tình trạng',
     kind: 'Loại phong trào',
     range: (start: string, end: string) => `Từ ${start} đến ${end}`,
-    unnumbered: 'chưa ghi số',
-    undated: 'chưa ghi ngày',
   },
   places: {
     title: 'Địa phương',

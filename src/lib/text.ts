@@ -67,8 +67,3 @@ export function indexLetter(name: string): string {
   const letter = (decomposed.charAt(0).toUpperCase() + shapeMarks).normalize('NFC');
   return (VIETNAMESE_ALPHABET as readonly string[]).includes(letter) ? letter : '#';
 }
-
-/** Number of spoken syllables, the unit Vietnamese reading speed is measured in. */
-export function countSyllables(value: string): number {
-  return value.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
