@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { outputCheck } from './src/integrations/output-check.ts';
 
 /**
  * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL
@@ -22,7 +23,8 @@ export default defineConfig({
   // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
   compressHTML: false,
   prerenderConflictBehavior: 'error',
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  // Order matters after the build: the output check also reads the search index.
+  integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000 } },
