@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { formatProblems } from '../../src/lib/content/issues.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
@@ -145,3 +146,30 @@ publisher:
   address: Địa chỉ thử nghiệm
 ${publisherExtra}`;
 }
+
+describe('photos', () => {
+  const withPhoto = exemplar({ extra: 'photos:\n  - { src: ./anh/a.jpg, alt: Ảnh, credit: Trung tâm }\n' });
+
+  it('accepts a sound JPEG', async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+    expect((await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto, 'content/exemplars/anh/a.jpg': jpeg })).problems).toEqual([]);
+  });
+
+  it('refuses a JPEG cut short while copying', async () => {
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto, 'content/exemplars/anh/a.jpg': jpeg.subarray(0, jpeg.length / 2) });
+    expect(problems).toEqual([expect.objectContaining({ field: 'photos[0].src', line: 16, message: expect.stringContaining('bị hỏng') })]);
+  });
+
+  it('recognises a HEIC photo even under a .jpg name', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(40)]);
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto, 'content/exemplars/anh/a.jpg': heic });
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('HEIC') })]);
+  });
+
+  it('refuses an image over 40 megapixels', async () => {
+    const huge = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: '#fff' } }).png({ compressionLevel: 1 }).toBuffer();
+    const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto.replace('a.jpg', 'a.png'), 'content/exemplars/anh/a.png': huge });
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('41 triệu điểm ảnh') })]);
+  });
+});

@@ -16,6 +16,7 @@ import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE 
 import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
+import { photoProblem } from './photos.ts';
 
 export interface Loaded<T> {
   id: string;
@@ -89,8 +90,12 @@ async function readStories<T>(root: string, dir: string, schema: (file: string) 
       problems.push(...issuesToProblems(parsed.error.issues, file, entry));
       continue;
     }
-    const photos = (parsed.data as { photos?: unknown[] }).photos?.length ?? 0;
-    const { problems: bodyProblems } = compileStory(entry.body, photos);
+    const photos = (parsed.data as { photos?: { src: string }[] }).photos ?? [];
+    for (const [i, photo] of photos.entries()) {
+      const message = await photoProblem(path.resolve(root, path.dirname(file), photo.src), photo.src);
+      if (message) problems.push({ file, line: entry.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
+    }
+    const { problems: bodyProblems } = compileStory(entry.body, photos.length);
     problems.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
     loaded.push({ id: entry.id, file, data: parsed.data, source: entry });
   }
