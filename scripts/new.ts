@@ -1,0 +1,126 @@
+/**
+ * npm run new: creates an exemplar story from questions in Vietnamese, or from flags for scripts:
+ *
+ *   npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi \
+ *     [--phong-trao id,id] [--trich-dan "…"] [--anh ~/anh.jpg --mo-ta-anh "…"]
+ *
+ * The file is written as a draft (ban-nhap) under content/exemplars/ with its ASCII id, the photo copied beside it.
+ * Places, campaigns and fields must be ones that exist; an id that exists already is refused.
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { checkContent } from '../src/lib/content/check.ts';
+import { formatProblems } from '../src/lib/content/issues.ts';
+import { STORY_COLLECTIONS } from '../src/lib/content/collections.ts';
+import { slugify, toNfc } from '../src/lib/text.ts';
+import { EXEMPLAR_KINDS } from '../src/schemas/exemplar.ts';
+import { FIELDS } from '../src/schemas/fields.ts';
+import { ui } from '../src/i18n/vi.ts';
+
+const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const interactive = !args.some((a) => a.startsWith('--'));
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { model } = await checkContent(root);
+const places = new Map(model.places.map((p) => [p.id, `${ui.placeTypes[p.data.type]} ${p.data.name}`]));
+const campaigns = new Map(model.campaigns.map((c) => [c.id, c.data.shortTitle]));
+
+const rl = interactive ? createInterface({ input: process.stdin, terminal: false }) : undefined;
+// Reading lines as they come (rather than rl.question) also works when the answers are piped in.
+const lines = rl?.[Symbol.asyncIterator]();
+async function readLine(prompt: string): Promise<string> {
+  process.stdout.write(prompt);
+  const next = await lines!.next();
+  if (next.done) fail('\nĐã dừng, chưa tạo bài nào.');
+  return next.value;
+}
+
+async function ask(question: string, choices?: Map<string, string>, { many = false, optional = false } = {}): Promise<string> {
+  if (!rl) return '';
+  if (choices) [...choices].forEach(([id, label], i) => console.log(`  ${i + 1}. ${label} (${id})`));
+  for (;;) {
+    const answer = toNfc((await readLine(`${question}${optional ? ' (bỏ trống nếu không có)' : ''}: `)).trim());
+    if (!answer && optional) return '';
+    if (!choices && answer) return answer;
+    const keys = [...(choices?.keys() ?? [])];
+    const picked = answer.split(/[,\s]+/).filter(Boolean).map((a) => (/^\d+$/.test(a) ? keys[Number(a) - 1] : a));
+    if (picked.length > 0 && picked.every((p) => p && choices!.has(p)) && (many || picked.length === 1)) return picked.join(',');
+    console.log('  Chưa đúng: gõ số thứ tự hoặc mã trong danh sách' + (many ? ', cách nhau bằng dấu phẩy.' : '.'));
+  }
+}
+
+const kinds = new Map(EXEMPLAR_KINDS.map((k) => [k, ui.kinds[k]]));
+const fields = new Map(FIELDS.map((f) => [f, ui.fields[f]]));
+const name = toNfc(flag('ten') ?? (await ask('Tên người, tập thể, hộ gia đình hoặc mô hình')));
+const kind = flag('loai') ?? (await ask('Loại điển hình', kinds));
+const place = flag('noi') ?? (await ask('Địa phương (xã, phường) tại thời điểm viết bài', places));
+const chosenCampaigns = flag('phong-trao') ?? (await ask('Phong trào', campaigns, { many: true, optional: true }));
+const chosenFields = flag('linh-vuc') ?? (await ask('Lĩnh vực', fields, { many: true }));
+const citation = toNfc(flag('trich-dan') ?? (await ask('Việc làm được ghi nhận (một, hai câu)')));
+const photo = flag('anh') ?? (await ask('Đường dẫn tệp ảnh', undefined, { optional: true }));
+const photoAlt = photo ? toNfc(flag('mo-ta-anh') ?? (await ask('Ảnh chụp gì (mô tả cho người khiếm thị)'))) : '';
+rl?.close();
+
+if (!name) fail('Thiếu tên (--ten).');
+if (!kinds.has(kind as never)) fail(`Loại "${kind}" không có. Chọn một trong: ${[...kinds.keys()].join(', ')}.`);
+if (!places.has(place)) fail(`Không có địa danh mã "${place}" trong content/places. Các mã có: ${[...places.keys()].join(', ')}.`);
+const campaignIds = chosenCampaigns ? chosenCampaigns.split(',').map((c) => c.trim()) : [];
+for (const id of campaignIds) if (!campaigns.has(id)) fail(`Không có phong trào mã "${id}". Các mã có: ${[...campaigns.keys()].join(', ')}.`);
+const fieldIds = chosenFields.split(',').map((f) => f.trim()).filter(Boolean);
+if (fieldIds.length === 0 || fieldIds.some((f) => !fields.has(f as never))) fail(`Lĩnh vực phải là một hoặc nhiều mã trong: ${[...fields.keys()].join(', ')}.`);
+if (!citation) fail('Thiếu việc làm được ghi nhận (--trich-dan).');
+
+const id = slugify(name);
+const file = path.join(root, STORY_COLLECTIONS.exemplars, `${id}.mdx`);
+if (model.exemplars.some((e) => e.id === id) || existsSync(file)) fail(`Đã có bài mã "${id}" (${path.relative(root, file)}): đặt tên khác hoặc sửa bài đang có.`);
+
+let photoLines = '';
+if (photo) {
+  if (!existsSync(photo)) fail(`Không tìm thấy tệp ảnh "${photo}".`);
+  if (!photoAlt) fail('Ảnh cần mô tả (--mo-ta-anh).');
+  const target = `${id}${path.extname(photo).toLowerCase()}`;
+  mkdirSync(path.join(path.dirname(file), 'anh'), { recursive: true });
+  copyFileSync(photo, path.join(path.dirname(file), 'anh', target));
+  photoLines = `photos:\n  - src: ./anh/${target}\n    alt: ${JSON.stringify(photoAlt)}\n    credit: Trung tâm\n`;
+}
+
+const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const quote = (text: string) => JSON.stringify(text);
+writeFileSync(
+  file,
+  `---
+# Bài mới, đang là bản nháp (ban-nhap): chưa được đăng. Khi đã duyệt, đổi status thành da-duyet và ghi approval;
+# với cá nhân, ghi thêm consent (ngày và phạm vi đồng ý). Kiểm tra bằng lệnh: npm run check
+kind: ${kind}
+name: ${quote(name)}
+place: ${place}
+campaigns: [${campaignIds.join(', ')}]
+fields: [${fieldIds.join(', ')}]
+awards: []
+citation: ${quote(citation)}
+${photoLines}storyType: bai-viet
+author: Trung tâm
+published: ${today}
+publication:
+  status: ban-nhap
+---
+
+Viết câu chuyện ở đây.
+`,
+);
+
+const { problems } = await checkContent(root);
+const mine = problems.filter((p) => p.file === path.relative(root, file).split(path.sep).join('/'));
+if (mine.length > 0) fail(formatProblems(mine));
+console.log(`Đã tạo ${path.relative(root, file)} (bản nháp). Viết câu chuyện, rồi chạy: npm run check`);

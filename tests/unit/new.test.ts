@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { makeContentRoot } from '../helpers/content-fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function run(root: string, args: string[], input?: string) {
+  try {
+    const stdout = execFileSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'scripts/new.ts'), ...args], {
+      env: { ...process.env, GUONG_SANG_ROOT: root },
+      input,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return { status: 0, output: stdout };
+  } catch (error) {
+    const failure = error as { status: number; stdout: string; stderr: string };
+    return { status: failure.status, output: failure.stdout + failure.stderr };
+  }
+}
+
+describe('npm run new', () => {
+  it('writes a draft with an ASCII id and its photo, which passes the check', async () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const photo = path.join(fixture.root, 'tu-dien-thoai.JPG');
+    writeFileSync(photo, await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } }).jpeg().toBuffer());
+    const result = run(fixture.root, ['--ten', 'Đỗ Thị Thuỷ', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--phong-trao', 'phong-trao-a', '--linh-vuc', 'tu-thien,y-te', '--trich-dan', 'Chăm người bệnh: "tận tình".', '--anh', photo, '--mo-ta-anh', 'Chị Thuỷ ở trạm y tế']);
+    expect(result).toMatchObject({ status: 0, output: expect.stringContaining('content/exemplars/do-thi-thuy.mdx') });
+    expect(existsSync(path.join(fixture.root, 'content/exemplars/anh/do-thi-thuy.jpg'))).toBe(true);
+    const { problems, model } = await checkContent(fixture.root);
+    expect(problems).toEqual([]);
+    const created = model.exemplars.find((e) => e.id === 'do-thi-thuy')!;
+    expect(created.data).toMatchObject({ name: 'Đỗ Thị Thuỷ', citation: 'Chăm người bệnh: "tận tình".', publication: { status: 'ban-nhap' } });
+  });
+
+  it('asks in Vietnamese and takes numbered choices', async () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    // Name, kind 2 (tập thể), place by id, no campaign, fields by number and id, citation, no photo.
+    const result = run(fixture.root, [], 'Tổ hoà giải thôn Đông\n2\nxa-dong\n\n3, tu-thien\nHoà giải mười vụ việc.\n\n');
+    expect(result.status).toBe(0);
+    expect(result.output).toContain('Loại điển hình');
+    const { problems, model } = await checkContent(fixture.root);
+    expect(problems).toEqual([]);
+    expect(model.exemplars.find((e) => e.id === 'to-hoa-giai-thon-dong')!.data).toMatchObject({ kind: 'tap-the', fields: ['giao-duc', 'tu-thien'], campaigns: [] });
+  });
+
+  it('refuses an id that exists already', () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const before = readFileSync(path.join(fixture.root, 'content/exemplars/nguyen-van-an.mdx'), 'utf8');
+    const result = run(fixture.root, ['--ten', 'Nguyễn Văn An', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--linh-vuc', 'tu-thien', '--trich-dan', 'Việc tốt.']);
+    expect(result).toMatchObject({ status: 1, output: expect.stringContaining('Đã có bài mã "nguyen-van-an"') });
+    expect(readFileSync(path.join(fixture.root, 'content/exemplars/nguyen-van-an.mdx'), 'utf8')).toBe(before);
+  });
+
+  it('names the places that exist when given one that does not', () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const result = run(fixture.root, ['--ten', 'Lê Bình', '--loai', 'ca-nhan', '--noi', 'xa-tay', '--linh-vuc', 'tu-thien', '--trich-dan', 'Việc tốt.']);
+    expect(result).toMatchObject({ status: 1, output: expect.stringContaining('Không có địa danh mã "xa-tay"') });
+    expect(result.output).toContain('xa-dong');
+  });
+});
