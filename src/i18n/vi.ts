@@ -187,6 +187,12 @@ export const ui = {
     sitemap: 'Sơ đồ trang',
   },
   documents: { number: 'số', date: 'ngày', of: 'của' },
+  feeds: {
+    siteDescription: 'Điển hình tiên tiến, người tốt, việc tốt mới đăng.',
+    placeDescription: (place: string) => `Điển hình mới đăng của ${place}.`,
+    rss: 'Theo dõi (RSS)',
+    json: 'JSON Feed',
+  },
   itemCount: (n: number) => `${formatNumber(n)} điển hình`,
   kinds: {
     'ca-nhan': 'Cá nhân',

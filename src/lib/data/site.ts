@@ -10,6 +10,9 @@ import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
 import { compareVietnamese } from '../text.ts';
 import { exemplarSearchEntry } from '../search/entries.ts';
+import { FEED_SIZE, feedHtml, type FeedItem } from '../feeds.ts';
+import { routes } from '../paths.ts';
+import { ui } from '../../i18n/vi.ts';
 
 export type Exemplar = CollectionEntry<'exemplars'>;
 export type Campaign = CollectionEntry<'campaigns'>;
@@ -98,4 +101,17 @@ export function exemplarsOfPlace(s: Site, placeId: string): Exemplar[] {
 
 export function campaignsOfPlace(s: Site, placeId: string): Campaign[] {
   return sortCampaigns([...s.places.coveredIds(placeId)].flatMap((id) => s.campaignsByPlace.get(id) ?? []));
+}
+
+/** Feed items of exemplars, newest first, at most FEED_SIZE. */
+export function feedItems(s: Site, exemplars: readonly Exemplar[], origin: URL | undefined): FeedItem[] {
+  return exemplars.slice(0, FEED_SIZE).map((e) => ({
+    url: new URL(routes.exemplar(e.id), origin).href,
+    title: e.data.name,
+    summary: e.data.citation,
+    html: feedHtml(e.rendered?.html ?? ''),
+    date: e.data.updated ?? e.data.published,
+    author: e.data.author,
+    tags: [ui.kinds[e.data.kind], ...e.data.campaigns.map((id) => s.campaignById.get(id)!.data.shortTitle)],
+  }));
 }

@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { exemplarsOfPlace, loadSite } from '../../../lib/data/site.ts';
+import { feedResponse } from '../../../lib/feed-response.ts';
+import { routes } from '../../../lib/paths.ts';
+import { ui } from '../../../i18n/vi.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return [...site.places.byId.keys()]
+    .filter((id) => exemplarsOfPlace(site, id).length > 0)
+    .flatMap((id) => ['rss.xml', 'feed.json'].map((feed) => ({ params: { id, feed } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site: origin }) => {
+  const site = await loadSite();
+  const id = params.id!;
+  const label = site.places.fullLabel(id);
+  const channel = { title: `${label} · ${site.settings.siteName}`, description: ui.feeds.placeDescription(label), home: routes.place(id) };
+  return feedResponse(params.feed === 'rss.xml' ? 'rss' : 'json', site, exemplarsOfPlace(site, id), channel, `${routes.place(id)}${params.feed}`, origin);
+};

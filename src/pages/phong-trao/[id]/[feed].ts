@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSite, type Campaign } from '../../../lib/data/site.ts';
+import { feedResponse } from '../../../lib/feed-response.ts';
+import { routes } from '../../../lib/paths.ts';
+import { ui } from '../../../i18n/vi.ts';
+
+export const getStaticPaths = (async () => {
+  const { campaigns } = await loadSite();
+  return campaigns.flatMap((campaign) => ['rss.xml', 'feed.json'].map((feed) => ({ params: { id: campaign.id, feed }, props: { campaign } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props, site: origin }) => {
+  const site = await loadSite();
+  const { campaign } = props as { campaign: Campaign };
+  const channel = { title: `${campaign.data.shortTitle} · ${site.settings.siteName}`, description: campaign.data.summary, home: routes.campaign(campaign.id) };
+  return feedResponse(params.feed === 'rss.xml' ? 'rss' : 'json', site, site.exemplarsByCampaign.get(campaign.id) ?? [], channel, `${routes.campaign(campaign.id)}${params.feed}`, origin);
+};
