@@ -23,6 +23,8 @@ export function settingsSchema() {
       /** Office e-mail, published on purpose. */
       email: z.email({ error: missingOr('email không hợp lệ.') }).optional(),
     }),
+    /** Phone numbers and e-mail addresses that may be published (hotlines, the centre's own); any other is refused. */
+    publicContacts: z.array(z.string()).default([]),
     /** Banner on every page, e.g. to say that sample people are illustrative. */
     notice: text({ max: 300 }).optional(),
     /** Exemplars per page in lists. */

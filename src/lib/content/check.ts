@@ -17,6 +17,8 @@ import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
+import { findPersonalData } from './personal-data.ts';
+import { formatField } from './source.ts';
 
 export interface Loaded<T> {
   id: string;
@@ -72,7 +74,15 @@ function findIdCollisions<T extends { id: string; file: string }>(items: T[], wh
   return problems;
 }
 
-async function readStories<T>(root: string, dir: string, schema: (file: string) => z.ZodType<T>, problems: Problem[]) {
+/** Every string in a parsed entry, with its field path, for the personal-data scan. */
+function strings(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; text: string }[] {
+  if (typeof value === 'string') return [{ at, text: value }];
+  if (Array.isArray(value)) return value.flatMap((inner, i) => strings(inner, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => strings(inner, [...at, key]));
+  return [];
+}
+
+async function readStories<T>(root: string, dir: string, schema: (file: string) => z.ZodType<T>, problems: Problem[], publicContacts: readonly string[]) {
   const loaded: Loaded<T>[] = [];
   const named: { id: string; file: string }[] = [];
   for (const file of await listFiles(root, dir, STORY_FILE)) {
@@ -95,6 +105,12 @@ async function readStories<T>(root: string, dir: string, schema: (file: string) 
       const message = await photoProblem(path.resolve(root, path.dirname(file), photo.src), photo.src);
       if (message) problems.push({ file, line: entry.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
     }
+    for (const { at, text } of strings(parsed.data)) {
+      for (const hit of findPersonalData(text, publicContacts)) problems.push({ file, line: entry.lineOf(at), field: formatField(at), message: hit.message });
+    }
+    entry.body.split('\n').forEach((lineText, i) => {
+      for (const hit of findPersonalData(lineText, publicContacts)) problems.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
+    });
     const { problems: bodyProblems } = compileStory(entry.body, photos.length);
     problems.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
     loaded.push({ id: entry.id, file, data: parsed.data, source: entry });
@@ -140,12 +156,14 @@ export async function checkContent(root: string): Promise<{ problems: Problem[];
   const awards = existsSync(path.join(root, DATA_FILES.awards))
     ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems)
     : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);
-  const campaigns = await readStories<CampaignData>(root, STORY_COLLECTIONS.campaigns, () => campaignSchema(), problems);
+  const publicContacts = [settings?.publisher.phone, settings?.publisher.email, ...(settings?.publicContacts ?? [])].filter((c): c is string => Boolean(c));
+  const campaigns = await readStories<CampaignData>(root, STORY_COLLECTIONS.campaigns, () => campaignSchema(), problems, publicContacts);
   const exemplars = await readStories<ExemplarData>(
     root,
     STORY_COLLECTIONS.exemplars,
     (file) => exemplarSchema({ image: photoPath(file, root) }),
     problems,
+    publicContacts,
   );
 
   for (const campaign of campaigns) {

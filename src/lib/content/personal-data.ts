@@ -1,0 +1,37 @@
+/**
+ * Personal data that must never be published (Law 91/2025/QH15): citizen ID numbers (12 digits, old ID cards 9),
+ * phone numbers and e-mail addresses, unless the site settings list them as public contacts (a hotline, the
+ * centre's address).
+ */
+const PATTERNS: { kind: string; pattern: RegExp; advice: string }[] = [
+  { kind: 'địa chỉ thư điện tử', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, advice: 'không đăng thư điện tử cá nhân' },
+  { kind: 'số điện thoại', pattern: /(?<![\d/])(?:\+84|84|0)(?:[\s.-]?\d){9,10}(?![\d/])/g, advice: 'không đăng số điện thoại cá nhân' },
+  { kind: 'số định danh (CCCD/CMND)', pattern: /(?<![\d/.,])(?:\d{12}|\d{9})(?![\d/.,])/g, advice: 'không đăng số căn cước, chứng minh nhân dân' },
+];
+
+const digits = (value: string) => value.replace(/\D/g, '');
+
+export interface PersonalDataHit {
+  kind: string;
+  value: string;
+  message: string;
+}
+
+/** Personal data found in a text; `allowed` are public contacts that may appear. */
+export function findPersonalData(text: string, allowed: readonly string[] = []): PersonalDataHit[] {
+  const allowedDigits = new Set(allowed.map(digits).filter(Boolean));
+  const allowedText = new Set(allowed.map((a) => a.toLowerCase()));
+  const hits: PersonalDataHit[] = [];
+  const seen = new Set<string>();
+  for (const { kind, pattern, advice } of PATTERNS) {
+    for (const [value] of text.matchAll(pattern)) {
+      if (allowedText.has(value.toLowerCase()) || (kind !== 'địa chỉ thư điện tử' && allowedDigits.has(digits(value)))) continue;
+      // A number that fits two patterns (84 and ten digits is also twelve digits) is reported once.
+      const key = kind === 'địa chỉ thư điện tử' ? value : digits(value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ kind, value, message: `Có ${kind} "${value}": ${advice}. Nếu đây là liên hệ công khai của cơ quan, thêm vào publicContacts trong content/settings.yaml.` });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData } from '../../src/lib/content/personal-data.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
+import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
+
+describe('personal data', () => {
+  it.each([
+    ['Gọi anh Bình: 0912 345 678', 'số điện thoại'],
+    ['SĐT +84 912.345.678', 'số điện thoại'],
+    ['CCCD 001234567890 của ông', 'số định danh'],
+    ['CMND số 123456789', 'số định danh'],
+    ['Thư: an.nguyen@gmail.com', 'thư điện tử'],
+  ])('finds %s', (text, kind) => {
+    expect(findPersonalData(text)).toEqual([expect.objectContaining({ kind: expect.stringContaining(kind) })]);
+  });
+
+  it.each(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022', 'Hiến 300 mét vuông đất, giá trị 100.000.000 đồng', 'Năm 2021 - 2025, 12 thôn'])('leaves ordinary numbers alone: %s', (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it('allows the public contacts of the site, however they are spaced', () => {
+    expect(findPersonalData('Đường dây nóng 0234.3888.000 hoặc lienhe@ttvh.example.vn', ['0234 3888 000', 'lienhe@ttvh.example.vn'])).toEqual([]);
+  });
+
+  it('reports personal data in fields and story bodies with the line, unless listed in settings', async () => {
+    const fixture = makeContentRoot({
+      'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Câu chuyện.\n\nLiên hệ anh An qua số 0912345678.\n' }).replace('role', 'role').replace('citation: Giúp người nghèo.', 'citation: Giúp người nghèo, email an@gmail.com.'),
+    });
+    try {
+      const { problems } = await checkContent(fixture.root);
+      expect(problems.map((p) => [p.line, p.field])).toEqual([
+        [9, 'citation'],
+        [19, 'nội dung bài'],
+      ]);
+    } finally {
+      fixture.cleanup();
+    }
+  });
+});
