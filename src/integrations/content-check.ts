@@ -11,13 +11,25 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+const checked = new Map<string, ReturnType<typeof checkContent>>();
+
+/**
+ * The content check of `root`, run once per build process: the output check after the build compares the output
+ * with the same reading, and photos are decoded only once.
+ */
+export function checkContentOnce(root: string): ReturnType<typeof checkContent> {
+  let result = checked.get(root);
+  if (!result) checked.set(root, (result = checkContent(root)));
+  return result;
+}
+
 export function contentCheck(): AstroIntegration {
   return {
     name: 'guong-sang:content-check',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const { problems, model } = await checkContent(fileURLToPath(config.root));
+        const { problems, model } = await checkContentOnce(fileURLToPath(config.root));
         if (problems.length > 0) throw new ContentError(formatProblems(problems));
         logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);
       },

@@ -1,54 +1,139 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { verifyOutput } from '../../src/integrations/output-check.ts';
+import { verifyOutput } from '../../src/lib/output/verify.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** Content with one published and one draft exemplar, and an output folder that matches it. */
+const PAGES = ['dien-hinh/nguyen-van-an/', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
+const FEED_FOLDERS = ['', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
+
+const rss = (urls: string[]) => `<rss><channel>${urls.map((u) => `<item><title>x</title><link>https://x.vn${u}</link></item>`).join('')}</channel></rss>`;
+const jsonFeed = (urls: string[]) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: urls.map((u) => ({ id: u, url: `https://x.vn${u}` })) });
+
+/**
+ * Content with one published and one draft exemplar, and an output folder that matches it: pages, sitemap, one
+ * search record per page, feeds.
+ */
 async function fixture() {
-  const content = makeContentRoot({ 'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm', status: 'ban-nhap' }) });
+  const content = makeContentRoot({
+    'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm', status: 'ban-nhap' }),
+    'content/settings.yaml': `siteName: Gương Sáng
+tagline: Thử nghiệm
+url: https://example.vn/
+publisher:
+  name: Trung tâm thử nghiệm
+  address: Địa chỉ thử nghiệm
+publicContacts: [lienhe@guong-sang.example.vn]
+`,
+  });
   cleanups.push(content.cleanup);
   const { model } = await checkContent(content.root);
   const dist = path.join(content.root, 'dist');
-  const pages = ['dien-hinh/nguyen-van-an/', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
-  for (const page of pages) {
-    mkdirSync(path.join(dist, page), { recursive: true });
-    writeFileSync(path.join(dist, page, 'index.html'), '<h1>Trang</h1>');
+  const write = (file: string, data: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+    writeFileSync(path.join(dist, file), data);
+  };
+  PAGES.forEach((page, i) => {
+    write(`${page}index.html`, '<h1>Trang</h1>');
+    write(`pagefind/fragment/vi_${i}.pf_fragment`, gzipSync(JSON.stringify({ url: `/${page}`, content: 'Trang' })));
+  });
+  const sitemap = PAGES.map((p) => `<url><loc>https://x.vn/${p}</loc></url>`).join('');
+  write('sitemap.xml', sitemap);
+  for (const folder of FEED_FOLDERS) {
+    const items = folder === 'dia-phuong/tinh-cu/' ? [] : ['/dien-hinh/nguyen-van-an/'];
+    write(`${folder}rss.xml`, rss(items));
+    write(`${folder}feed.json`, jsonFeed(items));
   }
-  const sitemap = pages.map((p) => `<url><loc>https://x.vn/${p}</loc></url>`).join('');
-  writeFileSync(path.join(dist, 'sitemap.xml'), sitemap);
-  return { model, dist, sitemap };
+  const verify = () => verifyOutput(dist, model, { root: content.root });
+  return { root: content.root, dist, sitemap, write, verify };
 }
 
 describe('output check', () => {
   it('accepts output that holds exactly the published entries', async () => {
-    const { model, dist } = await fixture();
-    expect(verifyOutput(dist, model)).toEqual([]);
+    const { verify } = await fixture();
+    expect(await verify()).toEqual([]);
   });
 
-  it('names a missing page and a page missing from the sitemap', async () => {
-    const { model, dist, sitemap } = await fixture();
-    writeFileSync(path.join(dist, 'sitemap.xml'), sitemap.replace('<url><loc>https://x.vn/dien-hinh/nguyen-van-an/</loc></url>', ''));
+  it('names a missing page, a page missing from the sitemap and a page missing from the search index', async () => {
+    const { dist, sitemap, verify, write } = await fixture();
+    write('sitemap.xml', sitemap.replace('<url><loc>https://x.vn/dien-hinh/nguyen-van-an/</loc></url>', ''));
     rmSync(path.join(dist, 'dia-phuong/xa-dong/index.html'));
-    expect(verifyOutput(dist, model)).toEqual([
+    rmSync(path.join(dist, 'pagefind/fragment/vi_1.pf_fragment'));
+    expect(await verify()).toEqual([
       '/dien-hinh/nguyen-van-an/ có 0 lần trong sitemap.xml (phải đúng 1 lần).',
+      '/phong-trao/phong-trao-a/ có 0 bản ghi trong chỉ mục tìm kiếm (phải đúng 1).',
       'Thiếu trang /dia-phuong/xa-dong/',
     ]);
   });
 
+  it('names a page indexed twice and an indexed page that is not an entry', async () => {
+    const { verify, write } = await fixture();
+    write('pagefind/fragment/vi_9.pf_fragment', gzipSync(JSON.stringify({ url: '/dien-hinh/nguyen-van-an/' })));
+    write('pagefind/fragment/vi_10.pf_fragment', gzipSync(JSON.stringify({ url: '/gioi-thieu/' })));
+    expect(await verify()).toEqual([
+      '/dien-hinh/nguyen-van-an/ có 2 bản ghi trong chỉ mục tìm kiếm (phải đúng 1).',
+      'Chỉ mục tìm kiếm có trang không phải bài đã duyệt: /gioi-thieu/',
+    ]);
+  });
+
   it('finds a draft’s name in a page, in JSON and in a compressed search index fragment', async () => {
-    const { model, dist } = await fixture();
-    writeFileSync(path.join(dist, 'dien-hinh/nguyen-van-an/index.html'), '<p>Xem thêm: Lê Văn Tâm</p>');
-    mkdirSync(path.join(dist, 'pagefind/fragment'), { recursive: true });
-    writeFileSync(path.join(dist, 'pagefind/fragment/vi_1.pf_fragment'), gzipSync('{"url":"/dien-hinh/le-van-tam/"}'));
-    expect(verifyOutput(dist, model).sort()).toEqual([
-      '"/dien-hinh/le-van-tam/" (chưa được phép đăng) có trong pagefind/fragment/vi_1.pf_fragment.',
+    const { verify, write } = await fixture();
+    write('dien-hinh/nguyen-van-an/index.html', '<p>Xem thêm: Lê Văn Tâm</p>');
+    write('nhung/dien-hinh.json', '{"items":[{"url":"https://x.vn/dien-hinh/le-van-tam/"}]}');
+    write('pagefind/fragment/vi_0.pf_fragment', gzipSync('{"url":"/dien-hinh/nguyen-van-an/","content":"/dien-hinh/le-van-tam/"}'));
+    expect((await verify()).sort()).toEqual([
+      '"/dien-hinh/le-van-tam/" (chưa được phép đăng) có trong nhung/dien-hinh.json.',
+      '"/dien-hinh/le-van-tam/" (chưa được phép đăng) có trong pagefind/fragment/vi_0.pf_fragment.',
       '"Lê Văn Tâm" (chưa được phép đăng) có trong dien-hinh/nguyen-van-an/index.html.',
+    ]);
+  });
+
+  it('names a feed that misses a published exemplar or carries one outside its scope', async () => {
+    const { verify, write } = await fixture();
+    write('phong-trao/phong-trao-a/rss.xml', rss([]));
+    write('dia-phuong/tinh-cu/feed.json', jsonFeed(['/dien-hinh/nguyen-van-an/', '/dien-hinh/nguyen-van-an/']));
+    expect(await verify()).toEqual([
+      '/phong-trao/phong-trao-a/rss.xml thiếu /dien-hinh/nguyen-van-an/',
+      '/dia-phuong/tinh-cu/feed.json có mục lặp lại.',
+    ]);
+  });
+
+  it('names an image that keeps its EXIF and GPS data, and an original photo copied as it is', async () => {
+    const { root, verify, write } = await fixture();
+    const tagged = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'Điện thoại' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 0/1 0/1' } })
+      .toBuffer();
+    write('_astro/anh.abc123.jpg', tagged);
+    const original = path.join(root, 'content/exemplars/anh/goc.jpg');
+    mkdirSync(path.dirname(original), { recursive: true });
+    writeFileSync(original, await sharp({ create: { width: 8, height: 8, channels: 3, background: '#246' } }).jpeg().toBuffer());
+    const withPhoto = await checkContent(root);
+    withPhoto.model.exemplars[0]!.data.photos.push({ src: 'anh/goc.jpg', alt: 'Ảnh', credit: 'Tác giả' } as never);
+    copyFileSync(original, path.join(root, 'dist/_astro/goc.jpg'));
+    const problems = await verifyOutput(path.join(root, 'dist'), withPhoto.model, { root });
+    expect(problems).toEqual([
+      '_astro/anh.abc123.jpg còn siêu dữ liệu EXIF (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.',
+      '_astro/goc.jpg là bản chép nguyên ảnh gốc goc.jpg: ảnh phải qua xử lý (xoay, thu nhỏ, xoá siêu dữ liệu).',
+    ]);
+    expect(await verify()).toHaveLength(1);
+  });
+
+  it('names a phone number, a citizen ID and an e-mail address in any text output, but not the public contacts', async () => {
+    const { verify, write } = await fixture();
+    write('dien-hinh/nguyen-van-an/index.html', '<p>Liên hệ 0912 345 678, CCCD 001203004567 và thư an@example.com; đường dây nóng lienhe@guong-sang.example.vn</p>');
+    write('phat-thanh/an.txt', 'Gọi 0987654321.');
+    expect((await verify()).sort()).toEqual([
+      'dien-hinh/nguyen-van-an/index.html: có số điện thoại "0912 345 678", không được công bố.',
+      'dien-hinh/nguyen-van-an/index.html: có số định danh (CCCD/CMND) "001203004567", không được công bố.',
+      'dien-hinh/nguyen-van-an/index.html: có địa chỉ thư điện tử "an@example.com", không được công bố.',
+      'phat-thanh/an.txt: có số điện thoại "0987654321", không được công bố.',
     ]);
   });
 });

@@ -17,7 +17,7 @@ import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
-import { findPersonalData } from './personal-data.ts';
+import { findPersonalData, publicContactsOf } from './personal-data.ts';
 import { formatField } from './source.ts';
 
 export interface Loaded<T> {
@@ -156,7 +156,7 @@ export async function checkContent(root: string): Promise<{ problems: Problem[];
   const awards = existsSync(path.join(root, DATA_FILES.awards))
     ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems)
     : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);
-  const publicContacts = [settings?.publisher.phone, settings?.publisher.email, ...(settings?.publicContacts ?? [])].filter((c): c is string => Boolean(c));
+  const publicContacts = publicContactsOf(settings);
   const campaigns = await readStories<CampaignData>(root, STORY_COLLECTIONS.campaigns, () => campaignSchema(), problems, publicContacts);
   const exemplars = await readStories<ExemplarData>(
     root,

@@ -3,11 +3,18 @@
  * phone numbers and e-mail addresses, unless the site settings list them as public contacts (a hotline, the
  * centre's address).
  */
+import type { SettingsData } from '../../schemas/settings.ts';
+
 const PATTERNS: { kind: string; pattern: RegExp; advice: string }[] = [
   { kind: 'địa chỉ thư điện tử', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, advice: 'không đăng thư điện tử cá nhân' },
   { kind: 'số điện thoại', pattern: /(?<![\d/])(?:\+84|84|0)(?:[\s.-]?\d){9,10}(?![\d/])/g, advice: 'không đăng số điện thoại cá nhân' },
   { kind: 'số định danh (CCCD/CMND)', pattern: /(?<![\d/.,])(?:\d{12}|\d{9})(?![\d/.,])/g, advice: 'không đăng số căn cước, chứng minh nhân dân' },
 ];
+
+/** Contacts that may be published: the publisher's own phone and e-mail, and the listed public contacts. */
+export function publicContactsOf(settings: SettingsData | undefined): string[] {
+  return [settings?.publisher.phone, settings?.publisher.email, ...(settings?.publicContacts ?? [])].filter((c): c is string => Boolean(c));
+}
 
 const digits = (value: string) => value.replace(/\D/g, '');
 

@@ -1,0 +1,35 @@
+/** Reading a build's output folder as a reader or a crawler would get it. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+const TEXT = /\.(html|xml|txt|json|js|mjs|css|svg|webmanifest)$/;
+/** Pagefind's index files are gzip; their text is what a search could show. */
+const SEARCH_INDEX = /\.pf_(fragment|meta|index)$/;
+/** Files whose text is content rather than library code, for the personal-data scan. */
+export const CONTENT_TEXT = /\.(html|xml|txt|json|pf_fragment)$/;
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function outputFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => statSync(path.join(dir, f)).isFile());
+}
+
+/** NFC text of an output file, or undefined for binary files (images, fonts, wasm). */
+export function outputText(dir: string, file: string): string | undefined {
+  const bytes = readFileSync(path.join(dir, file));
+  if (TEXT.test(file)) return bytes.toString('utf8').normalize('NFC');
+  if (SEARCH_INDEX.test(file)) {
+    try {
+      return gunzipSync(bytes).toString('utf8').normalize('NFC');
+    } catch {
+      return bytes.toString('latin1');
+    }
+  }
+  return undefined;
+}
+
+/** "/guong-sang/dien-hinh/an/" (or a full URL) → "dien-hinh/an/" for a site built under `base`. */
+export function sitePath(url: string, base: string): string {
+  const pathname = /^https?:/.test(url) ? new URL(url).pathname : url;
+  return pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+}
