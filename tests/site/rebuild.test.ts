@@ -1,0 +1,88 @@
+/**
+ * Builds of the sample beside the one the other site tests use: the same commit built again in another folder
+ * gives byte-identical output; withdrawing an entry, or a person's consent, removes them from every output file of
+ * the next build.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { astroBuild } from '../helpers/build-sample.ts';
+import { copyProject } from '../helpers/project-copy.ts';
+
+const sampleDist = inject('sampleDist');
+const listFiles = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  .filter((entry) => entry.isFile())
+  .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+  .sort();
+
+let project: ReturnType<typeof copyProject>;
+let dist: string;
+beforeAll(() => {
+  project = copyProject({}, { sampleContent: true });
+  dist = path.join(project.root, 'dist');
+  astroBuild(project.root, dist);
+}, 300_000);
+afterAll(() => project?.cleanup());
+
+describe('two builds of one commit', () => {
+  it('write the same files with the same bytes, wherever the project sits', () => {
+    const files = listFiles(sampleDist);
+    expect(listFiles(dist)).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(path.join(dist, file)).equals(readFileSync(path.join(sampleDist, file))));
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('withdrawing', () => {
+  /** Đỗ Văn Hải is taken down by the centre; Đoàn Văn Đức withdraws his consent. */
+  const withdrawn = [
+    { id: 'do-van-hai', name: 'Đỗ Văn Hải', photo: 'do-van-hai' },
+    { id: 'doan-van-duc', name: 'Đoàn Văn Đức', photo: 'doan-van-duc' },
+  ];
+  let before: string[];
+  beforeAll(() => {
+    before = listFiles(dist);
+    const edit = (id: string, change: (text: string) => string) => {
+      const file = path.join(project.root, 'content/exemplars', `${id}.mdx`);
+      const text = readFileSync(file, 'utf8');
+      const changed = change(text);
+      expect(changed).not.toBe(text);
+      writeFileSync(file, changed);
+    };
+    edit('do-van-hai', (text) => text.replace('  status: da-duyet\n', '  status: da-rut\n  withdrawal:\n    date: 2026-11-20\n    reason: Đơn vị đề nghị gỡ bài để xác minh lại\n'));
+    edit('doan-van-duc', (text) => text.replace(/^consent:\n/m, 'consent:\n  withdrawn: 2026-11-20\n'));
+    astroBuild(project.root, dist);
+  }, 300_000);
+
+  /** Every file's text as a reader could get it, search index fragments unpacked. */
+  const texts = () =>
+    listFiles(dist).flatMap((file): [string, string][] => {
+      const bytes = readFileSync(path.join(dist, file));
+      if (/\.(html|xml|json|txt|js|css|svg)$/.test(file)) return [[file, bytes.toString('utf8').normalize('NFC')]];
+      if (/\.pf_(fragment|meta|index)$/.test(file)) return [[file, gunzipSync(bytes).toString('utf8').normalize('NFC')]];
+      return [];
+    });
+
+  it('removes their pages, photos and every mention of them from the next build', () => {
+    const after = listFiles(dist);
+    for (const { id, photo } of withdrawn) {
+      expect(before.some((f) => f.startsWith(`dien-hinh/${id}/`))).toBe(true);
+      expect(after.filter((f) => f.includes(id) || f.includes(photo))).toEqual([]);
+    }
+    const mentions = texts().flatMap(([file, text]) => withdrawn.filter(({ id, name }) => text.includes(name) || text.includes(`/dien-hinh/${id}/`)).map(({ name }) => `${name} in ${file}`));
+    expect(mentions).toEqual([]);
+  });
+
+  it('keeps every other exemplar, in pages, the sitemap, feeds and the search index', () => {
+    const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+    const feed = readFileSync(path.join(dist, 'feed.json'), 'utf8');
+    const fragments = texts().filter(([file]) => file.endsWith('.pf_fragment')).map(([, text]) => text).join('\n');
+    for (const id of ['dang-thi-hoa', 'kieu-van-binh', 'ho-van-dung']) {
+      expect(readFileSync(path.join(dist, `dien-hinh/${id}/index.html`), 'utf8')).toContain('<h1');
+      expect(sitemap).toContain(`/dien-hinh/${id}/`);
+      expect(fragments).toContain(`"url":"/dien-hinh/${id}/"`);
+    }
+    expect(feed).toContain('/dien-hinh/dang-thi-hoa/');
+  });
+});
