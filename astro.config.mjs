@@ -11,8 +11,16 @@ import { outputCheck } from './src/integrations/output-check.ts';
  * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL
  * overrides it for a one-off build, e.g. under a sub-path of an existing portal: SITE_URL=https://x.gov.vn/guong-sang/
  */
-const settings = parse(readFileSync(new URL('./content/settings.yaml', import.meta.url), 'utf8'));
-const url = new URL(process.env.SITE_URL ?? settings.url);
+function siteUrl() {
+  if (process.env.SITE_URL) return new URL(process.env.SITE_URL);
+  try {
+    return new URL(parse(readFileSync(new URL('./content/settings.yaml', import.meta.url), 'utf8')).url);
+  } catch {
+    // A broken settings file is the content check's to explain, together with every other problem.
+    return new URL('https://example.invalid/');
+  }
+}
+const url = siteUrl();
 
 export default defineConfig({
   site: url.origin,

@@ -34,12 +34,12 @@ export function missingOr(message: string) {
 }
 
 /** Non-empty text, trimmed and stored as NFC; invisible characters are refused because they break ids and search. */
-export function text(options: { max?: number; label?: string } = {}) {
+export function text(options: { max?: number; whenEmpty?: string } = {}) {
   return z
     .string({ error: missingOr('Phải là một đoạn chữ.') })
     .transform((value) => toNfc(value.trim()))
     .superRefine((value, ctx) => {
-      if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Không được để trống.' });
+      if (value.length === 0) ctx.addIssue({ code: 'custom', message: options.whenEmpty ?? 'Không được để trống.' });
       const invisible = findInvisibleCharacters(value);
       if (invisible.length > 0) {
         ctx.addIssue({
@@ -182,7 +182,10 @@ export function photo(image: () => z.ZodType) {
     /** Image file path, relative to the entry file, e.g. "./anh/chi-hoa.jpg". */
     src: image(),
     /** What the photo shows, read aloud by screen readers; required for every photo. */
-    alt: text({ max: 250 }),
+    alt: text({
+      max: 250,
+      whenEmpty: 'Ảnh cần một câu mô tả (alt) cho người không xem được ảnh, ví dụ "Bà Hoà đứng cạnh nồi cơm lớn trong bếp ăn từ thiện".',
+    }),
     /** Who took the photo or owns it. */
     credit: text({ max: 120 }),
     /** Optional caption shown under the photo. */
