@@ -12,8 +12,12 @@ import sharp from 'sharp';
 
 type Scene = 'portrait' | 'group' | 'field' | 'house' | 'school' | 'river' | 'camera' | 'books';
 
-/** File name (without extension) → scene and palette. */
-const SAMPLE_PHOTOS: Record<string, { scene: Scene; sky: string; ground: string; ink: string }> = {
+/**
+ * File name (without extension) → scene and palette. `phone`: saved the way a phone camera saves a photo taken
+ * with the phone turned: pixels stored sideways with an EXIF orientation tag, camera make and a GPS position, so
+ * that the build's rotation and metadata stripping are exercised by the sample itself.
+ */
+const SAMPLE_PHOTOS: Record<string, { scene: Scene; sky: string; ground: string; ink: string; phone?: boolean }> = {
   'dang-thi-hoa': { scene: 'portrait', sky: '#f4c27a', ground: '#b5482f', ink: '#5b2a1c' },
   'nguyen-van-an': { scene: 'river', sky: '#bfe3f2', ground: '#2f6f8f', ink: '#1d3b4a' },
   'doan-van-duc': { scene: 'portrait', sky: '#d7e8c5', ground: '#55803a', ink: '#263d18' },
@@ -27,6 +31,7 @@ const SAMPLE_PHOTOS: Record<string, { scene: Scene; sky: string; ground: string;
   'thung-rac-xanh': { scene: 'group', sky: '#dff2de', ground: '#3f8f4f', ink: '#1e4a27' },
   'do-van-hai': { scene: 'portrait', sky: '#e6dcf2', ground: '#6d5a9c', ink: '#2f2450' },
   'tu-sach-cong-dong': { scene: 'books', sky: '#f5e6cf', ground: '#a0643a', ink: '#4a2a12' },
+  'quay-rau-ba-thuy': { scene: 'group', sky: '#cfe8f7', ground: '#b07a3a', ink: '#4a3318', phone: true },
 };
 
 function scene({ scene, sky, ground, ink }: (typeof SAMPLE_PHOTOS)[string]): string {
@@ -51,6 +56,17 @@ mkdirSync(dir, { recursive: true });
 for (const [name, spec] of Object.entries(SAMPLE_PHOTOS)) {
   const file = path.join(dir, `${name}.jpg`);
   if (existsSync(file) && !force) continue;
-  await sharp(Buffer.from(scene(spec))).jpeg({ quality: 78, mozjpeg: true }).toFile(file);
+  const drawn = sharp(Buffer.from(scene(spec)));
+  if (spec.phone) {
+    // Orientation 6: "rotate 90° clockwise to show", so the pixels are stored turned the other way.
+    const sideways = await drawn.rotate(-90).toBuffer();
+    await sharp(sideways)
+      .jpeg({ quality: 78, mozjpeg: true })
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'Minh hoa', Model: 'Dien thoai 1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 40/1 0/1' } })
+      .toFile(file);
+  } else {
+    await drawn.jpeg({ quality: 78, mozjpeg: true }).toFile(file);
+  }
   console.log(path.relative(process.cwd(), file));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
@@ -96,6 +97,26 @@ describe('the built sample site', () => {
       const bytes = readFileSync(path.join(dist, image));
       expect(originals.some((original) => original.equals(bytes)), image).toBe(false);
     }
+  });
+
+  it('turns a phone photo upright, resizes it and strips its camera data and GPS position', async () => {
+    const original = await sharp(path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg')).metadata();
+    // The sample photo is stored the way a phone stores it: sideways, with an orientation tag and a position.
+    expect([original.width, original.height, original.orientation, Boolean(original.exif)]).toEqual([800, 1200, 6, true]);
+    const published = listDist(dist).filter((f) => f.startsWith('_astro/quay-rau-ba-thuy.'));
+    expect(published.length).toBeGreaterThan(3);
+    for (const file of published) {
+      const { data, info } = await sharp(path.join(dist, file)).raw().toBuffer({ resolveWithObject: true });
+      const metadata = await sharp(path.join(dist, file)).metadata();
+      expect(info.width, file).toBeGreaterThan(info.height);
+      expect(info.width, file).toBeLessThanOrEqual(1200);
+      expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], file).toEqual([undefined, undefined, undefined, undefined]);
+      // Upright: the pale sky of the drawing is at the top, its brown ground at the bottom.
+      const brightness = (y: number) => data.subarray(y * info.width * info.channels, (y + 1) * info.width * info.channels).reduce((sum, v) => sum + v, 0) / (info.width * info.channels);
+      expect(brightness(1), file).toBeGreaterThan(brightness(info.height - 2) + 60);
+    }
+    const page = readText(dist, 'dien-hinh/hoang-thi-thuy/index.html');
+    expect(page).toMatch(/<img[^>]+quay-rau-ba-thuy[^>]+width="1200" height="800"/);
   });
 
   it('shows the place as it was named and where it lies today', () => {
