@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
+/** Paths are relative to the project root: run from there, as `npm test` does. */
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +16,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Search and page loads in Chromium can take seconds on a busy two-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
