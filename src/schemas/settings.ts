@@ -9,7 +9,7 @@ export function settingsSchema() {
     /** One line under the name. */
     tagline: text({ max: 160 }),
     /** Public address of the site, e.g. "https://vhtt.example.gov.vn/guong-sang/". */
-    url: z.url({ error: missingOr('url phải là địa chỉ đầy đủ, ví dụ "https://vhtt.example.gov.vn/guong-sang/".') }),
+    url: z.url({ protocol: /^https?$/, error: missingOr('url phải là địa chỉ đầy đủ bắt đầu bằng https://, ví dụ "https://vhtt.example.gov.vn/guong-sang/".') }),
     /** The body that publishes the site and answers for it. */
     publisher: z.strictObject({
       /** Name, e.g. "Trung tâm Văn hóa, Thông tin và Thể thao". */
