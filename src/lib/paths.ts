@@ -15,6 +15,16 @@ export function letterSlug(letter: string): string {
   return telex[letter] ?? letter.toLowerCase();
 }
 
+/** The absolute address of a site path, on the public origin the site is built for (Astro's `site`). */
+export function absoluteUrl(path: string, origin: URL | undefined): string {
+  return new URL(path, origin).href;
+}
+
+/** An address as printed for people to type: without "https://". */
+export function shortAddress(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}
+
 /** Address of page n of a paginated list whose first page is `first` ("/nam/2022/" → "/nam/2022/3/"). */
 export function pageUrl(first: string, n: number): string {
   return n === 1 ? first : `${first}${n}/`;
@@ -37,6 +47,16 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  /** A4 poster of one exemplar for a notice board. */
+  poster: (id: string) => href(`/in/dien-hinh/${id}/`),
+  /** Printable honour roll of a campaign. */
+  honourRoll: (id: string) => href(`/in/phong-trao/${id}/`),
+  /** JSON listings for other sites to embed. */
+  embed: {
+    exemplars: () => href('/nhung/dien-hinh.json'),
+    campaign: (id: string) => href(`/nhung/phong-trao/${id}.json`),
+    place: (id: string) => href(`/nhung/dia-phuong/${id}.json`),
+  },
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');

@@ -51,11 +51,16 @@ describe('the built sample site', () => {
     }
   });
 
-  it('lists every page and only existing pages in the sitemap', () => {
+  it('lists every page and only existing pages in the sitemap, print sheets left to the pages they print', () => {
     const sitemap = readText(dist, 'sitemap.xml');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname).sort();
+    const canonical = (file: string) => /<link rel="canonical" href="https:\/\/guong-sang\.example\.vn([^"]+)"/.exec(readText(dist, file))?.[1];
     const pages = htmlPages(dist).filter((f) => f !== '404.html').map(pagePath).sort();
-    expect(listed).toEqual(pages);
+    const sheets = pages.filter((p) => p.startsWith('/in/'));
+    expect(sheets.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.filter((c) => isPublishable(c.data)).length);
+    // "/in/dien-hinh/x/" prints "/dien-hinh/x/" and points search engines there.
+    for (const sheet of sheets) expect(canonical(`${sheet.slice(1)}index.html`), sheet).toBe(sheet.slice('/in'.length));
+    expect(listed).toEqual(pages.filter((p) => !sheets.includes(p)));
     expect(readText(dist, 'robots.txt')).toContain('Sitemap: https://guong-sang.example.vn/sitemap.xml');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azIndex, honourYear, related, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
+import { azIndex, honourYear, mainAwards, related, sortByName, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { campaignStatus } from '../../src/lib/data/campaigns.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
@@ -38,6 +38,19 @@ describe('exemplar lists', () => {
     const grant = (date: string, revoked = false) => ({ award: 'x', level: 'xa', issuer: 'x', decision: '1/QĐ-UBND', date, posthumous: false, ...(revoked ? { revoked: { decision: '2/QĐ-UBND', date } } : {}) });
     expect(honourYear(make('1', 'A', { awards: [grant('2023-05-01'), grant('2021-01-01', true)] as never }))).toBe(2023);
     expect(honourYear(make('1', 'A', { published: '2022-03-03' as IsoDate }))).toBe(2022);
+  });
+
+  it('names the highest standing awards first on a poster, newest first within a level', () => {
+    const grant = (decision: string, level: string, date: string, revoked = false) => ({ award: 'x', level, issuer: 'x', decision, date, posthumous: false, ...(revoked ? { revoked: { decision: 'r', date } } : {}) });
+    const awards = [grant('xa-cu', 'xa', '2021-01-01'), grant('huyen', 'huyen', '2022-01-01'), grant('xa-moi', 'xa', '2023-01-01'), grant('tinh-thu-hoi', 'tinh', '2023-01-01', true), grant('tinh', 'tinh', '2020-01-01')];
+    const item = make('1', 'A', { awards: awards as never });
+    expect(mainAwards(item).map((a) => a.decision)).toEqual(['tinh', 'huyen', 'xa-moi']);
+    expect(mainAwards(item, 5).map((a) => a.decision)).toEqual(['tinh', 'huyen', 'xa-moi', 'xa-cu']);
+  });
+
+  it('orders a list by name as Vietnamese lists are read: people by given name', () => {
+    const items = [make('1', 'Trần Văn Bình'), make('2', 'Đội xung kích', { kind: 'tap-the' }), make('3', 'Nguyễn Thị Ánh'), make('4', 'Hộ ông Ân', { kind: 'ho-gia-dinh' })];
+    expect(sortByName(items).map((e) => e.id)).toEqual(['3', '1', '2', '4']);
   });
 });
 

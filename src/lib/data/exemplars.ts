@@ -2,6 +2,7 @@
 import { yearOf, type IsoDate } from '../dates.ts';
 import { compareVietnamese, indexLetter } from '../text.ts';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
+import { LEVELS } from '../../schemas/common.ts';
 
 export interface ExemplarLike {
   id: string;
@@ -16,6 +17,16 @@ export function sortNewest<T extends ExemplarLike>(items: readonly T[]): T[] {
 /** Awards that still stand. */
 export function activeAwards<T extends ExemplarLike>(item: T) {
   return item.data.awards.filter((award) => !award.revoked);
+}
+
+/**
+ * The awards a poster names when space is short: standing awards, the highest level first (central, province,
+ * district, commune), the newest first within a level.
+ */
+export function mainAwards<T extends ExemplarLike>(item: T, limit = 3) {
+  return activeAwards(item)
+    .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.date.localeCompare(a.date))
+    .slice(0, limit);
 }
 
 /** The year an exemplar was honoured: its earliest standing award, or the year its story was published. */
@@ -42,9 +53,13 @@ export function sortKey(item: ExemplarLike): string {
   return [words.at(-1), ...words.slice(0, -1)].join(' ');
 }
 
+/** Vietnamese name order, as lists are read out and pinned up: people by given name, others by full name. */
+export function sortByName<T extends ExemplarLike>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareVietnamese(sortKey(a), sortKey(b)));
+}
+
 export function azIndex<T extends ExemplarLike>(items: readonly T[]): { letter: string; items: T[] }[] {
-  const sorted = [...items].sort((a, b) => compareVietnamese(sortKey(a), sortKey(b)));
-  const groups = groupBy(sorted, (item) => [indexLetter(sortKey(item))]);
+  const groups = groupBy(sortByName(items), (item) => [indexLetter(sortKey(item))]);
   return [...groups].map(([letter, groupItems]) => ({ letter, items: groupItems }));
 }
 
