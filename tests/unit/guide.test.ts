@@ -1,0 +1,155 @@
+/**
+ * The editors' guide (content/HUONG-DAN.md) must not drift from the code: its field tables name exactly the fields
+ * of the schemas, and the commands, choices, flags and photo limits it tells editors to use are the real ones.
+ *
+ * A field table follows a line `<!-- bang-truong: exemplar -->` (or campaign, place, award, settings); the first
+ * column of each row names fields in backticks. Nested fields are dotted (`consent.guardian.relation`) and the
+ * fields of each item of a list carry "[]" (`awards[].decision`).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { EXEMPLAR_KINDS, STORY_TYPES, exemplarSchema } from '../../src/schemas/exemplar.ts';
+import { CAMPAIGN_KINDS, campaignSchema } from '../../src/schemas/campaign.ts';
+import { PLACE_TYPES, SUCCESSION_KINDS, placeSchema } from '../../src/schemas/place.ts';
+import { AWARD_FAMILIES, RECIPIENT_KINDS, awardSchema } from '../../src/schemas/award.ts';
+import { settingsSchema } from '../../src/schemas/settings.ts';
+import { LEVELS, PUBLICATION_STATUSES } from '../../src/schemas/common.ts';
+import { FIELDS } from '../../src/schemas/fields.ts';
+import { PHOTO_EXTENSIONS } from '../../src/lib/content/collections.ts';
+import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+const guide = read('content/HUONG-DAN.md');
+
+/** Built as the content check builds them. */
+const SCHEMAS: Record<string, z.core.$ZodType> = {
+  exemplar: exemplarSchema({ image: () => z.string() }),
+  campaign: campaignSchema(),
+  place: placeSchema(),
+  award: awardSchema(),
+  settings: settingsSchema(),
+};
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+}
+const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as Def;
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'nonoptional', 'readonly', 'catch']);
+
+/** The schema of what an editor writes, without optional, default and transform wrappers. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = defOf(schema);
+  if (WRAPPERS.has(def.type) && def.innerType) return unwrap(def.innerType);
+  // text() and isoDate() pipe a string into a transform: the file holds the input side.
+  if (def.type === 'pipe' && def.in && def.out) return unwrap(defOf(def.in).type === 'transform' ? def.out : def.in);
+  return schema;
+}
+
+/** Every field name of a schema, groups included, in the guide's notation. */
+function fieldNames(schema: z.core.$ZodType, prefix = ''): string[] {
+  const def = defOf(unwrap(schema));
+  if (def.type === 'array' && def.element) return fieldNames(def.element, `${prefix}[]`);
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape).flatMap(([key, inner]) => {
+    const name = prefix ? `${prefix}.${key}` : key;
+    return [name, ...fieldNames(inner, name)];
+  });
+}
+
+/** Field names in the first column of the tables that follow each `<!-- bang-truong: … -->` line, by collection. */
+function documentedFields(markdown: string): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  const lines = markdown.split('\n');
+  lines.forEach((line, i) => {
+    const marker = /^<!--\s*bang-truong:\s*([a-z]+)\s*-->$/.exec(line.trim());
+    if (!marker) return;
+    let next = i + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    const rows: string[] = [];
+    for (; next < lines.length && lines[next]!.trim().startsWith('|'); next++) rows.push(lines[next]!);
+    // The first two rows are the header and the separator.
+    const names = rows.slice(2).flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    tables.set(marker[1]!, [...(tables.get(marker[1]!) ?? []), ...names]);
+  });
+  return tables;
+}
+
+const documented = documentedFields(guide);
+
+describe('the editors’ guide', () => {
+  it('reads nested fields and list items out of the schemas', () => {
+    const exemplar = fieldNames(SCHEMAS.exemplar!);
+    expect(exemplar).toEqual(expect.arrayContaining(['kind', 'consent', 'consent.guardian.relation', 'awards[].revoked.date', 'photos[].alt', 'publication.approval.number']));
+    expect(exemplar).not.toContain('campaigns[]');
+    expect(fieldNames(SCHEMAS.campaign!)).toEqual(expect.arrayContaining(['period.end', 'phases[].aims', 'results.byAward[].count', 'legalBasis[].number']));
+  });
+
+  it('has one field table per collection', () => {
+    expect([...documented.keys()].sort()).toEqual(Object.keys(SCHEMAS).sort());
+  });
+
+  for (const [collection, schema] of Object.entries(SCHEMAS)) {
+    it(`documents every ${collection} field`, () => {
+      const inGuide = new Set(documented.get(collection));
+      expect(fieldNames(schema).filter((field) => !inGuide.has(field))).toEqual([]);
+    });
+
+    it(`names only ${collection} fields that exist`, () => {
+      const inSchema = new Set(fieldNames(schema));
+      expect((documented.get(collection) ?? []).filter((field) => !inSchema.has(field))).toEqual([]);
+    });
+  }
+
+  it('names only npm commands that exist', () => {
+    const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
+    const commands = [...guide.matchAll(/\bnpm (?:run ([a-z][\w:-]*)|(start|test|stop|restart)\b)/g)].map((m) => m[1] ?? m[2]!);
+    expect(commands).toEqual(expect.arrayContaining(['new', 'check', 'build', 'dev', 'start']));
+    expect([...new Set(commands)].filter((command) => !scripts.includes(command))).toEqual([]);
+  });
+
+  it('documents exactly the flags of npm run new', () => {
+    const accepted = new Set([...read('scripts/new.ts').matchAll(/flag\('([a-z-]+)'\)/g)].map((m) => m[1]!));
+    const inGuide = new Set([
+      ...[...guide.matchAll(/`--([a-z][a-z-]*)`/g)].map((m) => m[1]!),
+      ...guide
+        .split('\n')
+        .filter((line) => line.includes('npm run new --'))
+        .flatMap((line) => [...line.matchAll(/\s--([a-z][a-z-]*)/g)].map((m) => m[1]!)),
+    ]);
+    expect([...inGuide].sort()).toEqual([...accepted].sort());
+  });
+
+  it('lists every value editors may choose', () => {
+    const values = [
+      ...EXEMPLAR_KINDS,
+      ...STORY_TYPES,
+      ...FIELDS,
+      ...LEVELS,
+      ...PUBLICATION_STATUSES,
+      ...CAMPAIGN_KINDS,
+      ...PLACE_TYPES,
+      ...SUCCESSION_KINDS,
+      ...AWARD_FAMILIES,
+      ...RECIPIENT_KINDS,
+    ];
+    expect(values.filter((value) => !guide.includes(`\`${value}\``))).toEqual([]);
+  });
+
+  it('states the photo formats and limits the check applies', () => {
+    expect(PHOTO_EXTENSIONS.filter((extension) => !guide.includes(`\`${extension}\``))).toEqual([]);
+    expect(guide).toContain(`${PHOTO_LIMITS.bytes / 1024 / 1024} MB`);
+    expect(guide).toContain(`${PHOTO_LIMITS.pixels / 1_000_000} triệu điểm ảnh`);
+  });
+
+  it('is written in NFC, like the content', () => {
+    expect(guide === guide.normalize('NFC')).toBe(true);
+  });
+});
