@@ -34,5 +34,14 @@ describe('story compiler', () => {
   it('reports an MDX syntax error with its line', () => {
     const { problems } = compileStory('Một.\n\nHai <b chưa đóng\n', 0);
     expect(problems[0].line).toBe(3);
+    expect(problems[0].message).toMatch(/^Không đọc được nội dung bài: có dấu < hoặc \{ không đúng chỗ/);
+  });
+
+  it('explains the usual syntax mistakes in Vietnamese, not in the parser’s English', () => {
+    const message = (source: string) => compileStory(source, 0).problems[0]?.message ?? '';
+    expect(message('Đoạn <!-- ghi chú --> văn.\n')).toContain('ghi chú <!-- … --> không dùng được');
+    expect(message('<Quote by="Bà Hoà">\nCâu nói.\n')).toContain('cần một </Quote>');
+    expect(message('Giá { 5\n')).toContain('một dấu { chưa được đóng');
+    for (const source of ['Đoạn <!-- x --> văn.\n', '<Quote by="A">\nB\n', 'Giá { 5\n', 'a < b\n']) expect(message(source)).not.toMatch(/[Uu]nexpected|expected|character/);
   });
 });

@@ -6,7 +6,7 @@ function describe(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   // YAML reads 0912345678 as the number 912345678: say so, because the lost zero is what an editor must restore.
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof input === 'number') {
-    return `Giá trị ${input} bị đọc thành số (mất số 0 ở đầu nếu có). Đặt trong dấu nháy kép, ví dụ "${input}".`;
+    return `Giá trị ${input} bị đọc thành số, nên mất số 0 ở đầu nếu có. Đặt nguyên giá trị như khi viết, kể cả số 0 đầu, trong dấu nháy kép, ví dụ "0234 3888 000".`;
   }
   return issue.message;
 }

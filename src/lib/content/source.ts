@@ -91,11 +91,19 @@ function describeYamlError(code: string): string {
       return 'thụt lề hoặc ký tự chưa đúng.';
     case 'MULTILINE_IMPLICIT_KEY':
       return 'thiếu dấu hai chấm sau tên trường, hoặc một dòng chữ bị xuống dòng không đúng chỗ.';
+    case 'TAB_AS_INDENT':
+      return 'dòng được thụt lề bằng phím Tab; YAML chỉ nhận dấu cách: thay mỗi Tab bằng hai dấu cách.';
+    case 'BAD_DQ_ESCAPE':
+      return 'dấu \\ trong dấu nháy kép phải viết thành \\\\, hoặc đặt đoạn chữ trong dấu nháy đơn.';
+    case 'BAD_SCALAR_START':
+      return 'đoạn chữ bắt đầu bằng một ký tự đặc biệt (@, `, %, |, >…): đặt cả đoạn trong dấu nháy kép.';
+    case 'MULTIPLE_DOCS':
+      return 'có thêm một dòng --- ở giữa phần khai báo: chỉ giữ dòng --- đầu và cuối.';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
       return 'có ký tự không đúng chỗ (thường là dấu hai chấm hoặc dấu nháy trong đoạn chữ: hãy đặt cả đoạn trong dấu nháy kép).';
     default:
-      return `(${code}).`;
+      return `cú pháp chưa đúng (${code}).`;
   }
 }
 

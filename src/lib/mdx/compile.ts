@@ -56,21 +56,22 @@ function textOf(node: { value?: string; children?: unknown[] }): string {
   return (node.children ?? []).map((child) => textOf(child as typeof node)).join('');
 }
 
+/** The MDX parser explains itself in English; editors get the usual causes in Vietnamese. */
+function explainSyntaxError(reason: string): string {
+  if (/comment/i.test(reason)) return 'ghi chú <!-- … --> không dùng được trong bài: xoá ghi chú đó.';
+  if (/closing tag|end tag/i.test(reason)) return 'một thẻ như <Quote> chưa được đóng hoặc đóng sai chỗ: mỗi <Quote …> cần một </Quote>.';
+  if (/expression|brace/i.test(reason)) return 'một dấu { chưa được đóng. Bài không dùng biểu thức {…}; muốn viết dấu { thì viết \\{.';
+  return 'có dấu < hoặc { không đúng chỗ ở dòng này. Muốn viết các dấu đó như chữ thường thì viết \\< hoặc \\{.';
+}
+
 export function compileStory(source: string, photoCount: number): { story?: CompiledStory; problems: BodyProblem[] } {
   const problems: BodyProblem[] = [];
   let tree: Root;
   try {
     tree = parser.parse(source) as Root;
   } catch (error) {
-    const cause = error as { line?: number; place?: { line?: number }; reason?: string; message: string };
-    return {
-      problems: [
-        {
-          line: cause.line ?? cause.place?.line,
-          message: `Không đọc được nội dung bài (cú pháp MDX): ${cause.reason ?? cause.message}. Kiểm tra các dấu <, >, {, } trong bài; muốn viết dấu { hay < thì viết \\{ hoặc \\<.`,
-        },
-      ],
-    };
+    const cause = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
+    return { problems: [{ line: cause.line ?? cause.place?.line ?? cause.place?.start?.line, message: `Không đọc được nội dung bài: ${explainSyntaxError(cause.reason ?? cause.message)}` }] };
   }
 
   const headings: CompiledStory['headings'] = [];
