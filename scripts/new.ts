@@ -19,6 +19,25 @@ import { EXEMPLAR_KINDS } from '../src/schemas/exemplar.ts';
 import { FIELDS } from '../src/schemas/fields.ts';
 import { ui } from '../src/i18n/vi.ts';
 
+const USAGE = `Tạo một bài điển hình mới (bản nháp) trong content/exemplars/.
+
+  npm run new                 hỏi từng mục bằng tiếng Việt
+  npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi \\
+                 [--phong-trao mã,mã] [--trich-dan "…"] [--anh ảnh.jpg --mo-ta-anh "…"]
+
+  --ten         họ tên hoặc tên tập thể, mô hình
+  --loai        ${EXEMPLAR_KINDS.join(', ')}
+  --noi         mã địa danh (xem content/places/)
+  --linh-vuc    một hay nhiều mã lĩnh vực, cách nhau bằng dấu phẩy
+  --phong-trao  mã phong trào (xem content/campaigns/)
+  --trich-dan   việc làm được ghi nhận, một hai câu
+  --anh         tệp ảnh JPEG, PNG, WebP hoặc AVIF; cần --mo-ta-anh
+  --mo-ta-anh   câu mô tả ảnh cho người không xem được ảnh`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -75,9 +94,10 @@ rl?.close();
 if (!name) fail('Thiếu tên (--ten).');
 if (!kinds.has(kind as never)) fail(`Loại "${kind}" không có. Chọn một trong: ${[...kinds.keys()].join(', ')}.`);
 if (!places.has(place)) fail(`Không có địa danh mã "${place}" trong content/places. Các mã có: ${[...places.keys()].join(', ')}.`);
-const campaignIds = chosenCampaigns ? chosenCampaigns.split(',').map((c) => c.trim()) : [];
+// A choice given twice ("8, tu-thien") is kept once.
+const campaignIds = chosenCampaigns ? [...new Set(chosenCampaigns.split(',').map((c) => c.trim()))] : [];
 for (const id of campaignIds) if (!campaigns.has(id)) fail(`Không có phong trào mã "${id}". Các mã có: ${[...campaigns.keys()].join(', ')}.`);
-const fieldIds = chosenFields.split(',').map((f) => f.trim()).filter(Boolean);
+const fieldIds = [...new Set(chosenFields.split(',').map((f) => f.trim()).filter(Boolean))];
 if (fieldIds.length === 0 || fieldIds.some((f) => !fields.has(f as never))) fail(`Lĩnh vực phải là một hoặc nhiều mã trong: ${[...fields.keys()].join(', ')}.`);
 if (!citation) fail('Thiếu việc làm được ghi nhận (--trich-dan).');
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,23 @@ describe('npm run new', () => {
     const { problems, model } = await checkContent(fixture.root);
     expect(problems).toEqual([]);
     expect(model.exemplars.find((e) => e.id === 'to-hoa-giai-thon-dong')!.data).toMatchObject({ kind: 'tap-the', fields: ['giao-duc', 'tu-thien'], campaigns: [] });
+  });
+
+  it('explains its flags with --help and writes nothing', () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const result = run(fixture.root, ['--help']);
+    expect(result.status).toBe(0);
+    for (const flag of ['--ten', '--loai', '--noi', '--linh-vuc', '--phong-trao', '--trich-dan', '--anh', '--mo-ta-anh']) expect(result.output).toContain(flag);
+    expect(readdirSync(path.join(fixture.root, 'content/exemplars'))).toEqual(['nguyen-van-an.mdx']);
+  });
+
+  it('keeps a field given twice only once', () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const result = run(fixture.root, ['--ten', 'Trần Văn Đức', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--linh-vuc', 'tu-thien,tu-thien', '--trich-dan', 'Việc tốt.']);
+    expect(result.status, result.output).toBe(0);
+    expect(readFileSync(path.join(fixture.root, 'content/exemplars/tran-van-duc.mdx'), 'utf8')).toContain('fields: [tu-thien]\n');
   });
 
   it('refuses an id that exists already', () => {
