@@ -37,6 +37,14 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  radio: () => href('/phat-thanh/'),
+  radioScript: (id: string) => href(`/phat-thanh/dien-hinh/${id}/`),
+  radioScriptText: (id: string) => href(`/phat-thanh/dien-hinh/${id}.txt`),
+  radioCampaign: (id: string) => href(`/phat-thanh/phong-trao/${id}/`),
+  radioCampaignText: (id: string) => href(`/phat-thanh/phong-trao/${id}.txt`),
+  /** `month` is "2022-10". */
+  radioMonth: (month: string) => href(`/phat-thanh/thang/${month}/`),
+  radioMonthText: (month: string) => href(`/phat-thanh/thang/${month}.txt`),
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');
