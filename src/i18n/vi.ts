@@ -204,7 +204,6 @@ export const ui = {
     /** Default opening and closing lines of a bulletin, when content/settings.yaml gives none. */
     opening: 'Kính thưa bà con! Đây là chương trình phát thanh Gương sáng quanh ta. Mời bà con cùng nghe những câu chuyện về người tốt, việc tốt.',
     closing: 'Chương trình phát thanh Gương sáng quanh ta đến đây là kết thúc. Cảm ơn bà con đã lắng nghe.',
-    nav: 'Phát thanh',
     duration: (d: string) => `khoảng ${d}`,
     durationLabel: 'Thời lượng',
     speed: (n: number) => `ước tính với tốc độ đọc ${formatNumber(n)} tiếng một phút`,

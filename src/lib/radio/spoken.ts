@@ -34,15 +34,15 @@ export const UNITS: Readonly<Record<string, string>> = {
 /** A number as Vietnamese text writes it: "1.200.000", "1,5", "12"; and "2.5", which is not one, read "hai chấm năm". */
 const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d+,\d+|\d+\.\d+|\d+`;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const unitPattern = Object.keys(UNITS)
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
 
 function readNumber(written: string): string {
   const dotted = /^(\d+)\.(\d+)$/.exec(written);
   return dotted && !THOUSANDS.test(written) ? `${spokenNumber(dotted[1])} chấm ${spokenNumber(dotted[2])}` : spokenNumber(written);
 }
-const unitPattern = Object.keys(UNITS)
-  .sort((a, b) => b.length - a.length)
-  .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  .join('|');
 
 const validDate = (day: number, month: number, year = 2000) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 
