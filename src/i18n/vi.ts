@@ -7,6 +7,9 @@ import type { Field } from '../schemas/fields.ts';
 import type { PlaceType } from '../schemas/place.ts';
 import { formatNumber } from '../lib/format.ts';
 
+/** "2022-10" → "10/2022". */
+const monthOfYear = (month: string) => `${Number(month.slice(5))}/${month.slice(0, 4)}`;
+
 export const ui = {
   skipToContent: 'Bỏ qua, đến nội dung chính',
   nav: {
@@ -216,7 +219,7 @@ export const ui = {
     bulletin: 'Bản tin phát thanh',
     campaignBulletins: 'Bản tin theo phong trào',
     monthBulletins: 'Bản tin theo tháng đăng bài',
-    month: (month: string) => `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`,
+    month: (month: string) => `Tháng ${monthOfYear(month)}`,
     bulletinTitle: (subject: string) => `Bản tin phát thanh: ${subject}`,
     bulletinDescription: (subject: string, minutes: number) => `Bản tin đọc trên đài truyền thanh: ${subject}, không quá ${formatNumber(minutes)} phút.`,
     target: (minutes: number) => `tối đa ${formatNumber(minutes)} phút`,
@@ -230,7 +233,7 @@ export const ui = {
     award: (issuer: string, posthumous: boolean, award: string, decision: string) => `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
     author: (author: string) => `Bài viết của ${author}.`,
     campaignSubject: (title: string) => `Chương trình hôm nay giới thiệu những gương sáng trong ${title}.`,
-    monthSubject: (month: string) => `Chương trình hôm nay giới thiệu những gương sáng được đăng trong tháng ${Number(month.slice(5))}/${month.slice(0, 4)}.`,
+    monthSubject: (month: string) => `Chương trình hôm nay giới thiệu những gương sáng được đăng trong tháng ${monthOfYear(month)}.`,
     period: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
     periodTitle: (period: string) => `gương sáng được đăng ${period}`,
     periodSubject: (period: string, campaign?: string, place?: string) =>
