@@ -7,6 +7,9 @@ import type { Field } from '../schemas/fields.ts';
 import type { PlaceType } from '../schemas/place.ts';
 import { formatNumber } from '../lib/format.ts';
 
+/** "2022-10" → "10/2022". */
+const monthOfYear = (month: string) => `${Number(month.slice(5))}/${month.slice(0, 4)}`;
+
 export const ui = {
   skipToContent: 'Bỏ qua, đến nội dung chính',
   nav: {
@@ -214,6 +217,51 @@ export const ui = {
     scanRoll: 'Quét mã để xem phong trào và câu chuyện của từng điển hình',
     qrLabel: 'Mã QR dẫn đến địa chỉ in bên dưới',
     publishedBy: 'Thực hiện',
+  },
+  radio: {
+    title: 'Phát thanh',
+    description: 'Kịch bản đọc trên hệ thống truyền thanh cơ sở: mỗi gương sáng một bài, và bản tin gom các bài theo phong trào, theo tháng.',
+    about: (perMinute: number, minutes: number) => [
+      'Mỗi gương sáng trên trang có một kịch bản để phát thanh viên đọc trên hệ thống truyền thanh cơ sở: số, ngày tháng, số văn bản và chữ viết tắt đã được viết thành lời, không có ngoặc đơn, không có địa chỉ trang web.',
+      `Thời lượng được ước tính với tốc độ đọc ${formatNumber(perMinute)} tiếng một phút. Mỗi bản tin gom các bài của một phong trào hoặc của một tháng, mới nhất trước, vào một buổi phát không quá ${formatNumber(minutes)} phút; bài không vừa được để lại cho bản tin sau, không bao giờ bị cắt giữa chừng.`,
+      'Mỗi kịch bản có bản chữ (.txt) để tải về, in ra hoặc mở trên máy của phát thanh viên. Nội dung phát thanh vẫn cần được duyệt trước khi phát.',
+    ],
+    /** Default opening and closing lines of a bulletin, when content/settings.yaml gives none. */
+    opening: 'Kính thưa bà con! Đây là chương trình phát thanh Gương sáng quanh ta. Mời bà con cùng nghe những câu chuyện về người tốt, việc tốt.',
+    closing: 'Chương trình phát thanh Gương sáng quanh ta đến đây là kết thúc. Cảm ơn bà con đã lắng nghe.',
+    duration: (d: string) => `khoảng ${d}`,
+    durationLabel: 'Thời lượng',
+    speed: (n: number) => `ước tính với tốc độ đọc ${formatNumber(n)} tiếng một phút`,
+    text: 'Bản chữ (.txt)',
+    exemplar: 'Bài trên trang',
+    script: 'Kịch bản phát thanh',
+    pageTitle: (subject: string) => `Phát thanh: ${subject}`,
+    scriptDescription: (name: string) => `Kịch bản đọc trên đài truyền thanh về ${name}.`,
+    scripts: 'Kịch bản từng gương sáng',
+    bulletin: 'Bản tin phát thanh',
+    campaignBulletins: 'Bản tin theo phong trào',
+    monthBulletins: 'Bản tin theo tháng đăng bài',
+    month: (month: string) => `Tháng ${monthOfYear(month)}`,
+    bulletinTitle: (subject: string) => `Bản tin phát thanh: ${subject}`,
+    bulletinDescription: (subject: string, minutes: number) => `Bản tin đọc trên đài truyền thanh: ${subject}, không quá ${formatNumber(minutes)} phút.`,
+    target: (minutes: number) => `tối đa ${formatNumber(minutes)} phút`,
+    items: (included: number, total: number) => `${formatNumber(included)}/${formatNumber(total)} bài`,
+    left: 'Để lại cho bản tin sau',
+    leftNote: 'Các bài sau không vừa thời lượng của bản tin này; hãy đọc trong buổi phát sau.',
+    /** Spoken sentences of a script, written as text and then read through the radio normaliser. */
+    introduction: (who: string, where: string, now?: string) => `${who}, ở ${where}${now ? `, nay thuộc ${now}` : ''}.`,
+    quote: (by: string, role: string | undefined, said: string) => `${by}${role ? `, ${role},` : ''} chia sẻ: “${said}”`,
+    awardName: (family: string, name: string) => (family.startsWith('danh-hieu') ? `danh hiệu ${name}` : name),
+    award: (issuer: string, posthumous: boolean, award: string, decision: string) => `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
+    author: (author: string) => `Bài viết của ${author}.`,
+    campaignSubject: (title: string) => `Chương trình hôm nay giới thiệu những gương sáng trong ${title}.`,
+    monthSubject: (month: string) => `Chương trình hôm nay giới thiệu những gương sáng được đăng trong tháng ${monthOfYear(month)}.`,
+    period: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
+    periodTitle: (period: string) => `gương sáng được đăng ${period}`,
+    periodSubject: (period: string, campaign?: string, place?: string) =>
+      `Chương trình hôm nay giới thiệu những gương sáng được đăng ${period}${campaign ? `, trong ${campaign}` : ''}${place ? `, ở ${place}` : ''}.`,
+    textHeader: (title: string, duration: string) => `${title}. Thời lượng ${duration}.`,
+    textLeft: (names: string[]) => `Để lại cho bản tin sau: ${names.join('; ')}.`,
   },
   itemCount: (n: number) => `${formatNumber(n)} điển hình`,
   kinds: {

@@ -29,3 +29,11 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+/** "2 phút 30 giây", "45 giây", "15 phút". */
+export function formatDuration(seconds: number): string {
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return [minutes > 0 && `${formatNumber(minutes)} phút`, (rest > 0 || minutes === 0) && `${rest} giây`].filter(Boolean).join(' ');
+}

@@ -57,6 +57,14 @@ export const routes = {
     campaign: (id: string) => href(`/nhung/phong-trao/${id}.json`),
     place: (id: string) => href(`/nhung/dia-phuong/${id}.json`),
   },
+  radio: () => href('/phat-thanh/'),
+  radioScript: (id: string) => href(`/phat-thanh/dien-hinh/${id}/`),
+  radioScriptText: (id: string) => href(`/phat-thanh/dien-hinh/${id}.txt`),
+  radioCampaign: (id: string) => href(`/phat-thanh/phong-trao/${id}/`),
+  radioCampaignText: (id: string) => href(`/phat-thanh/phong-trao/${id}.txt`),
+  /** `month` is "2022-10". */
+  radioMonth: (month: string) => href(`/phat-thanh/thang/${month}/`),
+  radioMonthText: (month: string) => href(`/phat-thanh/thang/${month}.txt`),
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');

@@ -41,7 +41,7 @@ export function storyLoader(dir: string): Loader {
           data,
           filePath: file,
           digest: generateDigest(raw),
-          rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs } },
+          rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs, blocks: story.blocks } },
         });
       }
     },

@@ -1,6 +1,7 @@
 /** Site settings (content/settings.yaml), editable without code. */
 import { z } from 'astro/zod';
 import { text, missingOr } from './common.ts';
+import { ui } from '../i18n/vi.ts';
 
 export function settingsSchema() {
   return z.strictObject({
@@ -29,6 +30,29 @@ export function settingsSchema() {
     notice: text({ max: 300 }).optional(),
     /** Exemplars per page in lists. */
     pageSize: z.number().int().min(6).max(60).default(12),
+    /** Scripts for the commune loudspeaker radio (/phat-thanh/). */
+    radio: z
+      .strictObject({
+        /** Reading speed of the announcers, in syllables (Vietnamese words) a minute; durations are estimated from it. */
+        syllablesPerMinute: z
+          .number({ error: missingOr('syllablesPerMinute phải là một số, ví dụ 200.') })
+          .int('syllablesPerMinute phải là số nguyên, ví dụ 200.')
+          .min(100, 'Tốc độ đọc dưới 100 tiếng một phút là quá chậm: thường khoảng 200.')
+          .max(350, 'Tốc độ đọc trên 350 tiếng một phút là quá nhanh: thường khoảng 200.')
+          .default(200),
+        /** Longest a bulletin may last, in minutes; items that do not fit wait for the next bulletin. */
+        bulletinMinutes: z
+          .number({ error: missingOr('bulletinMinutes phải là một số phút, ví dụ 15.') })
+          .int('bulletinMinutes phải là số phút nguyên, ví dụ 15.')
+          .min(3, 'Bản tin ngắn nhất 3 phút.')
+          .max(60, 'Bản tin dài nhất 60 phút.')
+          .default(15),
+        /** Words the announcer opens a bulletin with. */
+        opening: text({ max: 500 }).default(ui.radio.opening),
+        /** Words the announcer closes a bulletin with. */
+        closing: text({ max: 500 }).default(ui.radio.closing),
+      })
+      .prefault({}),
   });
 }
 

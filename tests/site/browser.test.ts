@@ -40,6 +40,10 @@ const TEMPLATES = [
   'gioi-thieu/',
   'tim-kiem/',
   'tim-kiem/?q=hoa&xa=quoc-oai-sai-son',
+  'phat-thanh/',
+  'phat-thanh/dien-hinh/dang-thi-hoa/',
+  'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
+  'phat-thanh/thang/2022-10/',
   'khong-co-trang-nay/',
 ];
 

@@ -77,6 +77,14 @@ describe('content check', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'publisher.phone', message: expect.stringContaining('dấu nháy') })]);
   });
 
+  it('fills in the radio settings a site leaves out, and explains a reading speed out of range', async () => {
+    const { problems, model } = await check({});
+    expect(problems).toEqual([]);
+    expect(model.settings!.radio).toMatchObject({ syllablesPerMinute: 200, bulletinMinutes: 15, opening: expect.stringContaining('Gương sáng quanh ta') });
+    const { problems: slow } = await check({ 'content/settings.yaml': makeSettings('radio:\n  syllablesPerMinute: 20\n') });
+    expect(slow).toEqual([expect.objectContaining({ field: 'radio.syllablesPerMinute', message: expect.stringContaining('quá chậm') })]);
+  });
+
   it('reports YAML syntax errors at their line', async () => {
     const broken = exemplar({}).replace('citation: Giúp người nghèo.', 'citation: "Giúp người nghèo.');
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': broken });

@@ -12,6 +12,17 @@ describe('story compiler', () => {
     expect(story!.headings).toEqual([{ depth: 2, slug: 'bep-com', text: 'Bếp cơm' }]);
   });
 
+  it('gives the story as plain text blocks: photos dropped, headings and quotations with their speaker kept', () => {
+    const source = 'Mở đầu có **đậm** và [liên kết](https://x.vn).\nDòng hai.\n\n## Bếp cơm\n\n- một\n- hai\n\n<Figure photo="1" />\n\n<Quote by="Bà Hoà" role="chi hội trưởng">Làm được thì làm.</Quote>\n';
+    expect(compileStory(source, 1).story!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Mở đầu có đậm và liên kết. Dòng hai.' },
+      { kind: 'heading', text: 'Bếp cơm' },
+      { kind: 'paragraph', text: 'một' },
+      { kind: 'paragraph', text: 'hai' },
+      { kind: 'quote', text: 'Làm được thì làm.', by: 'Bà Hoà', role: 'chi hội trưởng' },
+    ]);
+  });
+
   it.each([
     ['import fs from "node:fs"', 'import/export'],
     ['export const x = 1', 'import/export'],

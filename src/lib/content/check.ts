@@ -14,22 +14,22 @@ import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
 import { compileStory } from '../mdx/compile.ts';
 import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
 import { issuesToProblems } from './issues.ts';
-import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
+import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type EntrySource, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
 import { findPersonalData, publicContactsOf } from './personal-data.ts';
 import { formatField } from './source.ts';
 
-export interface Loaded<T> {
+export interface Loaded<T, S extends YamlSource = YamlSource> {
   id: string;
   file: string;
   data: T;
-  source: YamlSource;
+  source: S;
 }
 
 export interface ContentModel {
-  exemplars: Loaded<ExemplarData>[];
-  campaigns: Loaded<CampaignData>[];
+  exemplars: Loaded<ExemplarData, EntrySource>[];
+  campaigns: Loaded<CampaignData, EntrySource>[];
   places: Loaded<PlaceData>[];
   awards: Loaded<AwardData>[];
   settings?: SettingsData;
@@ -83,7 +83,7 @@ function strings(value: unknown, at: (string | number)[] = []): { at: (string | 
 }
 
 async function readStories<T>(root: string, dir: string, schema: (file: string) => z.ZodType<T>, problems: Problem[], publicContacts: readonly string[]) {
-  const loaded: Loaded<T>[] = [];
+  const loaded: Loaded<T, EntrySource>[] = [];
   const named: { id: string; file: string }[] = [];
   for (const file of await listFiles(root, dir, STORY_FILE)) {
     named.push({ id: idFromFile(file), file });

@@ -17,12 +17,12 @@ export class PlaceIndex {
   readonly byId: ReadonlyMap<string, Place>;
   private readonly childrenOf = new Map<string, Place[]>();
   private readonly predecessorsOf = new Map<string, Place[]>();
+  /** The day "today" is judged on, so that a build is reproducible and testable. */
+  readonly today: IsoDate;
 
-  constructor(
-    places: readonly Place[],
-    /** The day "today" is judged on, so that a build is reproducible and testable. */
-    readonly today: IsoDate,
-  ) {
+  // No parameter property: scripts run this file on Node, which only strips types.
+  constructor(places: readonly Place[], today: IsoDate) {
+    this.today = today;
     this.byId = new Map(places.map((p) => [p.id, p]));
     for (const place of places) {
       if (place.parent) this.childrenOf.set(place.parent, [...(this.childrenOf.get(place.parent) ?? []), place]);

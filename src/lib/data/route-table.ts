@@ -1,6 +1,7 @@
 /** Every public page, computed once from the content: the sitemap lists exactly these, and tests check them. */
 import type { Site } from './site.ts';
 import { pageUrl, routes } from '../paths.ts';
+import { campaignsOnAir, monthsOnAir } from './radio.ts';
 
 /** The addresses of every page of a list of `count` items split into pages of `size`. */
 function paged(first: string, count: number, size: number): string[] {
@@ -10,6 +11,9 @@ function paged(first: string, count: number, size: number): string[] {
 
 /** Names are short lines, so an A–Z letter page holds many more than a page of cards. */
 export const NAMES_PER_PAGE = 200;
+
+/** Lines of the radio index: a name, a duration and a text file each. */
+export const SCRIPTS_PER_PAGE = 100;
 
 export function publicPaths(site: Site): string[] {
   const size = site.settings.pageSize;
@@ -32,6 +36,10 @@ export function publicPaths(site: Site): string[] {
     ...site.azGroups.flatMap((group) => paged(routes.azLetter(group.letter), group.items.length, NAMES_PER_PAGE)),
     routes.about(),
     routes.search(),
+    ...paged(routes.radio(), site.exemplars.length, SCRIPTS_PER_PAGE),
+    ...site.exemplars.map((e) => routes.radioScript(e.id)),
+    ...campaignsOnAir(site).map((c) => routes.radioCampaign(c.id)),
+    ...monthsOnAir(site).map((month) => routes.radioMonth(month)),
   ];
 }
 

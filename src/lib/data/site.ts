@@ -63,6 +63,8 @@ async function load() {
     exemplarsByAward: groupBy(exemplars, (e) => e.data.awards.filter((a) => !a.revoked).map((a) => a.award)),
     exemplarsByField: groupBy(exemplars, (e) => e.data.fields),
     exemplarsByYear: groupBy(exemplars, (e) => [honourYear(e)]),
+    /** By month of publication ("2022-10"), for the radio bulletins. */
+    exemplarsByMonth: groupBy(exemplars, (e) => [e.data.published.slice(0, 7)]),
     campaignsByPlace: groupBy(campaigns, (c) => [c.data.place]),
     azGroups,
     /** Position of each entry in Vietnamese alphabetical order, the "name" sort of search results. */

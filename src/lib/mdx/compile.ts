@@ -24,7 +24,12 @@ export interface CompiledStory {
   headings: { depth: number; slug: string; text: string }[];
   /** 1-based indexes into the entry's photos, in order of appearance. */
   photoRefs: number[];
+  /** The story as plain text, for reading aloud. */
+  blocks: StoryBlock[];
 }
+
+/** A block of a story as plain text: photos left out, a quotation kept with who said it. */
+export type StoryBlock = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'quote'; text: string; by: string; role?: string };
 
 /** Components an editor may use, with the attributes each accepts. */
 export const STORY_COMPONENTS = {
@@ -178,7 +183,7 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
       node.data = { hName: 'gs-photo', hProperties: { dataN: String(n) } };
     } else if (name === 'Quote') {
       const caption = [attributes.by, attributes.role].filter(Boolean).join(', ');
-      node.data = { hName: 'figure', hProperties: { className: ['quote'] } };
+      node.data = { hName: 'figure', hProperties: { className: ['quote'] }, speaker: { by: attributes.by, role: attributes.role } };
       const phrasing = node.children.every((child) => !['paragraph', 'list', 'heading', 'blockquote', 'table'].includes(child.type));
       node.children = [
         { type: 'blockquote', children: phrasing ? [{ type: 'paragraph', children: node.children }] : node.children } as RootContent,
@@ -189,6 +194,7 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
 
   visit(tree);
   if (problems.length > 0) return { problems };
+  const blocks = storyBlocks(tree);
 
   // remark-rehype drops MDX nodes; under a type of its own a checked component becomes the element its data names.
   const rename = (node: RootContent | Root) => {
@@ -199,5 +205,43 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
   };
   rename(tree);
   const html = toHtml.stringify(toHtml.runSync(tree)) as string;
-  return { story: { html, headings, photoRefs }, problems };
+  return { story: { html, headings, photoRefs, blocks }, problems };
+}
+
+type Speaker = { by: string; role?: string };
+const speakerOf = (node: RootContent) => (node.data as { speaker?: Speaker } | undefined)?.speaker;
+
+/** Text of inline content on one line; a quotation inside a sentence keeps its quotation marks. */
+function plainText(node: RootContent | Root): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return ' ';
+  const speaker = speakerOf(node as RootContent);
+  if (speaker) return `“${plainText((node as JsxNode).children[0])}”`;
+  if (!('children' in node)) return '';
+  return (node.children as RootContent[]).map(plainText).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The checked tree as blocks of plain text, read from the tree the HTML is made from. */
+function storyBlocks(tree: Root): StoryBlock[] {
+  const blocks: StoryBlock[] = [];
+  const paragraph = (text: string) => text && blocks.push({ kind: 'paragraph', text });
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      const speaker = speakerOf(node);
+      if (speaker) {
+        const said = ((node as JsxNode).children[0] as { children: RootContent[] }).children.map(plainText).filter(Boolean).join(' ');
+        blocks.push({ kind: 'quote', text: said, ...speaker });
+      } else if (node.type === 'heading') {
+        blocks.push({ kind: 'heading', text: plainText(node) });
+      } else if (node.type === 'paragraph') {
+        paragraph(plainText(node));
+      } else if (node.type === 'tableRow') {
+        paragraph(node.children.map(plainText).filter(Boolean).join(', '));
+      } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'table') {
+        walk(node.children as RootContent[]);
+      }
+    }
+  };
+  walk(tree.children);
+  return blocks;
 }

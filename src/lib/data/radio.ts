@@ -1,0 +1,59 @@
+/** Radio scripts and bulletins of the published content, built once per build and shared by pages and text files. */
+import type { Campaign, Exemplar, Site } from './site.ts';
+import type { StoryBlock } from '../mdx/compile.ts';
+import { exemplarScript, type RadioScript } from '../radio/script.ts';
+import { durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
+import { ui } from '../../i18n/vi.ts';
+
+const scripts = new WeakMap<Exemplar, RadioScript>();
+
+/** How an award is named on air, from the catalogue. */
+function awardOnAir(site: Site, id: string): string {
+  const award = site.awards.get(id)!.data;
+  return ui.radio.awardName(award.family, award.name);
+}
+
+export function radioScript(site: Site, exemplar: Exemplar): RadioScript {
+  let script = scripts.get(exemplar);
+  if (!script) {
+    const blocks = (exemplar.rendered?.metadata?.blocks ?? []) as StoryBlock[];
+    script = exemplarScript({ data: exemplar.data, blocks }, { places: site.places, awardName: (id) => awardOnAir(site, id) });
+    scripts.set(exemplar, script);
+  }
+  return script;
+}
+
+/** "khoảng 2 phút 30 giây" at the reading speed set in the settings. */
+export function radioDuration(site: Site, syllables: number): string {
+  return durationLabel(syllables, site.settings.radio.syllablesPerMinute);
+}
+
+function bulletinOf(site: Site, exemplars: readonly Exemplar[], subject: string): Bulletin<Exemplar> {
+  const { opening, closing, bulletinMinutes, syllablesPerMinute } = site.settings.radio;
+  const items = exemplars.map((item) => ({ item, script: radioScript(site, item) }));
+  return fitBulletin(items, { opening, subject, closing }, bulletinMinutes * syllablesPerMinute);
+}
+
+export function campaignBulletin(site: Site, campaign: Campaign): Bulletin<Exemplar> {
+  return bulletinOf(site, site.exemplarsByCampaign.get(campaign.id) ?? [], ui.radio.campaignSubject(campaign.data.title));
+}
+
+/** `month` is "2022-10". */
+export function monthBulletin(site: Site, month: string): Bulletin<Exemplar> {
+  return bulletinOf(site, site.exemplarsByMonth.get(month) ?? [], ui.radio.monthSubject(month));
+}
+
+/** Campaigns that have published exemplars, so a bulletin of them says something. */
+export function campaignsOnAir(site: Site): Campaign[] {
+  return site.campaigns.filter((c) => (site.exemplarsByCampaign.get(c.id)?.length ?? 0) > 0);
+}
+
+/** Months in which exemplars were published, newest first. */
+export function monthsOnAir(site: Site): string[] {
+  return [...site.exemplarsByMonth.keys()].sort().reverse();
+}
+
+/** Header lines of the text file of a script or bulletin. */
+export function radioTextHeader(site: Site, title: string, syllables: number, left: readonly Exemplar[] = []): string[] {
+  return textHeader(title, radioDuration(site, syllables), left.map((e) => e.data.name));
+}

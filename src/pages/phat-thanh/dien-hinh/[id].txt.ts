@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSite, type Exemplar } from '../../../lib/data/site.ts';
+import { radioScript, radioTextHeader } from '../../../lib/data/radio.ts';
+import { scriptText } from '../../../lib/radio/bulletin.ts';
+
+export const getStaticPaths = (async () => {
+  const { exemplars } = await loadSite();
+  return exemplars.map((exemplar) => ({ params: { id: exemplar.id }, props: { exemplar } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const site = await loadSite();
+  const script = radioScript(site, (props as { exemplar: Exemplar }).exemplar);
+  const text = scriptText(radioTextHeader(site, script.title, script.syllables), script.paragraphs);
+  return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};
