@@ -115,15 +115,17 @@ describe('the editors’ guide', () => {
     expect([...new Set(commands)].filter((command) => !scripts.includes(command))).toEqual([]);
   });
 
-  it('documents exactly the flags of npm run new', () => {
-    const accepted = new Set([...read('scripts/new.ts').matchAll(/flag\('([a-z-]+)'\)/g)].map((m) => m[1]!));
-    const inGuide = new Set([
-      ...[...guide.matchAll(/`--([a-z][a-z-]*)`/g)].map((m) => m[1]!),
-      ...guide
-        .split('\n')
-        .filter((line) => line.includes('npm run new --'))
-        .flatMap((line) => [...line.matchAll(/\s--([a-z][a-z-]*)/g)].map((m) => m[1]!)),
-    ]);
+  it.each(['new', 'radio'])('documents exactly the flags of npm run %s', (command) => {
+    const accepted = new Set([...read(`scripts/${command}.ts`).matchAll(/(?:flag|dateFlag)\('([a-z-]+)'\)/g)].map((m) => m[1]!));
+    // Flags on the guide's command lines for this command, and flags it names in backticks next to them.
+    const lines = guide.split('\n');
+    const inGuide = new Set(
+      lines.flatMap((line, i) => {
+        const near = lines.slice(Math.max(0, i - 3), i + 4).join('\n');
+        if (!line.includes('--') || !near.includes(`npm run ${command} --`)) return [];
+        return [...line.matchAll(/(?:^|[\s`])--([a-z][a-z-]*)/g)].map((m) => m[1]!);
+      }),
+    );
     expect([...inGuide].sort()).toEqual([...accepted].sort());
   });
 
