@@ -12,6 +12,10 @@ const monthOfYear = (month: string) => `${Number(month.slice(5))}/${month.slice(
 
 export const ui = {
   skipToContent: 'Bỏ qua, đến nội dung chính',
+  draft: {
+    label: 'Bản nháp.',
+    explanation: 'Bài này chỉ hiện khi xem thử trên máy biên tập (npm run dev), chưa được đăng. Khi đã duyệt, đổi status thành da-duyet và ghi approval.',
+  },
   nav: {
     label: 'Mục chính',
     home: 'Trang chủ',

@@ -10,3 +10,19 @@ interface Publishable {
 export function isPublishable(data: Publishable): boolean {
   return data.publication.status === 'da-duyet' && !data.consent?.withdrawn;
 }
+
+/** A draft whose subject has not withdrawn consent: what an editor previews before approval. */
+export function isDraft(data: Publishable): boolean {
+  return data.publication.status === 'ban-nhap' && !data.consent?.withdrawn;
+}
+
+/**
+ * `npm run dev` runs on the editor's own computer and also shows drafts, each marked as a draft, so a story can be
+ * read as it will look before it is approved. A build never loads them; the output check proves it.
+ */
+export const PREVIEW_DRAFTS: boolean = import.meta.env?.DEV === true;
+
+/** Whether the site being built or previewed shows this entry. */
+export function isShown(data: Publishable): boolean {
+  return isPublishable(data) || (PREVIEW_DRAFTS && isDraft(data));
+}

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
-import { isPublishable } from './publishable.ts';
+import { isShown } from './publishable.ts';
 import { PlaceIndex } from './places.ts';
 import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
@@ -37,8 +37,8 @@ async function load() {
     getCollection('settings'),
     getCollection('places'),
     getCollection('awards'),
-    getCollection('campaigns', (entry) => isPublishable(entry.data)),
-    getCollection('exemplars', (entry) => isPublishable(entry.data)),
+    getCollection('campaigns', (entry) => isShown(entry.data)),
+    getCollection('exemplars', (entry) => isShown(entry.data)),
   ]);
   const settings = settingsEntries[0]?.data;
   if (!settings) throw new Error('content/settings.yaml is missing');
