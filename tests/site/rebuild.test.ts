@@ -1,13 +1,14 @@
 /**
  * Builds of the sample beside the one the other site tests use: the same commit built again in another folder
  * gives byte-identical output; withdrawing an entry, or a person's consent, removes them from every output file of
- * the next build.
+ * the next build, and an entry made with `npm run new` and approved appears in it.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { astroBuild } from '../helpers/build-sample.ts';
+import { astroBuild, ROOT } from '../helpers/build-sample.ts';
 import { copyProject } from '../helpers/project-copy.ts';
 
 const sampleDist = inject('sampleDist');
@@ -52,6 +53,15 @@ describe('withdrawing', () => {
     };
     edit('do-van-hai', (text) => text.replace('  status: da-duyet\n', '  status: da-rut\n  withdrawal:\n    date: 2026-11-20\n    reason: Đơn vị đề nghị gỡ bài để xác minh lại\n'));
     edit('doan-van-duc', (text) => text.replace(/^consent:\n/m, 'consent:\n  withdrawn: 2026-11-20\n'));
+    // A new entry, made the way an editor makes one, with a phone photo, then approved.
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts/new.ts'), '--ten', 'Lương Thị Ánh', '--loai', 'ca-nhan', '--noi', 'quoc-oai-sai-son', '--linh-vuc', 'tu-thien', '--trich-dan', 'Mở lớp học tình thương cho trẻ em trong xóm.', '--anh', path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg'), '--mo-ta-anh', 'Chị Ánh bên lớp học'],
+      { env: { ...process.env, GUONG_SANG_ROOT: project.root }, stdio: 'pipe' },
+    );
+    edit('luong-thi-anh', (text) =>
+      text.replace('publication:\n  status: ban-nhap\n', 'consent:\n  date: 2026-11-20\n  scope: Họ tên, ảnh và câu chuyện\npublication:\n  status: da-duyet\n  approval:\n    title: Biên bản duyệt đăng\n    date: 2026-11-20\n'),
+    );
     astroBuild(project.root, dist);
   }, 300_000);
 
@@ -72,6 +82,15 @@ describe('withdrawing', () => {
     }
     const mentions = texts().flatMap(([file, text]) => withdrawn.filter(({ id, name }) => text.includes(name) || text.includes(`/dien-hinh/${id}/`)).map(({ name }) => `${name} in ${file}`));
     expect(mentions).toEqual([]);
+  });
+
+  it('publishes an entry made with npm run new once approved: page, photo upright, search, radio, poster', () => {
+    const after = listFiles(dist);
+    expect(readFileSync(path.join(dist, 'dien-hinh/luong-thi-anh/index.html'), 'utf8')).toContain('Lương Thị Ánh');
+    expect(after).toContain('phat-thanh/dien-hinh/luong-thi-anh.txt');
+    expect(after).toContain('in/dien-hinh/luong-thi-anh/index.html');
+    expect(after.some((f) => /^_astro\/luong-thi-anh\.[\w-]+\.avif$/.test(f))).toBe(true);
+    expect(texts().some(([file, text]) => file.endsWith('.pf_fragment') && text.includes('"url":"/dien-hinh/luong-thi-anh/"'))).toBe(true);
   });
 
   it('keeps every other exemplar, in pages, the sitemap, feeds and the search index', () => {
