@@ -23,6 +23,9 @@ export default defineConfig({
   // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
   compressHTML: false,
   prerenderConflictBehavior: 'error',
+  // What one build leaves for the next (content store, checked entries, optimised photos) lives beside the project,
+  // not in node_modules, which `npm ci` wipes and which a copy of the project may share through a link.
+  cacheDir: './.cache/astro',
   // Order matters after the build: the output check also reads the search index.
   integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
   image: {

@@ -1,8 +1,8 @@
 /**
- * After every production build, compares the output with content/ read on its own: every published exemplar,
- * campaign and place has exactly one page and one sitemap entry, and no draft, withdrawn entry or entry whose
- * consent was withdrawn left its name or address in any output file, search index included. The build fails
- * otherwise, naming what is missing or leaked.
+ * After every production build, compares the output with content/ as the content check read it, independently of
+ * the page code: every published exemplar, campaign and place has exactly one page and one sitemap entry, and no
+ * draft, withdrawn entry or entry whose consent was withdrawn left its name or address in any output file, search
+ * index included. The build fails otherwise, naming what is missing or leaked.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { checkContent, type ContentModel } from '../lib/content/check.ts';
 import { isPublishable } from '../lib/data/publishable.ts';
+import { checkedContent } from './content-check.ts';
 
 const TEXT = /\.(html|xml|txt|json|js|mjs|css|svg|webmanifest)$/;
 const SEARCH_FRAGMENT = /\.pf_(fragment|meta|index)$/;
@@ -89,7 +90,8 @@ export function outputCheck(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { model } = await checkContent(root);
+        logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
+        const model = checkedContent(root) ?? (await checkContent(root)).model;
         const problems = verifyOutput(fileURLToPath(dir), model, base);
         if (problems.length > 0) throw new Error(`Kết quả xuất bản không khớp với nội dung đã duyệt:\n  ${problems.join('\n  ')}`);
         logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
-import { listFiles, parseEntry } from '../lib/content/source.ts';
+import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
+import { codeVersion, contentHash, takeCompiledStory } from '../lib/content/cache.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isPublishable } from '../lib/data/publishable.ts';
@@ -22,17 +23,28 @@ function looksPublishable(data: unknown): boolean {
 export function storyLoader(dir: string): Loader {
   return {
     name: 'guong-sang-stories',
-    async load({ store, parseData, generateDigest, config }) {
+    async load({ store, parseData, config }) {
       const root = fileURLToPath(config.root);
-      store.clear();
+      // The store survives between builds (in the cache folder): an entry whose text and code are unchanged is
+      // kept as it is, so a rebuild parses and renders only the stories that changed.
+      const version = codeVersion(root);
+      const kept = new Set<string>();
       for (const file of await listFiles(root, dir, STORY_FILE)) {
         const raw = await readFile(path.join(root, file), 'utf8');
+        const hash = contentHash(raw);
+        const digest = `${version}:${hash}`;
+        const id = idFromFile(file);
+        if (store.get(id)?.digest === digest) {
+          kept.add(id);
+          continue;
+        }
         const { entry, problems } = parseEntry(raw, file);
         if (!entry) throw new Error(formatProblems(problems));
         if (!looksPublishable(entry.data)) continue;
         const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
-        const { story, problems: bodyProblems } = compileStory(entry.body, photos);
+        const handed = takeCompiledStory(file, hash);
+        const { story, problems: bodyProblems } = handed ? { story: handed, problems: [] } : compileStory(entry.body, photos);
         if (!story) {
           throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
         }
@@ -40,10 +52,13 @@ export function storyLoader(dir: string): Loader {
           id: entry.id,
           data,
           filePath: file,
-          digest: generateDigest(raw),
+          digest,
           rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs } },
         });
+        kept.add(entry.id);
       }
+      // Files removed, renamed or no longer publishable leave the store.
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
     },
   };
 }
