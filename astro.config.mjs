@@ -26,6 +26,8 @@ export default defineConfig({
   // What one build leaves for the next (content store, checked entries, optimised photos) lives beside the project,
   // not in node_modules, which `npm ci` wipes and which a copy of the project may share through a link.
   cacheDir: './.cache/astro',
+  // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
+  experimental: { incrementalBuild: true },
   // Order matters after the build: the output check also reads the search index.
   integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
   image: {
