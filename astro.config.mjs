@@ -32,7 +32,9 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
-    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000 } },
+    // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the
+    // first build of a site with thousands of photos within minutes (photos are cached between builds anyway).
+    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000, avif: { effort: 2 } } },
   },
   vite: {
     build: {
