@@ -3,7 +3,7 @@
  * story compiler, so no story becomes a JavaScript module. Entries that may not be published are never stored:
  * no page, list or feed can show what is not in the store.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -30,7 +30,7 @@ export function storyLoader(dir: string): Loader {
       const version = codeVersion(root);
       const kept = new Set<string>();
       for (const file of await listFiles(root, dir, STORY_FILE)) {
-        const raw = await readFile(path.join(root, file), 'utf8');
+        const raw = readFileSync(path.join(root, file), 'utf8');
         const hash = contentHash(raw);
         const digest = `${version}:${hash}`;
         const id = idFromFile(file);

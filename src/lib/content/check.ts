@@ -137,7 +137,7 @@ async function readStories<T>(run: CheckRun, dir: string, schema: (file: string)
   for (const file of await listFiles(root, dir, STORY_FILE)) {
     const id = idFromFile(file);
     named.push({ id, file });
-    const raw = await readFile(path.join(root, file), 'utf8');
+    const raw = readFileSync(path.join(root, file), 'utf8');
     const hash = contentHash(raw);
     const cached = run.cache?.entry(file, hash);
     if (cached) {
