@@ -3,6 +3,8 @@
  * page walks a whole collection to find its few entries, and every list applies the same publishable filter.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
 import { isPublishable } from './publishable.ts';
@@ -60,7 +62,7 @@ async function load() {
       places: placeEntries.sort(byId).map((e) => e.data),
       awards: awardEntries.sort(byId).map((e) => [e.id, e.data]),
       campaigns: [...campaignEntries].sort(byId).map((e) => [e.id, e.digest, e.data]),
-      exemplars: [...exemplarEntries].sort(byId).map((e) => [e.id, e.data]),
+      exemplars: [...exemplarEntries].sort(byId).map((e) => [e.id, { ...e.data, photos: e.data.photos.map((p) => ({ ...p, src: photoKey(p.src) })) }]),
     }),
     settings,
     today,
@@ -86,6 +88,16 @@ async function load() {
 }
 
 export type Site = Awaited<ReturnType<typeof load>>;
+
+/**
+ * A photo file as it is now. Only `fsPath` of Astro's image metadata may be read here: reading any other field
+ * counts as using the original file, which Astro then copies into the output, camera metadata and all.
+ */
+function photoKey(src: unknown): string {
+  const file = (src as ImageMetadata & { fsPath: string }).fsPath;
+  const { size, mtimeMs } = statSync(file);
+  return `${file}:${size}:${mtimeMs}`;
+}
 
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
