@@ -41,6 +41,7 @@ export function storyLoader(dir: string): Loader {
         const { entry, problems } = parseEntry(raw, file);
         if (!entry) throw new Error(formatProblems(problems));
         if (!looksPublishable(entry.data)) continue;
+        // One entry at a time: the exemplar schema takes the image() helper of the entry being parsed.
         const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
         const handed = takeCompiledStory(file, hash);
