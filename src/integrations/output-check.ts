@@ -17,7 +17,9 @@ const TEXT = /\.(html|xml|txt|json|js|mjs|css|svg|webmanifest)$/;
 const SEARCH_FRAGMENT = /\.pf_(fragment|meta|index)$/;
 
 function files(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => statSync(path.join(dir, f)).isFile());
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 /** Text of an output file as a reader or a crawler could get it; search index files are gzip. */

@@ -5,7 +5,8 @@
  *
  * Each page is handed to Pagefind as soon as Astro has rendered it, from memory: Pagefind indexes in a process of
  * its own, on another core, while Astro renders the next pages, instead of reading every file back once all are
- * written. Pages Astro did not render in this build (reused from the previous one) are read from the output.
+ * written. Pages Astro did not render in this build (reused from the previous one) are read from the output. Pages
+ * without data-pagefind-body are not sent at all: Pagefind would skip them anyway.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +24,9 @@ class SearchIndexer {
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending = new Set<Promise<void>>();
   readonly #errors: string[] = [];
-  /** Output files already sent, relative to the output folder. */
-  readonly #sent = new Set<string>();
+  /** Output files already seen, relative to the output folder. */
+  readonly #seen = new Set<string>();
+  #indexed = 0;
 
   constructor() {
     this.#index = pagefind.createIndex({ forceLanguage: 'vi' }).then(({ index, errors }) => {
@@ -34,7 +36,9 @@ class SearchIndexer {
   }
 
   async add(sourcePath: string, content: string) {
-    this.#sent.add(sourcePath);
+    this.#seen.add(sourcePath);
+    if (!content.includes('data-pagefind-body')) return;
+    this.#indexed += 1;
     const index = await this.#index;
     const sent = index.addHTMLFile({ sourcePath, content }).then(
       ({ errors }) => void this.#errors.push(...errors),
@@ -50,14 +54,14 @@ class SearchIndexer {
     try {
       for (const file of (await readdir(outDir, { recursive: true })) as string[]) {
         const sourcePath = file.split(path.sep).join('/');
-        if (!sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#sent.has(sourcePath)) continue;
+        if (!sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#seen.has(sourcePath)) continue;
         await this.add(sourcePath, await readFile(path.join(outDir, file), 'utf8'));
       }
       await Promise.all(this.#pending);
       if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
       const written = await (await this.#index).writeFiles({ outputPath: path.join(outDir, SEARCH_INDEX_DIR) });
       if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      return { pages: this.#sent.size };
+      return { pages: this.#indexed };
     } finally {
       await pagefind.close();
     }
