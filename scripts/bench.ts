@@ -215,19 +215,20 @@ function markdown(r: typeof report): string {
     checks: 'output check',
     startup: 'start and finish',
   };
+  const cpu = (b: BuildFigures) => (b.cpuSeconds === undefined ? '–' : `${b.cpuSeconds} s`);
   const cell = (b: BuildFigures, g: (typeof groups)[number]) => (b.groups[g] ? `${b.groups[g]!.seconds} s · ${b.groups[g]!.peakMemoryMb} MB` : '–');
   return [
     `# Benchmark: ${r.exemplars} exemplars`,
     '',
     `${r.exemplars} exemplars (${r.unpublished} of them drafts or withdrawn), ${r.photos} distinct photos; ${r.machine.cpus} × ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join(' / ')} at start; NODE_OPTIONS=${r.machine.nodeOptions}.`,
     '',
-    '| build | wall | peak memory | pages | pages/s |',
-    '| --- | --- | --- | --- | --- |',
-    `| project, empty cache | ${r.build.seconds} s | ${r.build.peakMemoryMb} MB | ${r.build.pages} | ${r.build.pagesPerSecond} |`,
-    `| bare Astro template | ${r.bare.seconds} s | ${r.bare.peakMemoryMb} MB | ${r.bare.pages} | ${r.bare.pagesPerSecond} |`,
-    `| project ÷ bare | ${r.vsBare.time}× (${r.vsBare.timeWithoutImages}× without the images phase) | ${r.vsBare.memory}× | | |`,
-    `| project, nothing changed | ${r.rebuild.unchanged.seconds} s (${r.rebuild.unchanged.ratioToFull}× full) | ${r.rebuild.unchanged.peakMemoryMb} MB | ${r.rebuild.unchanged.outputsRendered} rendered, ${r.rebuild.unchanged.outputsReused} reused | |`,
-    `| project, one story edited | ${r.rebuild.afterEditingOneStory.seconds} s (${r.rebuild.afterEditingOneStory.ratioToFull}× full) | ${r.rebuild.afterEditingOneStory.peakMemoryMb} MB | ${r.rebuild.afterEditingOneStory.outputsRendered} rendered, ${r.rebuild.afterEditingOneStory.outputsReused} reused | |`,
+    '| build | wall | processor | peak memory | pages | pages/s |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| project, empty cache | ${r.build.seconds} s | ${cpu(r.build)} | ${r.build.peakMemoryMb} MB | ${r.build.pages} | ${r.build.pagesPerSecond} |`,
+    `| bare Astro template | ${r.bare.seconds} s | ${cpu(r.bare)} | ${r.bare.peakMemoryMb} MB | ${r.bare.pages} | ${r.bare.pagesPerSecond} |`,
+    `| project ÷ bare | ${r.vsBare.time}× (${r.vsBare.timeWithoutImages}× without the images phase) | | ${r.vsBare.memory}× | | |`,
+    `| project, nothing changed | ${r.rebuild.unchanged.seconds} s (${r.rebuild.unchanged.ratioToFull}× full) | ${cpu(r.rebuild.unchanged)} | ${r.rebuild.unchanged.peakMemoryMb} MB | ${r.rebuild.unchanged.outputsRendered} rendered, ${r.rebuild.unchanged.outputsReused} reused | |`,
+    `| project, one story edited | ${r.rebuild.afterEditingOneStory.seconds} s (${r.rebuild.afterEditingOneStory.ratioToFull}× full) | ${cpu(r.rebuild.afterEditingOneStory)} | ${r.rebuild.afterEditingOneStory.peakMemoryMb} MB | ${r.rebuild.afterEditingOneStory.outputsRendered} rendered, ${r.rebuild.afterEditingOneStory.outputsReused} reused | |`,
     '',
     '| phase (time · peak memory) | project | bare | nothing changed | one story edited |',
     '| --- | --- | --- | --- | --- |',

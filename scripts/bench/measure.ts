@@ -5,7 +5,7 @@
  * only its tail kept in memory, so that a build of 100,000 pages cannot fill the benchmark's own memory.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -28,6 +28,8 @@ export interface PhaseFigures {
 
 export interface BuildFigures {
   seconds: number;
+  /** Processor time of the build and every process it started (user + system), when GNU time is installed. */
+  cpuSeconds?: number;
   peakMemoryMb: number;
   pages: number;
   phases: PhaseFigures[];
@@ -93,9 +95,14 @@ export interface BuildOptions {
   logFile: string;
 }
 
+const GNU_TIME = '/usr/bin/time';
+
 export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions): Promise<BuildFigures> {
   const started = performance.now();
-  const child = spawn(process.execPath, [astro, 'build', '--root', root], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = [process.execPath, astro, 'build', '--root', root];
+  const cpuFile = `${logFile}.cpu`;
+  const timed = existsSync(GNU_TIME) ? [GNU_TIME, '-o', cpuFile, '-f', '%U %S', ...command] : command;
+  const child = spawn(timed[0], timed.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
   const tail: string[] = [];
   let pages = 0;
@@ -157,7 +164,9 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
         group.seconds = round(group.seconds + phase.seconds);
         group.peakMemoryMb = Math.max(group.peakMemoryMb, phase.peakMemoryMb);
       }
-      resolve({ seconds: round((ended - started) / 1000), peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, outputsRendered, outputsReused });
+      const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [];
+      const cpuSeconds = cpu.length === 2 && cpu.every(Number.isFinite) ? round(cpu[0] + cpu[1]) : undefined;
+      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, outputsRendered, outputsReused });
     });
   });
 }
