@@ -19,7 +19,9 @@ export default defineConfig({
   base: url.pathname,
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the site works under a Content Security Policy without 'unsafe-inline'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: rendering a page waits on writing it (twice, with the incremental cache) and on the search
+  // indexer; the second page fills that wait (about a sixth faster at 1,000 exemplars, 50 MB more memory).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
   compressHTML: false,
   prerenderConflictBehavior: 'error',

@@ -125,10 +125,11 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
     const line = raw.replace(ANSI, '');
     tail.push(line);
     if (tail.length > 80) tail.shift();
-    if (line.includes('├─')) {
-      if (/\((?:cached|restored)\)/.test(line)) outputsReused += 1;
-      else outputsRendered += 1;
-    }
+    // Pages render two at a time, so one line may hold parts of two; count the markers, not the lines.
+    const outputs = line.split('├─').length - 1;
+    const reused = line.split(/\((?:cached|restored)\)/).length - 1;
+    outputsReused += reused;
+    outputsRendered += outputs - reused;
     const built = /(\d+) page\(s\) built/.exec(line);
     if (built) pages = Number(built[1]);
     for (let i = next; i < phases.length; i++) {
