@@ -57,4 +57,16 @@ describe('a rebuild', () => {
     expect(rendered(next)).toBeLessThan(rendered(log) / 4);
     expect(readFileSync(path.join(out, 'dien-hinh/pham-van-thuy/index.html'), 'utf8')).toContain('Một câu nữa.');
   }, 120_000);
+
+  it('keeps every reused page pointing at the stylesheet of this build after a style change', () => {
+    const css = path.join(project.root, 'src/styles/global.css');
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\n.rebuild-test { color: #000; }\n`);
+    astroBuild(project.root, out);
+    const pages = (readdirSync(out, { recursive: true }) as string[]).filter((file) => file.endsWith('.html'));
+    for (const page of pages) {
+      for (const [, href] of readFileSync(path.join(out, page), 'utf8').matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)) {
+        expect(existsSync(path.join(out, href)), `${page} → ${href}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });
