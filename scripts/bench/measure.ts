@@ -15,6 +15,8 @@ export interface PhaseMarker {
   /** The figure of the report this phase counts towards. */
   group: PhaseGroup;
   start: RegExp;
+  /** Only looked for while this phase runs (for lines that also appear elsewhere). */
+  within?: string;
 }
 
 export type PhaseGroup = 'startup' | 'content' | 'pages' | 'images' | 'search' | 'checks';
@@ -47,6 +49,7 @@ export const PROJECT_PHASES: PhaseMarker[] = [
   { name: 'types and bundling', group: 'pages', start: /\[content\] Synced content/ },
   { name: 'page rendering', group: 'pages', start: /generating static routes/ },
   { name: 'images', group: 'images', start: /generating optimized images/ },
+  { name: 'after images', group: 'startup', start: /✓ Completed in/, within: 'images' },
   { name: 'search index', group: 'search', start: /\[guong-sang:search-index\] Đang ghi chỉ mục/ },
   { name: 'output check', group: 'checks', start: /\[guong-sang:output-check\] Đang đối chiếu/ },
   { name: 'finishing', group: 'startup', start: /page\(s\) built in/ },
@@ -58,6 +61,7 @@ export const BARE_PHASES: PhaseMarker[] = [
   { name: 'types and bundling', group: 'pages', start: /\[content\] Synced content/ },
   { name: 'page rendering', group: 'pages', start: /generating static routes/ },
   { name: 'images', group: 'images', start: /generating optimized images/ },
+  { name: 'after images', group: 'startup', start: /✓ Completed in/, within: 'images' },
   { name: 'finishing', group: 'startup', start: /page\(s\) built in/ },
 ];
 
@@ -133,6 +137,7 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
     const built = /(\d+) page\(s\) built/.exec(line);
     if (built) pages = Number(built[1]);
     for (let i = next; i < phases.length; i++) {
+      if (phases[i].within && phases[i].within !== timeline.at(-1)!.name) continue;
       if (!phases[i].start.test(line)) continue;
       sample();
       timeline.push({ name: phases[i].name, group: phases[i].group, start: performance.now(), peakKb: 0 });
