@@ -27,15 +27,24 @@ export default defineConfig({
   base: url.pathname,
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the site works under a Content Security Policy without 'unsafe-inline'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: rendering a page waits on writing it (twice, with the incremental cache) and on the search
+  // indexer; the second page fills that wait (about a sixth faster at 1,000 exemplars, 50 MB more memory).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // Keep the whitespace between inline elements, so that Vietnamese words are never glued together.
   compressHTML: false,
   prerenderConflictBehavior: 'error',
+  // What one build leaves for the next (content store, checked entries, optimised photos) lives beside the project,
+  // not in node_modules, which `npm ci` wipes and which a copy of the project may share through a link.
+  cacheDir: './.cache/astro',
+  // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
+  experimental: { incrementalBuild: true },
   // Order matters after the build: the output check also reads the search index.
   integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
-    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000 } },
+    // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the
+    // first build of a site with thousands of photos within minutes (photos are cached between builds anyway).
+    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000, avif: { effort: 2 } } },
   },
   vite: {
     build: {

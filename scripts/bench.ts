@@ -1,18 +1,25 @@
 /**
- * npm run bench -- --exemplars 1000
+ * npm run bench -- --exemplars 1000 [--photos 10] [--heap 8192] [--no-lighthouse] [--out dir] [--keep]
  *
- * Builds a generated corpus of N exemplars in a temporary copy of the project and reports: build wall time and
- * peak memory, pages, output and search index size, bytes per page type, and in Chromium the time and bytes of
- * typical searches once the search page has loaded. Writes bench-results/bench-N.json and .md.
+ * Generates a corpus of N exemplars and, in temporary folders:
+ * 1. builds it with a bare Astro page template (Astro's own floor on this machine, see bench/bare.ts);
+ * 2. builds it with the project, from an empty cache: wall time and peak memory, in total and per phase;
+ * 3. measures the output: size, HTML/CSS/JS per page type, search index, searches in Chromium, the main photo a
+ *    phone downloads, and Lighthouse scores of the page templates;
+ * 4. builds again with nothing changed (photos must come from the cache), then after editing one story.
+ * Writes bench-results/bench-N.json and .md. The benchmark keeps no build output in its own memory.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { writeCorpus } from './bench/corpus.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { editStory, exemplarId, writeCorpus } from './bench/corpus.ts';
+import { writeBareProject } from './bench/bare.ts';
+import { astroCli, BARE_PHASES, measureBuild, PROJECT_PHASES, type BuildFigures } from './bench/measure.ts';
+import { folderBytes, pageWeight } from './bench/weights.ts';
+import { runLighthouse, type LighthouseFigures } from './bench/lighthouse.ts';
+import { freePort, serveStatic } from '../tests/helpers/serve.ts';
+import { copyProjectCode } from '../tests/helpers/project-copy.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { cleanEnv } from '../tests/helpers/build-sample.ts';
 
@@ -22,74 +29,68 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const exemplars = Number(arg('exemplars', '1000'));
+// One distinct photo per hundred exemplars, each used by several entries like a photo of a shared event.
+const photos = Number(arg('photos', String(Math.max(3, Math.ceil(exemplars / 100)))));
+const heapMb = Number(arg('heap', '8192'));
 const outDir = path.resolve(repo, arg('out', 'bench-results'));
 const keep = process.argv.includes('--keep');
+const lighthouseRun = !process.argv.includes('--no-lighthouse');
+const nodeModules = path.join(repo, 'node_modules');
 
-const root = mkdtempSync(path.join(tmpdir(), 'guong-sang-bench-'));
-for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(path.join(repo, entry), path.join(root, entry), { recursive: true });
-symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-writeCorpus(root, repo, { exemplars });
+const work = mkdtempSync(path.join(os.tmpdir(), 'guong-sang-bench-'));
+const root = path.join(work, 'site');
+const bareRoot = path.join(work, 'bare');
+mkdirSync(root);
+copyProjectCode(root, repo);
+console.log(`Corpus: ${exemplars} exemplars, ${photos} photos → ${root}`);
+const corpus = await writeCorpus(root, repo, { exemplars, photos });
 
-// GNU time reports the peak memory of the build and every process it starts.
-const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v'] : [];
-const started = performance.now();
-const build = spawnSync(time[0] ?? path.join(repo, 'node_modules/.bin/astro'), [...time.slice(1), ...(time.length ? [path.join(repo, 'node_modules/.bin/astro')] : []), 'build', '--root', root], {
-  cwd: root,
-  env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: '2026-11-21' },
-  encoding: 'utf8',
-  maxBuffer: 1 << 30,
-});
-const buildSeconds = (performance.now() - started) / 1000;
-if (build.status !== 0) {
-  console.error(build.stdout.slice(-4000), build.stderr.slice(-4000));
-  process.exit(1);
-}
-const peakMemoryMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(build.stderr)?.[1] ?? 0) / 1024;
-const pagesBuilt = Number(/(\d+) page\(s\) built/.exec(build.stdout)?.[1] ?? 0);
+const port = await freePort();
+const nodeOptions = `--max-old-space-size=${heapMb}`;
+const env = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE: '2026-11-21', NODE_OPTIONS: nodeOptions };
+const logs = path.join(work, 'logs');
+mkdirSync(logs);
+const astro = astroCli(nodeModules);
+
+console.log('Bare Astro build…');
+writeBareProject(bareRoot, { nodeModules, exemplarsDir: path.join(root, 'content/exemplars') });
+const bare = await measureBuild({ root: bareRoot, astro, env, phases: BARE_PHASES, logFile: path.join(logs, 'bare.log') });
+rmSync(bareRoot, { recursive: true, force: true });
+
+console.log('Full build…');
+const siteUrl = `http://127.0.0.1:${port}/`;
+const siteEnv = { ...env, SITE_URL: siteUrl };
+const build = (name: string) => measureBuild({ root, astro, env: siteEnv, phases: PROJECT_PHASES, logFile: path.join(logs, `${name}.log`) });
+const full = await build('full');
 const dist = path.join(root, 'dist');
+const imageCache = path.join(root, '.cache/astro/assets');
+const imageCacheFiles = existsSync(imageCache) ? readdirSync(imageCache).length : 0;
 
-function folderBytes(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const stat = statSync(path.join(dir, name));
-    if (stat.isFile()) {
-      bytes += stat.size;
-      files += 1;
-    }
-  }
-  return { bytes, files };
-}
-const css = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(path.join(dist, '_astro', f)));
-const cssGzip = css.reduce((n, b) => n + gzipSync(b).length, 0);
 const pageTypes: Record<string, string> = {
   home: 'index.html',
-  exemplar: 'dien-hinh/dh-000001/index.html',
+  exemplar: `dien-hinh/${corpus.withMainPhoto ?? exemplarId(0)}/index.html`,
   exemplarList: 'dien-hinh/index.html',
   campaign: 'phong-trao/phong-trao-1/index.html',
   place: 'dia-phuong/tinh-0-huyen-0/index.html',
   search: 'tim-kiem/index.html',
 };
-const pages = Object.fromEntries(
-  Object.entries(pageTypes).map(([type, file]) => {
-    const html = readFileSync(path.join(dist, file));
-    return [type, { htmlBytes: html.length, htmlGzip: gzipSync(html).length, withCssGzip: gzipSync(html).length + cssGzip }];
-  }),
-);
+const pages = Object.fromEntries(Object.entries(pageTypes).map(([type, file]) => [type, pageWeight(dist, file)]));
+const output = { ...folderBytes(dist), searchIndex: folderBytes(path.join(dist, 'pagefind')) };
+
+// Compressed like the nginx example of the README: what a reader on a phone actually downloads.
+const server = await serveStatic(dist, { port, gzip: true });
+const browser = await launchBrowser();
 
 // Searches in Chromium, measured from the moment the loaded search page is asked.
-const firstEntry = readFileSync(path.join(root, 'content/exemplars/dh-000001.mdx'), 'utf8');
-const firstName = /name: (.+)/.exec(firstEntry)![1];
-const firstPlace = /place: (.+)/.exec(firstEntry)![1];
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-const server = await serveStatic(dist);
-const browser = await launchBrowser();
+// The commune filter of the first exemplar: its place today, which may have taken over the place it was filed under.
+const firstCommune = /data-pagefind-filter="xa:([^"]+)"/.exec(readFileSync(path.join(dist, 'dien-hinh', exemplarId(0), 'index.html'), 'utf8'))![1];
 const queries = [
-  { name: 'full name', params: `q=${encodeURIComponent(firstName)}` },
-  { name: 'name without diacritics', params: `q=${encodeURIComponent(fold(firstName))}` },
+  { name: 'full name', params: `q=${encodeURIComponent(corpus.first.name)}` },
+  { name: 'name without diacritics', params: `q=${encodeURIComponent(fold(corpus.first.name))}` },
   { name: 'commune', params: `q=${encodeURIComponent('Đồng Tâm')}` },
   { name: 'campaign', params: `q=${encodeURIComponent('Phong trào 3')}` },
-  { name: 'filter-only browse of one commune', params: `xa=${firstPlace}` },
+  { name: 'filter-only browse of one commune', params: `xa=${firstCommune}` },
 ];
 const search: Record<string, { coldMs: number; coldBytes: number; warmMs: number; warmBytes: number; results: number }> = {};
 for (const query of queries) {
@@ -116,37 +117,147 @@ for (const query of queries) {
   search[query.name] = { coldMs: cold.ms, coldBytes: cold.bytes, warmMs: warm.ms, warmBytes: warm.bytes, results: cold.results };
   await page.close();
 }
+
+// The main photo of an exemplar page as a phone at 360 CSS pixels picks it from the srcset.
+const mainPhoto: Record<string, { url: string; bytes: number; format: string }> = {};
+if (corpus.withMainPhoto) {
+  for (const dpr of [2, 3]) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: dpr, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}dien-hinh/${corpus.withMainPhoto}/`, { waitUntil: 'networkidle' });
+    const chosen = await page.locator('.exemplar-head img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+    const pathname = new URL(chosen).pathname;
+    const bytes = readFileSync(path.join(dist, decodeURIComponent(pathname))).length;
+    mainPhoto[`dpr${dpr}`] = { url: pathname, bytes, format: path.extname(pathname).slice(1) };
+    await context.close();
+  }
+}
 await browser.close();
+
+let lighthouse: Record<string, LighthouseFigures> | undefined;
+if (lighthouseRun) {
+  console.log('Lighthouse…');
+  lighthouse = await runLighthouse({
+    home: server.url,
+    exemplar: `${server.url}dien-hinh/${corpus.withMainPhoto ?? exemplarId(0)}/`,
+    campaign: `${server.url}phong-trao/phong-trao-1/`,
+    place: `${server.url}dia-phuong/tinh-0-huyen-0/`,
+    search: `${server.url}tim-kiem/`,
+  });
+}
 await server.close();
 
+console.log('Build again, nothing changed…');
+const unchanged = await build('unchanged');
+console.log('Build again after editing one story…');
+// An entry in the middle of the corpus, published, so its page must change.
+let edited = Math.floor(exemplars / 2);
+while (!existsSync(path.join(dist, 'dien-hinh', exemplarId(edited)))) edited += 1;
+const editedId = editStory(root, edited);
+const afterEdit = await build('edit');
+const editShown = readFileSync(path.join(dist, 'dien-hinh', editedId, 'index.html'), 'utf8').includes('Biên tập viên bổ sung');
+if (!editShown) throw new Error(`The edit of ${editedId} is not in its page after the rebuild`);
+
+const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(2)) : null);
+const perPage = (b: BuildFigures) => ({ ...b, pagesPerSecond: Math.round(b.pages / b.seconds) });
 const report = {
   exemplars,
+  photos,
+  unpublished: corpus.unpublished,
   date: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  build: { seconds: Number(buildSeconds.toFixed(1)), peakMemoryMb: Math.round(peakMemoryMb), pages: pagesBuilt, pagesPerSecond: Math.round(pagesBuilt / buildSeconds) },
-  output: { ...folderBytes(dist), searchIndex: folderBytes(path.join(dist, 'pagefind')) },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
+    node: process.version,
+    nodeOptions,
+  },
+  build: perPage(full),
+  bare: perPage(bare),
+  vsBare: {
+    time: ratio(full.seconds, bare.seconds),
+    memory: ratio(full.peakMemoryMb, bare.peakMemoryMb),
+    // The bare template has no photos to process; this is the comparison of everything else.
+    timeWithoutImages: ratio(full.seconds - (full.groups.images?.seconds ?? 0), bare.seconds),
+  },
+  rebuild: {
+    unchanged: { ...perPage(unchanged), ratioToFull: ratio(unchanged.seconds, full.seconds) },
+    imageCacheFiles,
+    imagesSeconds: { first: full.groups.images?.seconds ?? 0, second: unchanged.groups.images?.seconds ?? 0 },
+    imagesRatio: ratio(unchanged.groups.images?.seconds ?? 0, full.groups.images?.seconds ?? 0),
+    imagesSecondsPerPhoto: photos > 0 ? Number(((full.groups.images?.seconds ?? 0) / photos).toFixed(2)) : null,
+    afterEditingOneStory: { ...perPage(afterEdit), edited: editedId, ratioToFull: ratio(afterEdit.seconds, full.seconds) },
+  },
+  output,
   pages,
+  mainPhoto,
   search,
+  lighthouse,
 };
+
 mkdirSync(outDir, { recursive: true });
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const md = [
-  `# Benchmark: ${exemplars} exemplars`,
-  '',
-  `Build: ${report.build.seconds} s wall, ${report.build.peakMemoryMb} MB peak memory, ${report.build.pages} pages (${report.build.pagesPerSecond}/s).`,
-  `Output: ${kb(report.output.bytes)} in ${report.output.files} files; search index ${kb(report.output.searchIndex.bytes)} in ${report.output.searchIndex.files} files.`,
-  '',
-  '| page | HTML | HTML gzip | HTML + CSS gzip |',
-  '| --- | --- | --- | --- |',
-  ...Object.entries(pages).map(([type, p]) => `| ${type} | ${kb(p.htmlBytes)} | ${kb(p.htmlGzip)} | ${kb(p.withCssGzip)} |`),
-  '',
-  '| search (page loaded) | results | cold | cold bytes | warm | warm bytes |',
-  '| --- | --- | --- | --- | --- | --- |',
-  ...Object.entries(search).map(([name, s]) => `| ${name} | ${s.results} | ${s.coldMs} ms | ${kb(s.coldBytes)} | ${s.warmMs} ms | ${kb(s.warmBytes)} |`),
-  '',
-].join('\n');
 writeFileSync(path.join(outDir, `bench-${exemplars}.json`), JSON.stringify(report, null, 2));
+const md = markdown(report);
 writeFileSync(path.join(outDir, `bench-${exemplars}.md`), md);
 console.log(md);
-if (!keep) rmSync(root, { recursive: true, force: true });
-else console.log(`Kept: ${root}`);
+if (!keep) rmSync(work, { recursive: true, force: true });
+else console.log(`Kept: ${work}`);
+
+function markdown(r: typeof report): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const groups = ['content', 'pages', 'images', 'search', 'checks', 'startup'] as const;
+  const groupNames: Record<(typeof groups)[number], string> = {
+    content: 'content loading',
+    pages: 'page rendering',
+    images: 'images',
+    search: 'search indexing',
+    checks: 'output check',
+    startup: 'start and finish',
+  };
+  const cpu = (b: BuildFigures) => (b.cpuSeconds === undefined ? '–' : `${b.cpuSeconds} s`);
+  const cell = (b: BuildFigures, g: (typeof groups)[number]) => (b.groups[g] ? `${b.groups[g]!.seconds} s · ${b.groups[g]!.peakMemoryMb} MB` : '–');
+  return [
+    `# Benchmark: ${r.exemplars} exemplars`,
+    '',
+    `${r.exemplars} exemplars (${r.unpublished} of them drafts or withdrawn), ${r.photos} distinct photos; ${r.machine.cpus} × ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join(' / ')} at start; NODE_OPTIONS=${r.machine.nodeOptions}.`,
+    '',
+    '| build | wall | processor | peak memory | pages | pages/s |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| project, empty cache | ${r.build.seconds} s | ${cpu(r.build)} | ${r.build.peakMemoryMb} MB | ${r.build.pages} | ${r.build.pagesPerSecond} |`,
+    `| bare Astro template | ${r.bare.seconds} s | ${cpu(r.bare)} | ${r.bare.peakMemoryMb} MB | ${r.bare.pages} | ${r.bare.pagesPerSecond} |`,
+    `| project ÷ bare | ${r.vsBare.time}× (${r.vsBare.timeWithoutImages}× without the images phase) | | ${r.vsBare.memory}× | | |`,
+    `| project, nothing changed | ${r.rebuild.unchanged.seconds} s (${r.rebuild.unchanged.ratioToFull}× full) | ${cpu(r.rebuild.unchanged)} | ${r.rebuild.unchanged.peakMemoryMb} MB | ${r.rebuild.unchanged.outputsRendered} rendered, ${r.rebuild.unchanged.outputsReused} reused | |`,
+    `| project, one story edited | ${r.rebuild.afterEditingOneStory.seconds} s (${r.rebuild.afterEditingOneStory.ratioToFull}× full) | ${cpu(r.rebuild.afterEditingOneStory)} | ${r.rebuild.afterEditingOneStory.peakMemoryMb} MB | ${r.rebuild.afterEditingOneStory.outputsRendered} rendered, ${r.rebuild.afterEditingOneStory.outputsReused} reused | |`,
+    '',
+    '| phase (time · peak memory) | project | bare | nothing changed | one story edited |',
+    '| --- | --- | --- | --- | --- |',
+    ...groups.map((g) => `| ${groupNames[g]} | ${cell(r.build, g)} | ${cell(r.bare, g)} | ${cell(r.rebuild.unchanged, g)} | ${cell(r.rebuild.afterEditingOneStory, g)} |`),
+    '',
+    `Images: ${r.rebuild.imagesSeconds.first} s in the first build (${r.rebuild.imagesSecondsPerPhoto ?? '–'} s per distinct photo), ${r.rebuild.imagesSeconds.second} s in the second (${r.rebuild.imagesRatio ?? '–'}×), ${r.rebuild.imageCacheFiles} files in the image cache.`,
+    `Output: ${kb(r.output.bytes)} in ${r.output.files} files; search index ${kb(r.output.searchIndex.bytes)} in ${r.output.searchIndex.files} files.`,
+    ...Object.entries(r.mainPhoto).map(([dpr, p]) => `Main photo of an exemplar page at 360 px, ${dpr.replace('dpr', 'DPR ')}: ${p.format.toUpperCase()}, ${kb(p.bytes)}.`),
+    '',
+    '| page | HTML | HTML gzip | CSS | CSS gzip | JS | JS gzip | total gzip |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(r.pages).map(([type, p]) => `| ${type} | ${kb(p.html.raw)} | ${kb(p.html.gzip)} | ${kb(p.css.raw)} | ${kb(p.css.gzip)} | ${kb(p.js.raw)} | ${kb(p.js.gzip)} | ${kb(p.totalGzip)} |`),
+    '',
+    '| search (page loaded) | results | cold | cold bytes | warm | warm bytes |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(r.search).map(([name, s]) => `| ${name} | ${s.results} | ${s.coldMs} ms | ${kb(s.coldBytes)} | ${s.warmMs} ms | ${kb(s.warmBytes)} |`),
+    ...(r.lighthouse
+      ? [
+          '',
+          '| Lighthouse, mobile | performance | accessibility | best practices | SEO | LCP | TBT | CLS |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
+          ...Object.entries(r.lighthouse).map(
+            ([t, l]) => `| ${t} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.metrics.largestContentfulPaintMs} ms | ${l.metrics.totalBlockingTimeMs} ms | ${l.metrics.cumulativeLayoutShift} |`,
+          ),
+          ...Object.entries(r.lighthouse)
+            .filter(([, l]) => l.failing.length > 0)
+            .map(([t, l]) => `- ${t}: ${l.failing.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`).join(', ')}`),
+        ]
+      : []),
+    '',
+  ].join('\n');
+}

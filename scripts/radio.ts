@@ -7,11 +7,12 @@
  * and the units it took over, when given), newest first, as many as fit the length (minutes; the settings' length
  * otherwise); the others are listed for the next bulletin.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content/check.ts';
 import { formatProblems } from '../src/lib/content/issues.ts';
+import { parseEntry } from '../src/lib/content/source.ts';
 import { compileStory } from '../src/lib/mdx/compile.ts';
 import { isPublishable } from '../src/lib/data/publishable.ts';
 import { PlaceIndex, placeLabel } from '../src/lib/data/places.ts';
@@ -78,7 +79,7 @@ const awards = new Map(model.awards.map((a) => [a.id, ui.radio.awardName(a.data.
 const items = chosen.map((e) => ({
   item: e,
   script: exemplarScript(
-    { data: e.data, blocks: compileStory(e.source.body, e.data.photos.length).story!.blocks },
+    { data: e.data, blocks: compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks },
     { places, awardName: (id) => awards.get(id)! },
   ),
 }));

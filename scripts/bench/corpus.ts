@@ -1,10 +1,13 @@
 /**
  * A deterministic, realistic corpus for benchmarks: Vietnamese names with every diacritic (đ included), a place
- * tree with units that ended in 2025 and their successors, campaigns with phases, awards, and stories of 300–900
- * words with headings and quotes. The same seed and size always give the same files.
+ * tree with units that ended in 2025 and their successors, campaigns with phases, awards, stories of 300–900
+ * words with headings, quotes and photos placed in the text, photos drawn here (each distinct, so that every one
+ * costs real image processing), and a few drafts and withdrawn consents that must stay out of the output. The same
+ * seed and size always give the same files.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 
 /** Small, fast, seeded random numbers (mulberry32). */
 function random(seed: number) {
@@ -40,9 +43,57 @@ const SENTENCES = [
 export interface CorpusOptions {
   exemplars: number;
   seed?: number;
-  /** Share of exemplars with a photo (0–1); photos are small generated JPEGs reused across entries. */
+  /** Distinct photos drawn for the corpus (1600×1200 JPEG, about 150 KB each); 0 for none. */
+  photos?: number;
+  /** Share of exemplars with a photo (0–1); a quarter of them have a second photo placed in the story. */
   photoShare?: number;
+  /** Names of the three provinces; the third merged into the second in 2025. */
+  provinces?: [string, string, string];
+  /** Size of the place tree and of the campaign list (8, 12 and 24 by default; smaller for quick test sites). */
+  districtsPerProvince?: number;
+  communesPerDistrict?: number;
+  campaigns?: number;
 }
+
+export interface Corpus {
+  /** Name of the first exemplar, for searches. */
+  first: { name: string };
+  /** An exemplar whose page shows its main photo at the top. */
+  withMainPhoto?: string;
+  /** Entries that are drafts or whose consent was withdrawn. */
+  unpublished: number;
+}
+
+/**
+ * A photo-like JPEG: soft shapes on a gradient with fine grain, so that encoders work as hard as on a real photo
+ * (flat colour would be unrealistically cheap, pure noise unrealistically dear).
+ */
+async function drawPhoto(seed: number, file: string) {
+  const rng = random(seed);
+  const width = 1600;
+  const height = 1200;
+  const hue = rng.int(0, 359);
+  const shapes = Array.from({ length: 36 }, () => {
+    const fill = `hsl(${(hue + rng.int(0, 120)) % 360},${rng.int(30, 70)}%,${rng.int(25, 75)}%)`;
+    return `<ellipse cx="${rng.int(0, width)}" cy="${rng.int(0, height)}" rx="${rng.int(30, 260)}" ry="${rng.int(30, 200)}" fill="${fill}" opacity="0.75"/>`;
+  }).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},50%,35%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
+  const grain = Buffer.alloc(width * height);
+  for (let i = 0; i < grain.length; i++) grain[i] = 128 + Math.round((rng.next() - 0.5) * 40);
+  await sharp(Buffer.from(svg))
+    .composite([{ input: grain, raw: { width, height, channels: 1 }, blend: 'soft-light' }])
+    .jpeg({ quality: 82 })
+    .toFile(file);
+}
+
+/** Adds a sentence to the story of one exemplar, as an editor's correction would. */
+export function editStory(root: string, index: number) {
+  const file = path.join(root, 'content/exemplars', `${exemplarId(index)}.mdx`);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nBiên tập viên bổ sung: câu chuyện đã được kiểm tra lại với chính quyền địa phương.\n`);
+  return exemplarId(index);
+}
+
+export const exemplarId = (index: number) => `dh-${String(index).padStart(6, '0')}`;
 
 function story(rng: ReturnType<typeof random>, words: number): string {
   const parts: string[] = [];
@@ -59,7 +110,7 @@ function story(rng: ReturnType<typeof random>, words: number): string {
 }
 
 /** Writes a content/ folder for `options.exemplars` exemplars under `root`, reusing the repository's awards. */
-export function writeCorpus(root: string, repo: string, options: CorpusOptions) {
+export async function writeCorpus(root: string, repo: string, options: CorpusOptions): Promise<Corpus> {
   const rng = random(options.seed ?? 20251121);
   const content = path.join(root, 'content');
   mkdirSync(path.join(content, 'places'), { recursive: true });
@@ -67,27 +118,26 @@ export function writeCorpus(root: string, repo: string, options: CorpusOptions) 
   mkdirSync(path.join(content, 'exemplars', 'anh'), { recursive: true });
   cpSync(path.join(repo, 'content/awards.yaml'), path.join(content, 'awards.yaml'));
   cpSync(path.join(repo, 'content/settings.yaml'), path.join(content, 'settings.yaml'));
-  for (const photo of ['dang-thi-hoa', 'pham-van-thuy', 'hop-tac-xa-dong-tam']) {
-    cpSync(path.join(repo, `content/exemplars/anh/${photo}.jpg`), path.join(content, `exemplars/anh/${photo}.jpg`));
-  }
+  const photos = Array.from({ length: options.photos ?? 0 }, (_, i) => `anh-${String(i).padStart(4, '0')}`);
+  for (const [i, photo] of photos.entries()) await drawPhoto(1000 + i, path.join(content, `exemplars/anh/${photo}.jpg`));
 
-  // Places: 3 provinces (one merged into another in 2025), 8 districts each (all ended 2025), communes under each;
+  // Places: 3 provinces (one merged into another in 2025), 8 districts each (all ended 2025), 12 communes under each;
   // every third old commune merged into a new commune.
   const places: string[] = [];
   const communes: string[] = [];
   const basis = '{ number: 202/2025/QH15, issuer: Quốc hội, date: 2025-06-12 }';
-  const provinces = ['Sơn Đông', 'Hà Bắc', 'Đồng Nam'];
+  const provinces = options.provinces ?? ['Sơn Đông', 'Hà Bắc', 'Đồng Nam'];
   provinces.forEach((province, p) => {
     const pid = `tinh-${p}`;
     places.push(p === 2
       ? `- { id: ${pid}, name: ${province}, type: tinh, validTo: 2025-06-30, successors: [{ place: tinh-1, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }] }`
       : `- { id: ${pid}, name: ${province}, type: tinh }`);
-    for (let d = 0; d < 8; d++) {
+    for (let d = 0; d < (options.districtsPerProvince ?? 8); d++) {
       const did = `${pid}-huyen-${d}`;
       places.push(`- { id: ${did}, name: ${rng.pick(COMMUNE)} ${d + 1}, type: huyen, parent: ${pid}, validTo: 2025-06-30 }`);
       const newId = `${did}-xa-moi`;
       places.push(`- { id: ${newId}, name: ${rng.pick(COMMUNE)} Mới ${d + 1}, type: xa, parent: ${p === 2 ? 'tinh-1' : pid}, validFrom: 2025-07-01 }`);
-      for (let c = 0; c < 12; c++) {
+      for (let c = 0; c < (options.communesPerDistrict ?? 12); c++) {
         const cid = `${did}-xa-${c}`;
         const merged = c % 3 === 0 ? `, validTo: 2025-06-30, successors: [{ place: ${newId}, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }]` : '';
         places.push(`- { id: ${cid}, name: ${rng.pick(COMMUNE)} ${c + 1}, type: ${c % 5 === 0 ? 'phuong' : 'xa'}, parent: ${did}${merged} }`);
@@ -98,7 +148,7 @@ export function writeCorpus(root: string, repo: string, options: CorpusOptions) 
   writeFileSync(path.join(content, 'places/bench.yaml'), places.join('\n') + '\n');
 
   const campaigns: string[] = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < (options.campaigns ?? 24); i++) {
     const id = `phong-trao-${i}`;
     const year = 2020 + (i % 6);
     campaigns.push(id);
@@ -111,7 +161,7 @@ summary: Phong trào thi đua minh hoạ số ${i + 1} của năm ${year}.
 kind: theo-dot
 issuer: UBND huyện minh hoạ
 level: huyen
-place: tinh-${i % 3}-huyen-${i % 8}
+place: tinh-${i % 3}-huyen-${i % (options.districtsPerProvince ?? 8)}
 plan: { number: ${100 + i}/KH-UBND, date: ${year}-01-0${1 + (i % 9)} }
 period: { start: ${year}-01-01, end: ${year}-12-31 }
 phases:
@@ -135,33 +185,61 @@ ${story(rng, 200)}
     'ho-gia-dinh': ['gia-dinh-van-hoa', 'giay-khen-chu-tich-ubnd-xa'],
     'mo-hinh': ['giay-khen-chu-tich-ubnd-huyen'],
   };
-  const photos = ['dang-thi-hoa', 'pham-van-thuy', 'hop-tac-xa-dong-tam'];
+  const corpus: Corpus = { first: { name: '' }, unpublished: 0 };
   for (let i = 0; i < options.exemplars; i++) {
     const kind = rng.pick(kinds);
     const person = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
-    const name = kind === 'ca-nhan' ? person : kind === 'ho-gia-dinh' ? `Hộ gia đình ông ${person}` : kind === 'tap-the' ? `Tổ tự quản số ${i}` : `Mô hình “Sáng kiến ${i}”`;
+    // Unpublished entries get names no published entry has: the output check fails the build if one leaks.
+    const draft = i % 97 === 96;
+    const withdrawn = kind === 'ca-nhan' && i % 211 === 210;
+    const name = draft
+      ? `Tổ tự quản chưa duyệt số ${i}`
+      : withdrawn
+        ? `${person} (đã rút đồng ý ${i})`
+        : kind === 'ca-nhan'
+          ? person
+          : kind === 'ho-gia-dinh'
+            ? `Hộ gia đình ông ${person}`
+            : kind === 'tap-the'
+              ? `Tổ tự quản số ${i}`
+              : `Mô hình “Sáng kiến ${i}”`;
     const campaign = rng.pick(campaigns);
     const year = 2020 + (Number(campaign.split('-').at(-1)) % 6);
-    const photo = rng.next() < (options.photoShare ?? 0.3) ? `photos:\n  - { src: ./anh/${rng.pick(photos)}.jpg, alt: Ảnh minh hoạ, credit: Gương Sáng }\n` : '';
+    const place = rng.pick(communes);
+    const photoCount = photos.length > 0 && rng.next() < (options.photoShare ?? 0.3) ? (rng.next() < 0.25 ? 2 : 1) : 0;
+    const photoLines = Array.from({ length: photoCount }, (_, n) => `  - { src: ./anh/${rng.pick(photos)}.jpg, alt: Ảnh minh hoạ ${n + 1} của bài ${i}, credit: Gương Sáng }\n`).join('');
+    let body = story(rng, rng.int(300, 900));
+    if (photoCount === 2) {
+      // The second photo goes between two paragraphs in the middle of the story.
+      const paragraphs = body.split('\n\n');
+      paragraphs.splice(Math.ceil(paragraphs.length / 2), 0, '<Figure photo="2" />');
+      body = paragraphs.join('\n\n');
+    }
+    if (i === 0) corpus.first = { name };
+    if (photoCount > 0 && !draft && !withdrawn) corpus.withMainPhoto ??= exemplarId(i);
+    if (draft || withdrawn) corpus.unpublished += 1;
+    const consent = kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện${withdrawn ? `, withdrawn: ${year + 1}-03-01` : ''} }\n` : '';
+    const publication = draft ? 'publication: { status: ban-nhap }' : `publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year + 1}-01-30 } }`;
     writeFileSync(
-      path.join(content, 'exemplars', `dh-${String(i).padStart(6, '0')}.mdx`),
+      path.join(content, 'exemplars', `${exemplarId(i)}.mdx`),
       `---
 kind: ${kind}
 name: ${name}
-place: ${rng.pick(communes)}
+place: ${place}
 campaigns: [${campaign}]
 fields: [${rng.pick(FIELDS)}]
 awards:
   - { award: ${rng.pick(awards[kind])}, level: huyen, issuer: Chủ tịch UBND huyện, decision: ${i + 1}/QĐ-UBND, date: ${year}-12-${String(rng.int(1, 28)).padStart(2, '0')} }
 citation: ${rng.pick(SENTENCES)}
-${photo}storyType: bai-viet
+${photoCount > 0 ? `photos:\n${photoLines}` : ''}storyType: bai-viet
 author: Phóng viên
 published: ${year + 1}-02-${String(rng.int(1, 28)).padStart(2, '0')}
-${kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện }\n` : ''}publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year + 1}-01-30 } }
+${consent}${publication}
 ---
 
-${story(rng, rng.int(300, 900))}
+${body}
 `,
     );
   }
+  return corpus;
 }

@@ -1,26 +1,24 @@
 /**
  * Runs the content check before a production build. Astro alone would log a bad reference and carry on, or drop
- * one of two entries with the same id; this stops the build instead, with every problem listed.
+ * one of two entries with the same id; this stops the build instead, with every problem listed. What it read is
+ * kept for the rest of the build: the stories it compiled go to the story loader, and the model of the content to
+ * the output check, so that no file is parsed twice.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content/check.ts';
+import { checkContent, type ContentModel } from '../lib/content/check.ts';
+import { handOverStories } from '../lib/content/cache.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-const checked = new Map<string, ReturnType<typeof checkContent>>();
+const checked = new Map<string, ContentModel>();
 
-/**
- * The content check of `root`, run once per build process: the output check after the build compares the output
- * with the same reading, and photos are decoded only once.
- */
-export function checkContentOnce(root: string): ReturnType<typeof checkContent> {
-  let result = checked.get(root);
-  if (!result) checked.set(root, (result = checkContent(root)));
-  return result;
+/** The content as the check read it at the start of this build of `root`, if it ran. */
+export function checkedContent(root: string): ContentModel | undefined {
+  return checked.get(root);
 }
 
 export function contentCheck(): AstroIntegration {
@@ -29,8 +27,12 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const { problems, model } = await checkContentOnce(fileURLToPath(config.root));
+        logger.info('Đang kiểm tra nội dung…');
+        const root = fileURLToPath(config.root);
+        const { problems, model, stories } = await checkContent(root, { cacheDir: fileURLToPath(config.cacheDir), keepStories: true });
         if (problems.length > 0) throw new ContentError(formatProblems(problems));
+        handOverStories(stories!);
+        checked.set(root, model);
         logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);
       },
     },

@@ -1,11 +1,12 @@
 /**
- * After every production build, checks the output against content/ read on its own (src/lib/output/verify.ts) and
- * fails the build, naming what is missing, leaked or unsafe.
+ * After every production build, checks the output against content/ as the content check read it, independently of
+ * the page code (src/lib/output/verify.ts), and fails the build, naming what is missing, leaked or unsafe.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/content/check.ts';
 import { verifyOutput } from '../lib/output/verify.ts';
-import { checkContentOnce } from './content-check.ts';
+import { checkedContent } from './content-check.ts';
 
 export function outputCheck(): AstroIntegration {
   let root = '';
@@ -18,7 +19,8 @@ export function outputCheck(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { model } = await checkContentOnce(root);
+        logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
+        const model = checkedContent(root) ?? (await checkContent(root)).model;
         const problems = await verifyOutput(fileURLToPath(dir), model, { base, root });
         if (problems.length > 0) throw new Error(`Kết quả xuất bản không khớp với nội dung đã duyệt:\n  ${problems.join('\n  ')}`);
         logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');

@@ -3,15 +3,16 @@
  * story compiler, so no story becomes a JavaScript module. Entries that may not be published are never stored:
  * no page, list or feed can show what is not in the store.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
-import { listFiles, parseEntry } from '../lib/content/source.ts';
+import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
+import { codeVersion, contentHash, takeCompiledStory } from '../lib/content/cache.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
-import { isDraft, isShown } from '../lib/data/publishable.ts';
+import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';
 
 /**
  * Checked on the raw frontmatter first, so that in a build a draft is never even validated into the store (in
@@ -25,16 +26,28 @@ function looksShown(data: unknown): boolean {
 export function storyLoader(dir: string): Loader {
   return {
     name: 'guong-sang-stories',
-    async load({ store, parseData, generateDigest, config, logger }) {
+    async load({ store, parseData, config, logger }) {
       const root = fileURLToPath(config.root);
-      store.clear();
+      // The store survives between builds (in the cache folder): an entry whose text and code are unchanged is
+      // kept as it is, so a rebuild parses and renders only the stories that changed.
+      const version = codeVersion(root);
+      const kept = new Set<string>();
       for (const file of await listFiles(root, dir, STORY_FILE)) {
-        const raw = await readFile(path.join(root, file), 'utf8');
+        const raw = readFileSync(path.join(root, file), 'utf8');
+        const hash = contentHash(raw);
+        // A draft stored for preview by `npm run dev` must never be kept by a build: the mode is part of the key.
+        const digest = `${version}:${PREVIEW_DRAFTS ? 'preview' : 'publish'}:${hash}`;
+        const id = idFromFile(file);
+        if (store.get(id)?.digest === digest) {
+          kept.add(id);
+          continue;
+        }
         const { entry, problems } = parseEntry(raw, file);
         if (!entry) throw new Error(formatProblems(problems));
         if (!looksShown(entry.data)) continue;
         let data: Record<string, unknown>;
         try {
+          // One entry at a time: the exemplar schema takes the image() helper of the entry being parsed.
           data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
         } catch (error) {
           // A draft being written may be incomplete: leave it out of the preview rather than stop it.
@@ -43,7 +56,8 @@ export function storyLoader(dir: string): Loader {
           continue;
         }
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
-        const { story, problems: bodyProblems } = compileStory(entry.body, photos);
+        const handed = takeCompiledStory(file, hash);
+        const { story, problems: bodyProblems } = handed ? { story: handed, problems: [] } : compileStory(entry.body, photos);
         if (!story) {
           throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
         }
@@ -51,10 +65,13 @@ export function storyLoader(dir: string): Loader {
           id: entry.id,
           data,
           filePath: file,
-          digest: generateDigest(raw),
+          digest,
           rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs, blocks: story.blocks } },
         });
+        kept.add(entry.id);
       }
+      // Files removed, renamed or no longer publishable leave the store.
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
     },
   };
 }

@@ -53,6 +53,22 @@ export function settingsSchema() {
         closing: text({ max: 500 }).default(ui.radio.closing),
       })
       .prefault({}),
+    /**
+     * Sites built separately on the same domain (the other districts or communes of a province) whose stories the
+     * search page finds too, from their own search indexes.
+     */
+    otherSites: z
+      .array(
+        z.strictObject({
+          /** Name shown on results from that site, e.g. "Gương Sáng huyện Quốc Oai". */
+          name: text({ max: 80 }),
+          /** Where that site lives on this domain, e.g. "/quoc-oai/": same domain, so no third-party request. */
+          path: z
+            .string({ error: missingOr('path phải là một đoạn chữ, ví dụ "/quoc-oai/".') })
+            .regex(/^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/, 'path là đường dẫn trên cùng tên miền, bắt đầu và kết thúc bằng "/", chỉ gồm chữ thường không dấu, số và dấu gạch, ví dụ "/quoc-oai/".'),
+        }),
+      )
+      .default([]),
   });
 }
 

@@ -10,10 +10,15 @@ interface Config {
   filterNames: Record<string, string>;
   text: { loading: string; prompt: string; none: string; failed: string; clear: string; count: string };
   indexUrl: string;
+  otherSites: { name: string; path: string }[];
+}
+interface ResultData {
+  url: string;
+  meta: Record<string, string>;
 }
 interface PagefindResult {
   id: string;
-  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+  data: () => Promise<ResultData>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -23,7 +28,9 @@ interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, string> }) => Promise<PagefindResponse | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (indexPath: string, options: Record<string, unknown>) => Promise<void>;
 }
+
 
 const PAGE_SIZE = 12;
 const config: Config = JSON.parse(document.getElementById('cau-hinh-tim-kiem')!.textContent!);
@@ -40,6 +47,8 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ config.indexUrl).then(async (module: Pagefind) => {
     await module.options({ excerptLength: 24 });
+    // Another site's results come with addresses on that site, under its path.
+    for (const other of config.otherSites) await module.mergeIndex(`${other.path}pagefind/`, {});
     // Loading the filter index once makes every search report facet counts.
     await module.filters();
     return module;
@@ -110,9 +119,10 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sta
   }
 }
 
-function renderResult(data: { url: string; meta: Record<string, string> }): HTMLElement {
+function renderResult(data: ResultData): HTMLElement {
   const body = element('div', { className: 'card-body' }, element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)));
-  const tags = [data.meta.loai, data.meta['khen-thuong']].filter(Boolean) as string[];
+  const otherSite = config.otherSites.find((other) => data.url.startsWith(other.path));
+  const tags = [otherSite?.name, data.meta.loai, data.meta['khen-thuong']].filter(Boolean) as string[];
   if (tags.length > 0) body.append(element('p', {}, ...tags.map((t) => element('span', { className: 'tag' }, t))));
   for (const line of [data.meta.noi, data.meta['phong-trao']]) if (line) body.append(element('p', { className: 'muted' }, line));
   if (data.meta.citation) body.append(element('p', {}, data.meta.citation));

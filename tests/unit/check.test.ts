@@ -138,6 +138,14 @@ describe('content check', () => {
     expect(present.problems).toEqual([]);
   });
 
+  it('accepts other sites to search only by their path on this domain', async () => {
+    const settings = (sites: string) => `${baseFiles['content/settings.yaml']}otherSites:\n${sites}`;
+    const good = await check({ 'content/settings.yaml': settings('  - { name: Gương Sáng huyện Quốc Oai, path: /quoc-oai/ }\n') });
+    expect(good.problems).toEqual([]);
+    const elsewhere = await check({ 'content/settings.yaml': settings('  - { name: Trang khác, path: "https://khac.example.vn/" }\n') });
+    expect(elsewhere.problems).toEqual([expect.objectContaining({ field: 'otherSites[0].path', line: 8, message: expect.stringContaining('cùng tên miền') })]);
+  });
+
   it('refuses a HEIC photo with a hint to convert it', async () => {
     const text = exemplar({ extra: 'photos:\n  - { src: ./anh/a.heic, alt: Ảnh, credit: Trung tâm }\n' });
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text, 'content/exemplars/anh/a.heic': Buffer.from('x') });

@@ -2,7 +2,7 @@
  * The content check: reads every file under content/, independently of the page code, and reports every problem
  * in one run. The build runs it first and stops on any problem; `npm run check` runs it alone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -11,25 +11,26 @@ import { campaignSchema, type CampaignData } from '../../schemas/campaign.ts';
 import { placeSchema, type PlaceData } from '../../schemas/place.ts';
 import { awardSchema, type AwardData } from '../../schemas/award.ts';
 import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
-import { compileStory } from '../mdx/compile.ts';
+import { compileStory, type CompiledStory } from '../mdx/compile.ts';
+import { CheckCache, codeVersion, contentHash } from './cache.ts';
 import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
 import { issuesToProblems } from './issues.ts';
-import { idFromFile, listFiles, readEntryFile, readYamlList, parseYaml, type EntrySource, type Problem, type YamlSource } from './source.ts';
+import { idFromFile, listFiles, parseEntry, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
 import { findPersonalData, publicContactsOf } from './personal-data.ts';
 import { formatField } from './source.ts';
 
-export interface Loaded<T, S extends YamlSource = YamlSource> {
+export interface Loaded<T> {
   id: string;
   file: string;
   data: T;
-  source: S;
+  source: YamlSource;
 }
 
 export interface ContentModel {
-  exemplars: Loaded<ExemplarData, EntrySource>[];
-  campaigns: Loaded<CampaignData, EntrySource>[];
+  exemplars: Loaded<ExemplarData>[];
+  campaigns: Loaded<CampaignData>[];
   places: Loaded<PlaceData>[];
   awards: Loaded<AwardData>[];
   settings?: SettingsData;
@@ -82,40 +83,104 @@ function strings(value: unknown, at: (string | number)[] = []): { at: (string | 
   return [];
 }
 
-async function readStories<T>(root: string, dir: string, schema: (file: string) => z.ZodType<T>, problems: Problem[], publicContacts: readonly string[]) {
-  const loaded: Loaded<T, EntrySource>[] = [];
+/** What a run of the check shares between collections: cache of earlier runs, photos decoded, stories compiled. */
+interface CheckRun {
+  root: string;
+  problems: Problem[];
+  publicContacts: readonly string[];
+  cache?: CheckCache;
+  /** Stories compiled in this run, for the story loader. */
+  stories?: Map<string, { hash: string; story: CompiledStory }>;
+  /** A photo used by several entries is decoded once. */
+  photoChecks: Map<string, Promise<string | undefined>>;
+}
+
+/** Line numbers of an entry taken from the cache are found only if a problem needs one. */
+function lazySource(root: string, file: string, data: unknown): YamlSource {
+  let entry: YamlSource | undefined;
+  return {
+    data,
+    lineOf: (at) => {
+      entry ??= parseEntry(readFileSync(path.join(root, file), 'utf8'), file).entry;
+      return entry?.lineOf(at);
+    },
+  };
+}
+
+async function checkPhotos(run: CheckRun, file: string, photos: { src: string }[], source: YamlSource) {
+  let clean = true;
+  for (const [i, photo] of photos.entries()) {
+    const photoFile = path.resolve(run.root, path.dirname(file), photo.src);
+    if (run.cache?.photoUnchanged(photoFile)) continue;
+    const key = `${photoFile}\0${photo.src}`;
+    if (!run.photoChecks.has(key)) run.photoChecks.set(key, photoProblem(photoFile, photo.src));
+    const message = await run.photoChecks.get(key);
+    if (message) {
+      run.problems.push({ file, line: source.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
+      clean = false;
+    } else run.cache?.setPhoto(photoFile);
+  }
+  return clean;
+}
+
+async function readStories<T>(run: CheckRun, dir: string, schema: (file: string) => z.ZodType<T>) {
+  const { root, publicContacts } = run;
+  const loaded: Loaded<T>[] = [];
+  // Building a zod schema costs far more than using it: one per folder, since photo paths are relative to it.
+  const schemas = new Map<string, z.ZodType<T>>();
+  const schemaFor = (file: string) => {
+    const folder = path.posix.dirname(file);
+    if (!schemas.has(folder)) schemas.set(folder, schema(file));
+    return schemas.get(folder)!;
+  };
   const named: { id: string; file: string }[] = [];
   for (const file of await listFiles(root, dir, STORY_FILE)) {
-    named.push({ id: idFromFile(file), file });
-    const { entry, problems: fileProblems } = await readEntryFile(root, file);
-    problems.push(...fileProblems);
+    const id = idFromFile(file);
+    named.push({ id, file });
+    const raw = readFileSync(path.join(root, file), 'utf8');
+    const hash = contentHash(raw);
+    const cached = run.cache?.entry(file, hash);
+    if (cached) {
+      const source = lazySource(root, file, cached.data);
+      await checkPhotos(run, file, (cached.data as { photos?: { src: string }[] }).photos ?? [], source);
+      loaded.push({ id, file, data: cached.data as T, source });
+      continue;
+    }
+    const problems: Problem[] = [];
+    const { entry, problems: fileProblems } = parseEntry(raw, file);
+    run.problems.push(...fileProblems);
     if (!entry) continue;
     if (!/[a-z]/.test(entry.id)) {
       // An id of digits only would take the address of a list page ("/dien-hinh/2/").
-      problems.push({ file, message: 'Tên tệp phải có chữ cái, ví dụ "nguyen-van-an.mdx".' });
+      run.problems.push({ file, message: 'Tên tệp phải có chữ cái, ví dụ "nguyen-van-an.mdx".' });
       continue;
     }
-    const parsed = schema(file).safeParse(entry.data, { reportInput: true });
+    const parsed = schemaFor(file).safeParse(entry.data, { reportInput: true });
     if (!parsed.success) {
-      problems.push(...issuesToProblems(parsed.error.issues, file, entry));
+      run.problems.push(...issuesToProblems(parsed.error.issues, file, entry));
       continue;
     }
     const photos = (parsed.data as { photos?: { src: string }[] }).photos ?? [];
-    for (const [i, photo] of photos.entries()) {
-      const message = await photoProblem(path.resolve(root, path.dirname(file), photo.src), photo.src);
-      if (message) problems.push({ file, line: entry.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
-    }
+    const photosClean = await checkPhotos(run, file, photos, entry);
     for (const { at, text } of strings(parsed.data)) {
       for (const hit of findPersonalData(text, publicContacts)) problems.push({ file, line: entry.lineOf(at), field: formatField(at), message: hit.message });
     }
-    entry.body.split('\n').forEach((lineText, i) => {
-      for (const hit of findPersonalData(lineText, publicContacts)) problems.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
-    });
-    const { problems: bodyProblems } = compileStory(entry.body, photos.length);
+    // Line by line only when the whole story has something to report, which is rare.
+    if (findPersonalData(entry.body, publicContacts).length > 0) {
+      entry.body.split('\n').forEach((lineText, i) => {
+        for (const hit of findPersonalData(lineText, publicContacts)) problems.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
+      });
+    }
+    const { story, problems: bodyProblems } = compileStory(entry.body, photos.length);
     problems.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
+    run.problems.push(...problems);
+    if (problems.length === 0 && photosClean) {
+      run.cache?.setEntry(file, hash, parsed.data);
+      if (story) run.stories?.set(file, { hash, story });
+    }
     loaded.push({ id: entry.id, file, data: parsed.data, source: entry });
   }
-  problems.push(...findIdCollisions(named, 'hai bài'));
+  run.problems.push(...findIdCollisions(named, 'hai bài'));
   return loaded;
 }
 
@@ -134,8 +199,18 @@ async function readList<T extends { id: string }>(root: string, files: string[],
   return loaded;
 }
 
+export interface CheckOptions {
+  /** Folder in which results are kept between runs (the build's cache folder); without it, everything is checked. */
+  cacheDir?: string;
+  /** Keep the HTML of the stories compiled, by file, for the story loader. */
+  keepStories?: boolean;
+}
+
 /** Checks the whole content folder. `root` is the project root. */
-export async function checkContent(root: string): Promise<{ problems: Problem[]; model: ContentModel }> {
+export async function checkContent(
+  root: string,
+  { cacheDir, keepStories = false }: CheckOptions = {},
+): Promise<{ problems: Problem[]; model: ContentModel; stories?: Map<string, { hash: string; story: CompiledStory }> }> {
   const problems: Problem[] = [];
 
   let settings: SettingsData | undefined;
@@ -157,14 +232,11 @@ export async function checkContent(root: string): Promise<{ problems: Problem[];
     ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems)
     : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);
   const publicContacts = publicContactsOf(settings);
-  const campaigns = await readStories<CampaignData>(root, STORY_COLLECTIONS.campaigns, () => campaignSchema(), problems, publicContacts);
-  const exemplars = await readStories<ExemplarData>(
-    root,
-    STORY_COLLECTIONS.exemplars,
-    (file) => exemplarSchema({ image: photoPath(file, root) }),
-    problems,
-    publicContacts,
-  );
+  // Public contacts decide what the personal-data scan accepts, so they are part of the cache key.
+  const cache = cacheDir ? new CheckCache(cacheDir, `${codeVersion(root)}:${contentHash(JSON.stringify(publicContacts))}`) : undefined;
+  const run: CheckRun = { root, problems, publicContacts, cache, stories: keepStories ? new Map() : undefined, photoChecks: new Map() };
+  const campaigns = await readStories<CampaignData>(run, STORY_COLLECTIONS.campaigns, () => campaignSchema());
+  const exemplars = await readStories<ExemplarData>(run, STORY_COLLECTIONS.exemplars, (file) => exemplarSchema({ image: photoPath(file, root) }));
 
   for (const campaign of campaigns) {
     campaign.data.attachments.forEach((attachment, i) => {
@@ -180,5 +252,6 @@ export async function checkContent(root: string): Promise<{ problems: Problem[];
 
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
-  return { problems, model };
+  cache?.save();
+  return { problems, model, stories: run.stories };
 }

@@ -5,10 +5,12 @@
  */
 import type { SettingsData } from '../../schemas/settings.ts';
 
-const PATTERNS: { kind: string; pattern: RegExp; advice: string }[] = [
-  { kind: 'địa chỉ thư điện tử', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, advice: 'không đăng thư điện tử cá nhân' },
-  { kind: 'số điện thoại', pattern: /(?<![\d/])(?:\+84|84|0)(?:[\s.-]?\d){9,10}(?![\d/])/g, advice: 'không đăng số điện thoại cá nhân' },
-  { kind: 'số định danh (CCCD/CMND)', pattern: /(?<![\d/.,])(?:\d{12}|\d{9})(?![\d/.,])/g, advice: 'không đăng số căn cước, chứng minh nhân dân' },
+// `gate` is a cheap test that every match passes: most text has no "@" and no run of nine digits, and is skipped.
+const NINE_DIGITS = /\d(?:[\s.-]?\d){8}/;
+const PATTERNS: { kind: string; pattern: RegExp; gate: RegExp; advice: string }[] = [
+  { kind: 'địa chỉ thư điện tử', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, gate: /@/, advice: 'không đăng thư điện tử cá nhân' },
+  { kind: 'số điện thoại', pattern: /(?<![\d/])(?:\+84|84|0)(?:[\s.-]?\d){9,10}(?![\d/])/g, gate: NINE_DIGITS, advice: 'không đăng số điện thoại cá nhân' },
+  { kind: 'số định danh (CCCD/CMND)', pattern: /(?<![\d/.,])(?:\d{12}|\d{9})(?![\d/.,])/g, gate: NINE_DIGITS, advice: 'không đăng số căn cước, chứng minh nhân dân' },
 ];
 
 /** Contacts that may be published: the publisher's own phone and e-mail, and the listed public contacts. */
@@ -30,7 +32,8 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
   const allowedText = new Set(allowed.map((a) => a.toLowerCase()));
   const hits: PersonalDataHit[] = [];
   const seen = new Set<string>();
-  for (const { kind, pattern, advice } of PATTERNS) {
+  for (const { kind, pattern, gate, advice } of PATTERNS) {
+    if (!gate.test(text)) continue;
     for (const [value] of text.matchAll(pattern)) {
       if (allowedText.has(value.toLowerCase()) || (kind !== 'địa chỉ thư điện tử' && allowedDigits.has(digits(value)))) continue;
       // A number that fits two patterns (84 and ten digits is also twelve digits) is reported once.

@@ -2,6 +2,9 @@
  * The single entry point pages use to read content. Collections are read once per build and indexed here, so no
  * page walks a whole collection to find its few entries, and every list applies the same publishable filter.
  */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
 import { isShown } from './publishable.ts';
@@ -50,7 +53,17 @@ async function load() {
   const exemplars = sortNewest(exemplarEntries);
   const campaigns = sortCampaigns(campaignEntries);
   const azGroups = azIndex(exemplars);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
   return {
+    /** Everything a page can show except the stories of exemplars; see pageKeys. */
+    dataKey: hashOf({
+      today,
+      settings,
+      places: placeEntries.sort(byId).map((e) => e.data),
+      awards: awardEntries.sort(byId).map((e) => [e.id, e.data]),
+      campaigns: [...campaignEntries].sort(byId).map((e) => [e.id, e.digest, e.data]),
+      exemplars: [...exemplarEntries].sort(byId).map((e) => [e.id, { ...e.data, photos: e.data.photos.map((p) => ({ ...p, src: photoKey(p.src) })) }]),
+    }),
     settings,
     today,
     places,
@@ -77,6 +90,39 @@ async function load() {
 }
 
 export type Site = Awaited<ReturnType<typeof load>>;
+
+/**
+ * A photo file as it is now. Only `fsPath` of Astro's image metadata may be read here: reading any other field
+ * counts as using the original file, which Astro then copies into the output, camera metadata and all.
+ */
+function photoKey(src: unknown): string {
+  const file = (src as ImageMetadata & { fsPath: string }).fsPath;
+  const { size, mtimeMs } = statSync(file);
+  return `${file}:${size}:${mtimeMs}`;
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+/**
+ * Keys under which Astro may reuse a page from the previous build instead of rendering it again
+ * (experimental.incrementalBuild; Astro also renders again when the page's code changed). A key covers all the
+ * content a page can show: the details of every entry (so a changed name, citation, photo or place renders every
+ * page again, since lists, related entries and sort orders may show it) and the stories the page shows. Editing the
+ * story of one exemplar therefore renders only its page and the feeds that carry it.
+ */
+export const pageKeys = {
+  /** A page that shows entries' details but no story: lists, campaign and place pages. */
+  details: (s: Site) => s.dataKey,
+  /** A page that also shows the stories of these exemplars (its own page, feeds). */
+  stories: (s: Site, exemplars: readonly Exemplar[]) => `${s.dataKey}:${hashOf(exemplars.map((e) => e.digest))}`,
+};
+
+/** Static paths of pages that show details only, e.g. from paginate(), with their key. */
+export function withDetailsKey<T extends object>(s: Site, paths: T[]): (T & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey: pageKeys.details(s) }));
+}
 
 let site: Promise<Site> | undefined;
 

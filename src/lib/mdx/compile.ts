@@ -4,10 +4,8 @@
  * with the MDX grammar and turned into HTML here. Only plain Markdown and the documented components are accepted;
  * everything else is reported with its line.
  */
+import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent, Heading } from 'mdast';
@@ -44,7 +42,10 @@ type ComponentName = keyof typeof STORY_COMPONENTS;
 /** Placeholder element for a photo; pages replace it with a responsive <picture>. */
 export const PHOTO_MARKER = /<gs-photo data-n="(\d+)"><\/gs-photo>/g;
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/** MDX with GitHub tables, strikethrough and autolinks, parsed by Satteri, the MDX parser Astro itself uses. */
+function parse(source: string): Root {
+  return mdxToMdast(source, { features: { gfm: true, frontmatter: false } }) as Root;
+}
 const toHtml = unified().use(remarkRehype).use(rehypeStringify);
 
 interface JsxNode {
@@ -73,10 +74,11 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
   const problems: BodyProblem[] = [];
   let tree: Root;
   try {
-    tree = parser.parse(source) as Root;
+    tree = parse(source);
   } catch (error) {
-    const cause = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    return { problems: [{ line: cause.line ?? cause.place?.line ?? cause.place?.start?.line, message: `Không đọc được nội dung bài: ${explainSyntaxError(cause.reason ?? cause.message)}` }] };
+    // The parser's message starts with "line:column: " and ends with its rule name in brackets.
+    const [, line, reason] = /^(?:(\d+):\d+: )?([\s\S]*?)(?: \([\w-]+:[\w-]+\))?$/.exec((error as Error).message)!;
+    return { problems: [{ line: line ? Number(line) : undefined, message: `Không đọc được nội dung bài: ${explainSyntaxError(reason!)}` }] };
   }
 
   const headings: CompiledStory['headings'] = [];

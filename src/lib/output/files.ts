@@ -1,5 +1,5 @@
 /** Reading a build's output folder as a reader or a crawler would get it. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -11,7 +11,9 @@ export const CONTENT_TEXT = /\.(html|xml|txt|json|pf_fragment)$/;
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function outputFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => statSync(path.join(dir, f)).isFile());
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 /** NFC text of an output file, or undefined for binary files (images, fonts, wasm). */

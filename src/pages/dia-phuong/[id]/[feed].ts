@@ -1,14 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exemplarsOfPlace, loadSite } from '../../../lib/data/site.ts';
+import { exemplarsOfPlace, loadSite, pageKeys } from '../../../lib/data/site.ts';
+import { FEED_SIZE } from '../../../lib/feeds.ts';
 import { feedResponse } from '../../../lib/feed-response.ts';
 import { routes } from '../../../lib/paths.ts';
 import { ui } from '../../../i18n/vi.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return [...site.places.byId.keys()]
-    .filter((id) => exemplarsOfPlace(site, id).length > 0)
-    .flatMap((id) => ['rss.xml', 'feed.json'].map((feed) => ({ params: { id, feed } })));
+  return [...site.places.byId.keys()].flatMap((id) => {
+    const exemplars = exemplarsOfPlace(site, id);
+    if (exemplars.length === 0) return [];
+    const cacheKey = pageKeys.stories(site, exemplars.slice(0, FEED_SIZE));
+    return ['rss.xml', 'feed.json'].map((feed) => ({ params: { id, feed }, cacheKey }));
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

@@ -1,12 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, type Campaign } from '../../../lib/data/site.ts';
+import { loadSite, pageKeys, type Campaign } from '../../../lib/data/site.ts';
+import { FEED_SIZE } from '../../../lib/feeds.ts';
 import { feedResponse } from '../../../lib/feed-response.ts';
 import { routes } from '../../../lib/paths.ts';
 import { ui } from '../../../i18n/vi.ts';
 
 export const getStaticPaths = (async () => {
-  const { campaigns } = await loadSite();
-  return campaigns.flatMap((campaign) => ['rss.xml', 'feed.json'].map((feed) => ({ params: { id: campaign.id, feed }, props: { campaign } })));
+  const site = await loadSite();
+  return site.campaigns.flatMap((campaign) => {
+    const cacheKey = pageKeys.stories(site, (site.exemplarsByCampaign.get(campaign.id) ?? []).slice(0, FEED_SIZE));
+    return ['rss.xml', 'feed.json'].map((feed) => ({ params: { id: campaign.id, feed }, props: { campaign }, cacheKey }));
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props, site: origin }) => {
