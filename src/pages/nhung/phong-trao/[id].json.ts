@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, type Campaign } from '../../../lib/data/site.ts';
+import { loadSite, pageKeys, type Campaign } from '../../../lib/data/site.ts';
 import { embedResponse } from '../../../lib/embed-response.ts';
 import { routes } from '../../../lib/paths.ts';
 
 export const getStaticPaths = (async () => {
-  const { campaigns } = await loadSite();
-  return campaigns.map((campaign) => ({ params: { id: campaign.id }, props: { campaign } }));
+  const site = await loadSite();
+  return site.campaigns.map((campaign) => ({ params: { id: campaign.id }, props: { campaign }, cacheKey: pageKeys.details(site) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site: origin }) => {
