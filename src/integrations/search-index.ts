@@ -35,7 +35,7 @@ const IN_FLIGHT = 64;
 const STORY_OPEN = '<div class="prose story" data-pagefind-ignore>';
 
 /** What Pagefind reads of a page: all of it but the story, whose text is not indexed. */
-export function indexedPart(html: string): string {
+function indexedPart(html: string): string {
   const start = html.indexOf(STORY_OPEN);
   if (start < 0) return html;
   const end = html.indexOf('</div>', start);
