@@ -43,7 +43,7 @@ const SENTENCES = [
 export interface CorpusOptions {
   exemplars: number;
   seed?: number;
-  /** Distinct photos drawn for the corpus (1600×1200 JPEG, about 150 KB each); 0 for none. */
+  /** Distinct photos drawn for the corpus (3000×2250 JPEG, about 750 KB, like a phone's); 0 for none. */
   photos?: number;
   /** Share of exemplars with a photo (0–1); a quarter of them have a second photo placed in the story. */
   photoShare?: number;
@@ -70,12 +70,12 @@ export interface Corpus {
  */
 async function drawPhoto(seed: number, file: string) {
   const rng = random(seed);
-  const width = 1600;
-  const height = 1200;
+  const width = 3000;
+  const height = 2250;
   const hue = rng.int(0, 359);
   const shapes = Array.from({ length: 36 }, () => {
     const fill = `hsl(${(hue + rng.int(0, 120)) % 360},${rng.int(30, 70)}%,${rng.int(25, 75)}%)`;
-    return `<ellipse cx="${rng.int(0, width)}" cy="${rng.int(0, height)}" rx="${rng.int(30, 260)}" ry="${rng.int(30, 200)}" fill="${fill}" opacity="0.75"/>`;
+    return `<ellipse cx="${rng.int(0, width)}" cy="${rng.int(0, height)}" rx="${rng.int(60, 500)}" ry="${rng.int(60, 380)}" fill="${fill}" opacity="0.75"/>`;
   }).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},50%,35%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
   const grain = Buffer.alloc(width * height);

@@ -7,13 +7,19 @@
  * its own, on another core, while Astro renders the next pages, instead of reading every file back once all are
  * written. Pages Astro did not render in this build (reused from the previous one) are read from the output. Pages
  * without data-pagefind-body are not sent at all: Pagefind would skip them anyway.
+ *
+ * Pagefind cannot update an index, so a rebuild would index every page again. Instead, when what Pagefind reads
+ * of every indexed page is the same as in the previous build, the previous index is reused from the cache folder.
+ * What Pagefind reads is the page minus the story (which is data-pagefind-ignore): editing the text of a story,
+ * the most common change, keeps the index.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
+import { codeVersion } from '../lib/content/cache.ts';
 
 /** Folder of the index inside the output, also the address the search page loads it from. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -21,13 +27,44 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 /** Pages sent to Pagefind and not yet acknowledged; past this, rendering waits so memory stays flat. */
 const IN_FLIGHT = 64;
 
+/**
+ * The story as StoryBody.astro wraps it. The story compiler never writes a <div>, so the story ends at the first
+ * </div> after this; were one ever written, part of the story would count as indexed: a wasted reuse, never a
+ * stale index.
+ */
+const STORY_OPEN = '<div class="prose story" data-pagefind-ignore>';
+
+/** What Pagefind reads of a page: all of it but the story, whose text is not indexed. */
+function indexedPart(html: string): string {
+  const start = html.indexOf(STORY_OPEN);
+  if (start < 0) return html;
+  const end = html.indexOf('</div>', start);
+  return end < 0 ? html : html.slice(0, start) + html.slice(end + '</div>'.length);
+}
+
+const isIndexed = (html: string) => html.includes('data-pagefind-body');
+
+/** Every file of `from` in `to`, hard-linked where the file system allows (files are never changed in place). */
+function linkTree(from: string, to: string) {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      cpSync(source, target);
+    }
+  }
+}
+
 class SearchIndexer {
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending = new Set<Promise<void>>();
   readonly #errors: string[] = [];
-  /** Output files already seen, relative to the output folder. */
-  readonly #seen = new Set<string>();
-  #indexed = 0;
+  /** Output files already seen, relative to the output folder, with the hash of what Pagefind reads of them. */
+  readonly #seen = new Map<string, string | undefined>();
 
   constructor() {
     this.#index = pagefind.createIndex({ forceLanguage: 'vi' }).then(({ index, errors }) => {
@@ -37,9 +74,12 @@ class SearchIndexer {
   }
 
   async add(sourcePath: string, content: string) {
-    this.#seen.add(sourcePath);
-    if (!content.includes('data-pagefind-body')) return;
-    this.#indexed += 1;
+    const indexed = isIndexed(content);
+    this.#seen.set(sourcePath, indexed ? createHash('sha256').update(indexedPart(content)).digest('base64url') : undefined);
+    if (indexed) await this.#send(sourcePath, content);
+  }
+
+  async #send(sourcePath: string, content: string) {
     const index = await this.#index;
     const sent = index.addHTMLFile({ sourcePath, content }).then(
       ({ errors }) => void this.#errors.push(...errors),
@@ -50,20 +90,40 @@ class SearchIndexer {
     if (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
   }
 
-  /** Adds the pages not sent yet, then writes the index into the output. */
-  async write(outDir: string): Promise<{ pages: number }> {
+  /**
+   * Writes the index into the output: the previous one if what is indexed did not change, otherwise a new one
+   * with the pages not sent yet added. `cacheDir` keeps the index for the next build.
+   */
+  async write(outDir: string, { cacheDir, root }: { cacheDir: string; root: string }): Promise<{ pages: number; reused: boolean }> {
     try {
-      for (const file of (await readdir(outDir, { recursive: true })) as string[]) {
-        const sourcePath = file.split(path.sep).join('/');
-        if (!sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#seen.has(sourcePath)) continue;
-        // Read without a round trip through the thread pool: a rebuild reads back thousands of reused pages.
-        await this.add(sourcePath, readFileSync(path.join(outDir, file), 'utf8'));
+      // Pages not rendered in this build: read back, hashed, and sent only if the index is built anew.
+      const reused: string[] = [];
+      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+        const sourcePath = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+        if (!entry.isFile() || !sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#seen.has(sourcePath)) continue;
+        const content = readFileSync(path.join(outDir, sourcePath), 'utf8');
+        const indexed = isIndexed(content);
+        this.#seen.set(sourcePath, indexed ? createHash('sha256').update(indexedPart(content)).digest('base64url') : undefined);
+        if (indexed) reused.push(sourcePath);
       }
+      const pages = [...this.#seen].filter(([, hash]) => hash).sort(([a], [b]) => (a < b ? -1 : 1));
+      const key = createHash('sha256').update(codeVersion(root)).update(JSON.stringify(pages)).digest('base64url');
+      const cached = path.join(cacheDir, 'guong-sang', 'search-index');
+      const target = path.join(outDir, SEARCH_INDEX_DIR);
+      if (existsSync(path.join(cached, 'key')) && readFileSync(path.join(cached, 'key'), 'utf8') === key) {
+        linkTree(path.join(cached, SEARCH_INDEX_DIR), target);
+        return { pages: pages.length, reused: true };
+      }
+      for (const sourcePath of reused) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
       await Promise.all(this.#pending);
       if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
-      const written = await (await this.#index).writeFiles({ outputPath: path.join(outDir, SEARCH_INDEX_DIR) });
+      const written = await (await this.#index).writeFiles({ outputPath: target });
       if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      return { pages: this.#indexed };
+      // The key is written last: an interrupted copy is never taken for a complete one.
+      rmSync(cached, { recursive: true, force: true });
+      linkTree(target, path.join(cached, SEARCH_INDEX_DIR));
+      writeFileSync(path.join(cached, 'key'), key);
+      return { pages: pages.length, reused: false };
     } finally {
       await pagefind.close();
     }
@@ -82,11 +142,15 @@ function outputFile(request: Request, base: string): string {
 export function searchIndex(): AstroIntegration {
   let indexer: SearchIndexer | undefined;
   let base = '/';
+  let root = '';
+  let cacheDir = '';
   return {
     name: 'guong-sang:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
         const current = new SearchIndexer();
@@ -110,8 +174,8 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info('Đang ghi chỉ mục tìm kiếm…');
-        const { pages } = await (indexer ?? new SearchIndexer()).write(fileURLToPath(dir));
-        logger.info(`Chỉ mục tìm kiếm: ${pages} trang.`);
+        const { pages, reused } = await (indexer ?? new SearchIndexer()).write(fileURLToPath(dir), { cacheDir, root });
+        logger.info(`Chỉ mục tìm kiếm: ${pages} trang${reused ? ', không đổi so với lần trước: dùng lại' : ''}.`);
       },
     },
   };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build-sample.ts';
 import { copyProject } from '../helpers/project-copy.ts';
+import { openSearch } from '../helpers/search.ts';
 
 let project: ReturnType<typeof copyProject>;
 let out: string;
@@ -36,7 +37,8 @@ beforeAll(() => {
 afterAll(() => project?.cleanup());
 
 describe('a rebuild', () => {
-  it('drops the page of a withdrawn consent and every mention of her, from reused pages too', () => {
+  it('drops the page of a withdrawn consent and every mention of her, from reused pages and the search index too', () => {
+    expect(log).not.toContain('dùng lại');
     expect(existsSync(path.join(out, 'dien-hinh/kieu-van-binh/index.html'))).toBe(false);
     expect(outputText()).not.toContain('Kiều Văn Bình');
     expect(outputText()).not.toContain('/dien-hinh/kieu-van-binh/');
@@ -46,7 +48,7 @@ describe('a rebuild', () => {
     expect(readFileSync(path.join(out, 'dien-hinh/pham-van-thuy/index.html'), 'utf8')).toContain('Câu bổ sung sau khi xuất bản.');
   });
 
-  it('reuses pages when only a story changed, and only then', () => {
+  it('reuses pages and the search index when only a story changed, and only then', async () => {
     // A withdrawal changes lists everywhere, so this rebuild renders every keyed page again; the next one, after a
     // story edit alone, reuses all but that story's page and feeds.
     const file = path.join(project.root, 'content/exemplars/pham-van-thuy.mdx');
@@ -55,7 +57,16 @@ describe('a rebuild', () => {
     // Two pages render at a time and their log lines mix: count the markers.
     const rendered = (text: string) => text.split('├─').length - text.split(/\((?:cached|restored)\)/).length;
     expect(rendered(next)).toBeLessThan(rendered(log) / 4);
+    // What the search index reads of the pages did not change: the story text is not indexed.
+    expect(next).toContain('không đổi so với lần trước: dùng lại');
     expect(readFileSync(path.join(out, 'dien-hinh/pham-van-thuy/index.html'), 'utf8')).toContain('Một câu nữa.');
+    const search = await openSearch(out);
+    try {
+      expect((await search.search('pham van thuy')).map((hit) => hit.url)).toContain('/dien-hinh/pham-van-thuy/');
+      expect((await search.search('kieu van binh')).map((hit) => hit.url)).not.toContain('/dien-hinh/kieu-van-binh/');
+    } finally {
+      await search.close();
+    }
   }, 120_000);
 
   it('keeps every reused page pointing at the stylesheet of this build after a style change', () => {

@@ -14,8 +14,8 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** Source files whose change can change what is read from content/ or how a story renders. */
-const CODE = ['src/lib', 'src/schemas', 'src/loaders', 'src/content.config.ts', 'package-lock.json'];
+/** Source files whose change can change what is read from content/, how a story renders or how it is indexed. */
+const CODE = ['src/lib', 'src/schemas', 'src/loaders', 'src/integrations', 'src/content.config.ts', 'package-lock.json'];
 
 /** One hash of the code that reads, checks and renders content; part of every cache key. */
 export function codeVersion(root: string): string {

@@ -59,8 +59,8 @@ async function load() {
     dataKey: hashOf({
       today,
       settings,
-      places: placeEntries.sort(byId).map((e) => e.data),
-      awards: awardEntries.sort(byId).map((e) => [e.id, e.data]),
+      places: [...placeEntries].sort(byId).map((e) => e.data),
+      awards: [...awardEntries].sort(byId).map((e) => [e.id, e.data]),
       campaigns: [...campaignEntries].sort(byId).map((e) => [e.id, e.digest, e.data]),
       exemplars: [...exemplarEntries].sort(byId).map((e) => [e.id, { ...e.data, photos: e.data.photos.map((p) => ({ ...p, src: photoKey(p.src) })) }]),
     }),
