@@ -3,10 +3,10 @@
  * data-pagefind-body are indexed (exemplar, campaign and place pages); lists and navigation never are, and
  * unpublished entries have no page to index.
  *
- * Each page is handed to Pagefind as soon as Astro has rendered it, from memory: Pagefind indexes in a process of
- * its own, on another core, while Astro renders the next pages, instead of reading every file back once all are
- * written. Pages Astro did not render in this build (reused from the previous one) are read from the output. Pages
- * without data-pagefind-body are not sent at all: Pagefind would skip them anyway.
+ * Astro's renderer is watched so that a hash of what Pagefind reads of each rendered page is taken from memory;
+ * pages reused from the previous build are read from the output. Indexed pages are sent to Pagefind in the order
+ * of their paths, so that two builds of one commit write the same index bytes. Pages without data-pagefind-body
+ * are never sent: Pagefind would skip them anyway.
  *
  * Pagefind cannot update an index, so a rebuild would index every page again. Instead, when what Pagefind reads
  * of every indexed page is the same as in the previous build, the previous index is reused from the cache folder.
@@ -73,10 +73,9 @@ class SearchIndexer {
     });
   }
 
-  async add(sourcePath: string, content: string) {
-    const indexed = isIndexed(content);
-    this.#seen.set(sourcePath, indexed ? createHash('sha256').update(indexedPart(content)).digest('base64url') : undefined);
-    if (indexed) await this.#send(sourcePath, content);
+  /** Notes a page Astro rendered: only the hash of what Pagefind would read is kept, so memory stays flat. */
+  note(sourcePath: string, content: string) {
+    this.#seen.set(sourcePath, isIndexed(content) ? createHash('sha256').update(indexedPart(content)).digest('base64url') : undefined);
   }
 
   async #send(sourcePath: string, content: string) {
@@ -96,15 +95,11 @@ class SearchIndexer {
    */
   async write(outDir: string, { cacheDir, root }: { cacheDir: string; root: string }): Promise<{ pages: number; reused: boolean }> {
     try {
-      // Pages not rendered in this build: read back, hashed, and sent only if the index is built anew.
-      const reused: string[] = [];
+      // Pages not rendered in this build: read back and hashed.
       for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
         const sourcePath = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
         if (!entry.isFile() || !sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#seen.has(sourcePath)) continue;
-        const content = readFileSync(path.join(outDir, sourcePath), 'utf8');
-        const indexed = isIndexed(content);
-        this.#seen.set(sourcePath, indexed ? createHash('sha256').update(indexedPart(content)).digest('base64url') : undefined);
-        if (indexed) reused.push(sourcePath);
+        this.note(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
       }
       const pages = [...this.#seen].filter(([, hash]) => hash).sort(([a], [b]) => (a < b ? -1 : 1));
       const key = createHash('sha256').update(codeVersion(root)).update(JSON.stringify(pages)).digest('base64url');
@@ -114,7 +109,9 @@ class SearchIndexer {
         linkTree(path.join(cached, SEARCH_INDEX_DIR), target);
         return { pages: pages.length, reused: true };
       }
-      for (const sourcePath of reused) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
+      // Sent in the order of their paths, whatever order they were rendered or reused in, so that two builds of one
+      // commit write the same index.
+      for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
       await Promise.all(this.#pending);
       if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
       const written = await (await this.#index).writeFiles({ outputPath: target });
@@ -166,7 +163,7 @@ export function searchIndex(): AstroIntegration {
             const response = result instanceof Response ? result : result.response;
             if (!response.headers.get('content-type')?.startsWith('text/html') || !response.body) return result;
             const html = await response.text();
-            await current.add(outputFile(request, base), html);
+            current.note(outputFile(request, base), html);
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
             return result instanceof Response ? copy : { ...result, response: copy };
           },
