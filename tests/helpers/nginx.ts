@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './serve.ts';
 
 const CONFIG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/nginx');
 export const SITE_CONFIG = path.join(CONFIG_DIR, 'guong-sang.conf');
@@ -20,14 +20,6 @@ export function shippedPolicy(): string {
   const policy = /add_header Content-Security-Policy "([^"]+)"/.exec(readFileSync(SITE_CONFIG, 'utf8'))?.[1];
   if (!policy) throw new Error(`No Content-Security-Policy in ${SITE_CONFIG}`);
   return policy;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface Nginx {

@@ -3,25 +3,17 @@
  * withdrawn entries and withdrawn consent stay hidden even there. (Builds never hold drafts: output.test.ts.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cleanEnv, ROOT } from '../helpers/build-sample.ts';
 import { copyProject } from '../helpers/project-copy.ts';
+import { freePort } from '../helpers/serve.ts';
 import { ui } from '../../src/i18n/vi.ts';
 
 let project: ReturnType<typeof copyProject>;
 let dev: ChildProcess;
 let url: string;
 let output = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   project = copyProject({}, { sampleContent: true });

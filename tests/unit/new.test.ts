@@ -1,29 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { makeContentRoot } from '../helpers/content-fixture.ts';
+import { runScript } from '../helpers/run-script.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-function run(root: string, args: string[], input?: string) {
-  try {
-    const stdout = execFileSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'scripts/new.ts'), ...args], {
-      env: { ...process.env, GUONG_SANG_ROOT: root },
-      input,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return { status: 0, output: stdout };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { status: failure.status, output: failure.stdout + failure.stderr };
-  }
-}
+const run = (root: string, args: string[], input?: string) => runScript('new.ts', root, args, input);
 
 describe('npm run new', () => {
   it('writes a draft with an ASCII id and its photo, which passes the check', async () => {

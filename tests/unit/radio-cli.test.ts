@@ -1,27 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 import { ui } from '../../src/i18n/vi.ts';
+import { runScript } from '../helpers/run-script.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-function run(root: string, args: string[]) {
-  try {
-    const stdout = execFileSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'scripts/radio.ts'), ...args], {
-      env: { ...process.env, GUONG_SANG_ROOT: root, INIT_CWD: root },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return { status: 0, output: stdout };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { status: failure.status, output: failure.stdout + failure.stderr };
-  }
-}
+const run = (root: string, args: string[]) => runScript('radio.ts', root, args);
 
 describe('npm run radio', () => {
   it('writes the bulletin of a period: published entries only, newest first, the rest left for later', () => {

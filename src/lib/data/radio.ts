@@ -1,5 +1,5 @@
 /** Radio scripts and bulletins of the published content, built once per build and shared by pages and text files. */
-import type { Campaign, Exemplar, Site } from './site.ts';
+import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
 import type { StoryBlock } from '../mdx/compile.ts';
 import { exemplarScript, type RadioScript } from '../radio/script.ts';
 import { durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
@@ -56,4 +56,18 @@ export function monthsOnAir(site: Site): string[] {
 /** Header lines of the text file of a script or bulletin. */
 export function radioTextHeader(site: Site, title: string, syllables: number, left: readonly Exemplar[] = []): string[] {
   return textHeader(title, radioDuration(site, syllables), left.map((e) => e.data.name));
+}
+
+/** Static paths of the campaign bulletins (page and text file alike), keyed by the stories they read. */
+export function campaignBulletinPaths(site: Site) {
+  return campaignsOnAir(site).map((campaign) => ({
+    params: { id: campaign.id },
+    props: { campaign },
+    cacheKey: pageKeys.stories(site, site.exemplarsByCampaign.get(campaign.id) ?? []),
+  }));
+}
+
+/** Static paths of the month bulletins (page and text file alike), keyed by the stories they read. */
+export function monthBulletinPaths(site: Site) {
+  return monthsOnAir(site).map((month) => ({ params: { month }, cacheKey: pageKeys.stories(site, site.exemplarsByMonth.get(month) ?? []) }));
 }

@@ -1,16 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, pageKeys, type Campaign } from '../../../lib/data/site.ts';
-import { campaignBulletin, campaignsOnAir, radioTextHeader } from '../../../lib/data/radio.ts';
+import { loadSite, type Campaign } from '../../../lib/data/site.ts';
+import { campaignBulletin, campaignBulletinPaths, radioTextHeader } from '../../../lib/data/radio.ts';
 import { scriptText } from '../../../lib/radio/bulletin.ts';
 import { ui } from '../../../i18n/vi.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return campaignsOnAir(site).map((campaign) => ({
-    params: { id: campaign.id },
-    props: { campaign },
-    cacheKey: pageKeys.stories(site, site.exemplarsByCampaign.get(campaign.id) ?? []),
-  }));
+  return campaignBulletinPaths(site);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {

@@ -1,15 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, pageKeys } from '../../../lib/data/site.ts';
-import { monthBulletin, monthsOnAir, radioTextHeader } from '../../../lib/data/radio.ts';
+import { loadSite } from '../../../lib/data/site.ts';
+import { monthBulletin, monthBulletinPaths, radioTextHeader } from '../../../lib/data/radio.ts';
 import { scriptText } from '../../../lib/radio/bulletin.ts';
 import { ui } from '../../../i18n/vi.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return monthsOnAir(site).map((month) => ({
-    params: { month },
-    cacheKey: pageKeys.stories(site, site.exemplarsByMonth.get(month) ?? []),
-  }));
+  return monthBulletinPaths(site);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
