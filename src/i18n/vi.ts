@@ -175,7 +175,7 @@ export const ui = {
     none: 'Không tìm thấy kết quả nào.',
     noneHelp: [
       'Thử bỏ bớt bộ lọc đang chọn.',
-      'Gõ không dấu cũng được, ví dụ “dang thi hoa” cho “Đặng Thị Hoà”.',
+      'Gõ không dấu cũng được, ví dụ “doan ket” cho “Đoàn Kết”, “duong” cho “Đường”.',
       'Có thể tìm theo tên xã, phường cũ hoặc mới, tên phong trào hay số văn bản như “177/KH-UBND”.',
     ],
     more: 'Xem thêm kết quả',

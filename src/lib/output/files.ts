@@ -16,18 +16,20 @@ export function outputFiles(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
+/** Text as NFC; text without combining marks (almost all of it) is left as it is, which is much faster. */
+const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);
+
 /** NFC text of an output file, or undefined for binary files (images, fonts, wasm). */
 export function outputText(dir: string, file: string): string | undefined {
+  const isText = TEXT.test(file);
+  if (!isText && !SEARCH_INDEX.test(file)) return undefined;
   const bytes = readFileSync(path.join(dir, file));
-  if (TEXT.test(file)) return bytes.toString('utf8').normalize('NFC');
-  if (SEARCH_INDEX.test(file)) {
-    try {
-      return gunzipSync(bytes).toString('utf8').normalize('NFC');
-    } catch {
-      return bytes.toString('latin1');
-    }
+  if (isText) return nfc(bytes.toString('utf8'));
+  try {
+    return nfc(gunzipSync(bytes).toString('utf8'));
+  } catch {
+    return bytes.toString('latin1');
   }
-  return undefined;
 }
 
 /** "/guong-sang/dien-hinh/an/" (or a full URL) → "dien-hinh/an/" for a site built under `base`. */

@@ -2,12 +2,9 @@
 import { findPersonalData } from '../content/personal-data.ts';
 import { CONTENT_TEXT } from './files.ts';
 
-/** `texts`: output files with their text; `allowed`: the site's public contacts. */
-export function checkPersonalData(texts: Iterable<[file: string, text: string]>, allowed: readonly string[]): string[] {
-  const problems: string[] = [];
-  for (const [file, text] of texts) {
-    if (!CONTENT_TEXT.test(file)) continue;
-    for (const hit of findPersonalData(text, allowed)) problems.push(`${file}: có ${hit.kind} "${hit.value}", không được công bố.`);
-  }
-  return problems;
+/** Personal data in one output file's text; `allowed`: the site's public contacts. */
+export function checkPersonalData(file: string, text: string, allowed: readonly string[]): string[] {
+  // Pagefind's own bookkeeping (pagefind-entry.json) holds hashes and counts, not content.
+  if (!CONTENT_TEXT.test(file) || (file.startsWith('pagefind/') && !file.endsWith('.pf_fragment'))) return [];
+  return findPersonalData(text, allowed).map((hit) => `${file}: có ${hit.kind} "${hit.value}", không được công bố.`);
 }

@@ -25,25 +25,9 @@ function sitemapCounts(dir: string, base: string): Map<string, number> | undefin
   return counts;
 }
 
-/**
- * How often each site path has a record in the search index (one fragment per indexed page). Pagefind records
- * addresses inside the output folder; the base is added in the browser.
- */
-function searchRecordCounts(texts: Map<string, string>): Map<string, number> | undefined {
-  const fragments = [...texts].filter(([file]) => file.endsWith('.pf_fragment'));
-  if (fragments.length === 0) return undefined;
-  const counts = new Map<string, number>();
-  for (const [, text] of fragments) {
-    const url = /"url":"([^"]+)"/.exec(text)?.[1];
-    if (url) counts.set(sitePath(url, '/'), (counts.get(sitePath(url, '/')) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function checkEntryPages(dir: string, expected: Published, texts: Map<string, string>, base: string): string[] {
+function checkEntryPages(dir: string, expected: Published, search: Map<string, number> | undefined, base: string): string[] {
   const problems: string[] = [];
   const sitemap = sitemapCounts(dir, base);
-  const search = searchRecordCounts(texts);
   if (!sitemap) problems.push('Thiếu sitemap.xml.');
   if (!search) problems.push('Thiếu chỉ mục tìm kiếm (pagefind/fragment).');
   const pages = new Set(expected.entryPages);
@@ -58,13 +42,15 @@ function checkEntryPages(dir: string, expected: Published, texts: Map<string, st
   return problems;
 }
 
-function checkLeaks(texts: Map<string, string>, expected: Published, base: string): string[] {
+/** One pass over a text finds every name and address of an unpublished entry, however many there are. */
+function leakFinder(expected: Published, base: string): (file: string, text: string) => string[] {
   const needles = expected.hidden.flatMap(({ name, page }) => [name, `/${page}`]);
-  const problems: string[] = [];
-  for (const [file, text] of texts) {
-    for (const needle of needles) if (text.includes(needle)) problems.push(`"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`);
-  }
-  return problems;
+  if (needles.length === 0) return () => [];
+  const pattern = new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return (file, text) =>
+    [...new Set(Array.from(text.matchAll(pattern), (match) => match[0]))].map(
+      (needle) => `"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`,
+    );
 }
 
 export interface VerifyOptions {
@@ -78,18 +64,32 @@ export interface VerifyOptions {
 export async function verifyOutput(dir: string, model: ContentModel, { base = '/', root }: VerifyOptions): Promise<string[]> {
   const expected = published(model);
   const files = outputFiles(dir);
-  const texts = new Map<string, string>();
+  const findLeaks = leakFinder(expected, base);
+  const allowed = publicContactsOf(model.settings);
+  const leaks: string[] = [];
+  const personal: string[] = [];
+  // Pagefind records addresses inside the output folder (one fragment per page); the base is added in the browser.
+  const search = new Map<string, number>();
+  let fragments = 0;
+  // One file at a time: the output of a large site does not fit comfortably in memory at once.
   for (const file of files) {
     const text = outputText(dir, file);
-    if (text !== undefined) texts.set(file, text);
+    if (text === undefined) continue;
+    leaks.push(...findLeaks(file, text));
+    personal.push(...checkPersonalData(file, text, allowed));
+    if (file.endsWith('.pf_fragment')) {
+      fragments += 1;
+      const url = /"url":"([^"]+)"/.exec(text)?.[1];
+      if (url) search.set(sitePath(url, '/'), (search.get(sitePath(url, '/')) ?? 0) + 1);
+    }
   }
   // Outside a build the content check keeps photo paths as written in the entry.
   const originals = model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src)));
   return [
-    ...checkEntryPages(dir, expected, texts, base),
+    ...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base),
     ...checkFeeds(dir, model, expected, base),
-    ...checkLeaks(texts, expected, base),
+    ...leaks,
     ...(await checkImages(dir, files, originals)),
-    ...checkPersonalData(texts, publicContactsOf(model.settings)),
+    ...personal,
   ];
 }
