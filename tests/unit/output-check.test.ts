@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { verifyOutput } from '../../src/lib/output/verify.ts';
-import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
+import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -23,14 +23,7 @@ const jsonFeed = (urls: string[]) => JSON.stringify({ version: 'https://jsonfeed
 async function fixture() {
   const content = makeContentRoot({
     'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm', status: 'ban-nhap' }),
-    'content/settings.yaml': `siteName: Gương Sáng
-tagline: Thử nghiệm
-url: https://example.vn/
-publisher:
-  name: Trung tâm thử nghiệm
-  address: Địa chỉ thử nghiệm
-publicContacts: [lienhe@guong-sang.example.vn]
-`,
+    'content/settings.yaml': `${baseFiles['content/settings.yaml']}publicContacts: [lienhe@guong-sang.example.vn]\n`,
   });
   cleanups.push(content.cleanup);
   const { model } = await checkContent(content.root);
