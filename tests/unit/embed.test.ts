@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { embedItem, embedListing, EMBED_VERSION } from '../../src/lib/embed.ts';
-import { PlaceIndex, type Place } from '../../src/lib/data/places.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
+import { mergedCommune } from '../helpers/place-fixture.ts';
 
-const basis = { number: '1656/NQ-UBTVQH15', issuer: 'Ủy ban Thường vụ Quốc hội', date: '2025-06-16' as IsoDate };
-const places = new PlaceIndex(
-  [
-    { id: 'ha-noi', name: 'Hà Nội', type: 'thanh-pho-truc-thuoc-trung-uong', successors: [] },
-    { id: 'quoc-oai', name: 'Quốc Oai', type: 'huyen', parent: 'ha-noi', validTo: '2025-06-30', successors: [] },
-    { id: 'sai-son', name: 'Sài Sơn', type: 'xa', parent: 'quoc-oai', validTo: '2025-06-30', successors: [{ place: 'xa-quoc-oai', kind: 'sap-nhap', date: '2025-07-01', basis }] },
-    { id: 'xa-quoc-oai', name: 'Quốc Oai', type: 'xa', parent: 'ha-noi', validFrom: '2025-07-01', successors: [] },
-  ] as Place[],
-  '2026-11-21' as IsoDate,
-);
+const places = mergedCommune;
 const grant = (over: object) => ({ award: 'giay-khen', level: 'huyen' as const, issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-10-05' as IsoDate, posthumous: false, ...over });
 const exemplar = {
   id: 'nguyen-van-an',

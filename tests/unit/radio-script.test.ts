@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PlaceIndex, type Place } from '../../src/lib/data/places.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
 import type { AwardGrant } from '../../src/schemas/award.ts';
 import { exemplarScript, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
 import { fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
 import { countSyllables } from '../../src/lib/radio/duration.ts';
+import { mergedCommune } from '../helpers/place-fixture.ts';
 
-const basis = { number: '202/2025/QH15', issuer: 'Quốc hội', date: '2025-06-12' as IsoDate };
-const places = new PlaceIndex(
-  [
-    { id: 'ha-noi', name: 'Hà Nội', type: 'thanh-pho-truc-thuoc-trung-uong', successors: [] },
-    { id: 'quoc-oai', name: 'Quốc Oai', type: 'huyen', parent: 'ha-noi', validTo: '2025-06-30', successors: [] },
-    { id: 'sai-son', name: 'Sài Sơn', type: 'xa', parent: 'quoc-oai', validTo: '2025-06-30', successors: [{ place: 'xa-moi', kind: 'sap-nhap', date: '2025-07-01', basis }] },
-    { id: 'xa-moi', name: 'Quốc Oai', type: 'xa', parent: 'ha-noi', validFrom: '2025-07-01', successors: [] },
-  ] as unknown as Place[],
-  '2026-11-21' as IsoDate,
-);
+const places = mergedCommune;
 const context = { places, awardName: (id: string) => (id === 'nguoi-tot-viec-tot' ? 'danh hiệu Người tốt, việc tốt' : 'Giấy khen của Chủ tịch UBND xã') };
 
 const grant = (award: string, decision: string, extra: Partial<AwardGrant> = {}) =>
