@@ -87,6 +87,12 @@ describe('output check', () => {
     ]);
   });
 
+  it('finds a draft’s name written in decomposed (NFD) Unicode', async () => {
+    const { verify, write } = await fixture();
+    write('dien-hinh/nguyen-van-an/index.html', `<p>${'Lê Văn Tâm'.normalize('NFD')}</p>`);
+    expect(await verify()).toEqual(['"Lê Văn Tâm" (chưa được phép đăng) có trong dien-hinh/nguyen-van-an/index.html.']);
+  });
+
   it('names a feed that misses a published exemplar or carries one outside its scope', async () => {
     const { verify, write } = await fixture();
     write('phong-trao/phong-trao-a/rss.xml', rss([]));
