@@ -121,7 +121,7 @@ describe('the built sample site', () => {
       expect(brightness(1), file).toBeGreaterThan(brightness(info.height - 2) + 60);
     }
     const page = readText(dist, 'dien-hinh/hoang-thi-thuy/index.html');
-    expect(page).toMatch(/<img[^>]+quay-rau-ba-thuy[^>]+width="1200" height="800"/);
+    expect(page).toMatch(/<img[^>]+quay-rau-ba-thuy[^>]+width="960" height="640"/);
   });
 
   it('shows the place as it was named and where it lies today', () => {
