@@ -135,4 +135,30 @@ describe('output check', () => {
       'phat-thanh/an.txt: có số điện thoại "0987654321", không được công bố.',
     ]);
   });
+
+  describe('in a rebuild, with the record of files found clean', () => {
+    it('finds a leak written into a file that was clean, and reports it again on every build until it is gone', async () => {
+      const { root, dist, write } = await fixture();
+      const cacheFile = path.join(root, '.cache/output-check.json');
+      const { model } = await checkContent(root);
+      const verify = () => verifyOutput(dist, model, { root, cacheFile });
+      expect(await verify()).toEqual([]);
+      write('phong-trao/phong-trao-a/index.html', '<p>Lê Văn Tâm</p>');
+      const leak = '"Lê Văn Tâm" (chưa được phép đăng) có trong phong-trao/phong-trao-a/index.html.';
+      expect(await verify()).toEqual([leak]);
+      expect(await verify()).toEqual([leak]);
+      write('phong-trao/phong-trao-a/index.html', '<h1>Trang</h1>');
+      expect(await verify()).toEqual([]);
+    });
+
+    it('scans unchanged files again when an entry they name is taken down', async () => {
+      const { root, dist, write } = await fixture();
+      const cacheFile = path.join(root, '.cache/output-check.json');
+      write('phong-trao/phong-trao-a/index.html', '<p>Nguyễn Văn An</p>');
+      expect(await verifyOutput(dist, (await checkContent(root)).model, { root, cacheFile })).toEqual([]);
+      writeFileSync(path.join(root, 'content/exemplars/nguyen-van-an.mdx'), exemplar({ status: 'ban-nhap' }));
+      const problems = await verifyOutput(dist, (await checkContent(root)).model, { root, cacheFile });
+      expect(problems).toContain('"Nguyễn Văn An" (chưa được phép đăng) có trong phong-trao/phong-trao-a/index.html.');
+    });
+  });
 });

@@ -19,12 +19,14 @@ export function outputFiles(dir: string): string[] {
 /** Text as NFC; text without combining marks (almost all of it) is left as it is, which is much faster. */
 const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);
 
-/** NFC text of an output file, or undefined for binary files (images, fonts, wasm). */
-export function outputText(dir: string, file: string): string | undefined {
-  const isText = TEXT.test(file);
-  if (!isText && !SEARCH_INDEX.test(file)) return undefined;
-  const bytes = readFileSync(path.join(dir, file));
-  if (isText) return nfc(bytes.toString('utf8'));
+/** Bytes of an output file whose text is read, or undefined for binary files (images, fonts, wasm). */
+export function outputBytes(dir: string, file: string): Buffer | undefined {
+  return TEXT.test(file) || SEARCH_INDEX.test(file) ? readFileSync(path.join(dir, file)) : undefined;
+}
+
+/** NFC text of an output file's bytes (see outputBytes). */
+export function decodeOutput(file: string, bytes: Buffer): string {
+  if (TEXT.test(file)) return nfc(bytes.toString('utf8'));
   try {
     return nfc(gunzipSync(bytes).toString('utf8'));
   } catch {

@@ -4,12 +4,15 @@
  * the feeds it belongs to; no draft or withdrawn entry left its name or address anywhere; no image carries camera
  * metadata or is an original upload; no personal-data pattern appears outside the public contacts.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../content/check.ts';
+import { codeVersion } from '../content/cache.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
-import { outputFiles, outputText, sitePath } from './files.ts';
+import { decodeOutput, outputBytes, outputFiles, sitePath } from './files.ts';
+import { CleanFiles } from './clean-files.ts';
 import { checkImages } from './images.ts';
 import { checkPersonalData } from './personal-data.ts';
 import { published, type Published } from './published.ts';
@@ -58,14 +61,18 @@ export interface VerifyOptions {
   base?: string;
   /** Project root, where content/ and its original photos are. */
   root: string;
+  /** Where to keep which files were found clean, for the next build's check (see clean-files.ts); none if absent. */
+  cacheFile?: string;
 }
 
 /** Every problem with the build output in `dir`; none means the output holds exactly what was approved. */
-export async function verifyOutput(dir: string, model: ContentModel, { base = '/', root }: VerifyOptions): Promise<string[]> {
+export async function verifyOutput(dir: string, model: ContentModel, { base = '/', root, cacheFile }: VerifyOptions): Promise<string[]> {
   const expected = published(model);
   const files = outputFiles(dir);
   const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
+  const rules = createHash('sha256').update(JSON.stringify([expected.hidden, allowed, base])).update(cacheFile ? codeVersion(root) : '').digest('base64url');
+  const known = CleanFiles.load(cacheFile, rules);
   const leaks: string[] = [];
   const personal: string[] = [];
   // Pagefind records addresses inside the output folder (one fragment per page); the base is added in the browser.
@@ -73,16 +80,28 @@ export async function verifyOutput(dir: string, model: ContentModel, { base = '/
   let fragments = 0;
   // One file at a time: the output of a large site does not fit comfortably in memory at once.
   for (const file of files) {
-    const text = outputText(dir, file);
-    if (text === undefined) continue;
-    leaks.push(...findLeaks(file, text));
-    personal.push(...checkPersonalData(file, text, allowed));
-    if (file.endsWith('.pf_fragment')) {
+    const bytes = outputBytes(dir, file);
+    if (bytes === undefined) continue;
+    const key = CleanFiles.key(file, bytes);
+    const wasClean = known.isKnownClean(key);
+    const isFragment = file.endsWith('.pf_fragment');
+    if (wasClean) known.clean(key);
+    if (wasClean && !isFragment) continue;
+    const text = decodeOutput(file, bytes);
+    if (!wasClean) {
+      const fileLeaks = findLeaks(file, text);
+      const filePersonal = checkPersonalData(file, text, allowed);
+      leaks.push(...fileLeaks);
+      personal.push(...filePersonal);
+      if (fileLeaks.length === 0 && filePersonal.length === 0) known.clean(key);
+    }
+    if (isFragment) {
       fragments += 1;
       const url = /"url":"([^"]+)"/.exec(text)?.[1];
       if (url) search.set(sitePath(url, '/'), (search.get(sitePath(url, '/')) ?? 0) + 1);
     }
   }
+  known.save();
   // Outside a build the content check keeps photo paths as written in the entry.
   const originals = model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src)));
   return [
