@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { parallelRender } from './src/integrations/parallel-render.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 
 /**
@@ -21,6 +22,7 @@ function siteUrl() {
   }
 }
 const url = siteUrl();
+const search = searchIndex();
 
 export default defineConfig({
   site: url.origin,
@@ -39,7 +41,7 @@ export default defineConfig({
   // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
   experimental: { incrementalBuild: true },
   // Order matters after the build: the output check also reads the search index.
-  integrations: [contentCheck(), mdx(), searchIndex(), outputCheck()],
+  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), search, outputCheck()],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the

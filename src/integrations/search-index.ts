@@ -3,7 +3,7 @@
  * data-pagefind-body are indexed (exemplar, campaign and place pages); lists and navigation never are, and
  * unpublished entries have no page to index.
  *
- * Astro's renderer is watched so that a hash of what Pagefind reads of each rendered page is taken from memory;
+ * Astro's renderer is watched (through parallel-render.ts, which owns Astro's prerenderer) so that a hash of what Pagefind reads of each rendered page is taken from memory;
  * pages reused from the previous build are read from the output. Indexed pages are sent to Pagefind in the order
  * of their paths, so that two builds of one commit write the same index bytes. Pages without data-pagefind-body
  * are never sent: Pagefind would skip them anyway.
@@ -136,38 +136,35 @@ function outputFile(request: Request, base: string): string {
   return folder ? `${folder}/index.html` : 'index.html';
 }
 
-export function searchIndex(): AstroIntegration {
+/** The search index integration, and the prerenderer wrapper through which it sees every rendered page. */
+export function searchIndex(): AstroIntegration & { observe: (prerenderer: AstroPrerenderer) => AstroPrerenderer } {
   let indexer: SearchIndexer | undefined;
   let base = '/';
   let root = '';
   let cacheDir = '';
   return {
     name: 'guong-sang:search-index',
+    observe: (astro) => ({
+      ...astro,
+      name: 'guong-sang:search-index',
+      async render(request, options) {
+        const result = await astro.render(request, options);
+        const response = result instanceof Response ? result : result.response;
+        if (!indexer || !response.headers.get('content-type')?.startsWith('text/html') || !response.body) return result;
+        const html = await response.text();
+        indexer.note(outputFile(request, base), html);
+        const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+        return result instanceof Response ? copy : { ...result, response: copy };
+      },
+    }),
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': ({ setPrerenderer }) => {
-        const current = new SearchIndexer();
-        indexer = current;
-        setPrerenderer((astro: AstroPrerenderer): AstroPrerenderer => ({
-          ...astro,
-          name: 'guong-sang:search-index',
-          setup: astro.setup?.bind(astro),
-          getStaticPaths: astro.getStaticPaths.bind(astro),
-          teardown: astro.teardown?.bind(astro),
-          async render(request, options) {
-            const result = await astro.render(request, options);
-            const response = result instanceof Response ? result : result.response;
-            if (!response.headers.get('content-type')?.startsWith('text/html') || !response.body) return result;
-            const html = await response.text();
-            current.note(outputFile(request, base), html);
-            const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-            return result instanceof Response ? copy : { ...result, response: copy };
-          },
-        }));
+      'astro:build:start': () => {
+        indexer = new SearchIndexer();
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info('Đang ghi chỉ mục tìm kiếm…');

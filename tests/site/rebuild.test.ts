@@ -1,6 +1,6 @@
 /**
- * Builds of the sample beside the one the other site tests use: the same commit built again in another folder
- * gives byte-identical output; withdrawing an entry, or a person's consent, removes them from every output file of
+ * Builds of the sample beside the one the other site tests use: the same commit built again in another folder, with
+ * every page rendered in the main thread instead of a worker, gives byte-identical output; withdrawing an entry, or a person's consent, removes them from every output file of
  * the next build, and an entry made with `npm run new` and approved appears in it.
  */
 import { execFileSync } from 'node:child_process';
@@ -22,12 +22,12 @@ let dist: string;
 beforeAll(() => {
   project = copyProject({}, { sampleContent: true });
   dist = path.join(project.root, 'dist');
-  astroBuild(project.root, dist);
+  astroBuild(project.root, dist, { RENDER_WORKERS: '0' });
 }, 300_000);
 afterAll(() => project?.cleanup());
 
 describe('two builds of one commit', () => {
-  it('write the same files with the same bytes, wherever the project sits', () => {
+  it('write the same files with the same bytes, wherever the project sits, in one thread or with a render worker', () => {
     const files = listFiles(sampleDist);
     expect(listFiles(dist)).toEqual(files);
     const differing = files.filter((file) => !readFileSync(path.join(dist, file)).equals(readFileSync(path.join(sampleDist, file))));

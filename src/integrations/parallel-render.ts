@@ -1,0 +1,196 @@
+/**
+ * Renders pages on every core. Astro renders a static site's pages one after another in one thread; at a few pages
+ * per exemplar that is most of a large site's build. Through Astro's prerenderer API this integration hands pages
+ * to worker threads (render-worker.ts), each with its own copy of the prerender bundle, while the main thread
+ * writes every file as usual; photo transforms the workers register are handed back through
+ * the same API, so Astro optimises them with the rest.
+ *
+ * One worker per core beyond the first by default; RENDER_WORKERS=0 renders everything in the main thread, as
+ * Astro alone would (the output is the same, tested). Other prerenderer wrappers (the search index watches every
+ * page) are given in `wrap` and see every page, whichever thread rendered it.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import type { RenderWorkerData, SerializedStaticImages, ToMain, ToWorker } from './render-messages.ts';
+
+type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
+type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
+interface PageData {
+  styles: unknown[];
+}
+interface Lane {
+  worker: Worker & { stopping?: boolean };
+  inFlight: number;
+}
+/** What Astro's default prerenderer exposes once set up. */
+interface DefaultPrerenderer extends AstroPrerenderer {
+  app?: { getSettings(): { scripts: { stage: string }[] }; logger?: unknown };
+}
+
+/**
+ * Pages a worker holds at once, so that it never waits for the main thread, which is busy writing files. The main
+ * thread renders none itself while there are workers: writing every page twice (output and Astro's incremental
+ * cache), logging and the search index's hashes already keep it half busy, and a page it rendered would hold up
+ * the answers of every worker (a quarter faster than sharing pages with it, on two cores).
+ */
+const PER_WORKER = 4;
+
+export function defaultWorkerCount(): number {
+  const fromEnv = process.env.RENDER_WORKERS;
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return Number(fromEnv);
+  return Math.max(0, Math.min(os.availableParallelism() - 1, 7));
+}
+
+/** The prerender bundle's entry, where Astro's default prerenderer imports it from; undefined if not exactly one. */
+function prerenderEntry(config: AstroConfig): string | undefined {
+  for (const folder of [new URL('.prerender/', config.outDir), new URL('.prerender/', config.build.server)]) {
+    if (!existsSync(folder)) continue;
+    const entries = readdirSync(folder).filter((file) => file.startsWith('prerender-entry') && file.endsWith('.mjs'));
+    if (entries.length === 1) return new URL(entries[0]!, folder).href;
+  }
+  return undefined;
+}
+
+function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => void, onFailure: (error: Error) => void): Promise<Worker & { stopping?: boolean }> {
+  return new Promise((resolve, reject) => {
+    const worker: Worker & { stopping?: boolean } = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: data });
+    let ready = false;
+    worker.on('message', (message: ToMain) => {
+      if (message.type === 'ready') {
+        ready = true;
+        resolve(worker);
+      } else onMessage(message);
+    });
+    worker.on('error', (error) => (ready ? onFailure(error) : reject(error)));
+    worker.on('exit', (code) => {
+      const error = new Error(`Luồng dựng trang dừng bất thường (mã ${code}).`);
+      if (!ready) reject(error);
+      else if (!worker.stopping) onFailure(error);
+    });
+  });
+}
+
+function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig, pages: Map<string, PageData>, logger: AstroIntegrationLogger): AstroPrerenderer {
+  const lanes: Lane[] = [];
+  const waiting = new Map<number, { lane: Lane; resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();
+  const images: { staticImages: SerializedStaticImages; referencedImages: string[] }[] = [];
+  let imagesWanted: (() => void) | undefined;
+  let nextId = 0;
+
+  const onMessage = (message: ToMain) => {
+    if (message.type === 'log') {
+      (astro.app?.logger as { options?: { destination?: { write(event: unknown): void } } })?.options?.destination?.write(message.event);
+    } else if (message.type === 'images') {
+      images.push(message);
+      if (images.length === lanes.length) imagesWanted?.();
+    } else if (message.type === 'rendered' || message.type === 'failed') {
+      const request = waiting.get(message.id)!;
+      waiting.delete(message.id);
+      request.lane.inFlight -= 1;
+      if (message.type === 'failed') {
+        request.reject(Object.assign(new Error(message.error.message), { name: message.error.name, stack: message.error.stack }));
+        return;
+      }
+      const response = new Response(message.body, { status: message.status, statusText: message.statusText, headers: message.headers });
+      request.resolve(message.metadata === undefined ? response : { response, metadata: message.metadata as never });
+    }
+  };
+  const onFailure = (error: Error) => {
+    for (const [id, request] of waiting) {
+      waiting.delete(id);
+      request.reject(error);
+    }
+  };
+
+  return {
+    ...astro,
+    name: 'guong-sang:parallel-render',
+    async setup() {
+      await astro.setup?.();
+      const entry = prerenderEntry(config);
+      // Page-stage scripts and asset prefixes are build data the workers are not given; this site uses neither.
+      const supported = entry && !astro.app?.getSettings().scripts.some((script) => script.stage === 'page') && !config.build.assetsPrefix;
+      if (!supported) {
+        if (count > 0) logger.warn('Dựng trang trong một luồng: không dùng được luồng phụ với cấu hình này.');
+        return;
+      }
+      const data: RenderWorkerData = {
+        entry,
+        pages: [...pages].map(([key, page]) => [key, { styles: page.styles }]),
+        assets: { base: config.base, folder: config.build.assets, service: config.image.service.entrypoint },
+        collectMetadata: Boolean(config.experimental.incrementalBuild),
+      };
+      const started = await Promise.allSettled(Array.from({ length: count }, () => startWorker(data, onMessage, onFailure)));
+      for (const result of started) {
+        if (result.status === 'fulfilled') lanes.push({ worker: result.value, inFlight: 0 });
+        // Slower, never wrong: what a worker cannot render, the main thread does.
+        else logger.warn(`Không mở được luồng dựng trang phụ (${(result.reason as Error).message}); dựng trong luồng chính.`);
+      }
+    },
+    render(request, options) {
+      if (lanes.length === 0) return astro.render(request, options);
+      const chosen = lanes.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best));
+      const id = nextId++;
+      chosen.inFlight += 1;
+      return new Promise<RenderResult>((resolve, reject) => {
+        waiting.set(id, { lane: chosen, resolve, reject });
+        const route = `${options.routeData.component}\n${options.routeData.route}`;
+        chosen.worker.postMessage({ type: 'render', id, url: request.url, route } satisfies ToWorker);
+      });
+    },
+    async collectStaticImages() {
+      const list = (await astro.collectStaticImages?.()) ?? new Map();
+      if (lanes.length === 0) return list;
+      // Astro optimises photos with the image service its main thread's pages loaded, and all may have been rendered
+      // in workers. Loaded only now: the bundle's pages must keep using their own copy.
+      const assets = ((globalThis as { astroAsset?: { imageService?: unknown } }).astroAsset ??= {});
+      // require(), not import(): this module is loaded by Vite's module runner, closed by now.
+      assets.imageService ??= createRequire(import.meta.url)(config.image.service.entrypoint).default;
+      const collected = new Promise<void>((resolve) => (imagesWanted = resolve));
+      for (const { worker } of lanes) worker.postMessage({ type: 'images' } satisfies ToWorker);
+      await collected;
+      const referenced = (globalThis as { astroAsset?: { referencedImages?: Set<string> } }).astroAsset?.referencedImages;
+      for (const { staticImages, referencedImages } of images) {
+        for (const path of referencedImages) referenced?.add(path);
+        for (const [path, { originalSrcPath, transforms }] of staticImages) {
+          const existing = list.get(path) ?? { originalSrcPath, transforms: new Map() };
+          for (const [hash, transform] of transforms) if (!existing.transforms.has(hash)) existing.transforms.set(hash, transform as never);
+          list.set(path, existing);
+        }
+      }
+      return list;
+    },
+    async teardown() {
+      for (const { worker } of lanes) worker.stopping = true;
+      await Promise.all(lanes.map(({ worker }) => worker.terminate()));
+      await astro.teardown?.();
+    },
+  };
+}
+
+export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { workers?: number; wrap?: Wrapper[] } = {}): AstroIntegration {
+  let config: AstroConfig;
+  let pages = new Map<string, PageData>();
+  return {
+    name: 'guong-sang:parallel-render',
+    hooks: {
+      'astro:config:setup': ({ config: setup, updateConfig }) => {
+        // Astro asks for as many pages at once as its concurrency: enough for every worker.
+        if (workers > 0) updateConfig({ build: { concurrency: Math.max(setup.build.concurrency, workers * PER_WORKER) } });
+      },
+      'astro:config:done': ({ config: done }) => {
+        config = done;
+      },
+      'astro:build:setup': ({ pages: built, target }) => {
+        // The same map Astro fills with each page's stylesheets while bundling; read once the bundle is built.
+        if (target === 'server') pages = built as unknown as Map<string, PageData>;
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        setPrerenderer((astro) => wrap.reduce((inner, wrapper) => wrapper(inner), inWorkers(astro, workers, config, pages, logger)));
+      },
+    },
+  };
+}
