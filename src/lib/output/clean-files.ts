@@ -14,14 +14,14 @@ interface Record {
 }
 
 export class CleanFiles {
+  readonly #file: string | undefined;
+  readonly #rules: string;
   readonly #known: Set<string>;
   readonly #seen = new Set<string>();
 
-  private constructor(
-    readonly file: string | undefined,
-    readonly rules: string,
-    known: string[],
-  ) {
+  private constructor(file: string | undefined, rules: string, known: string[]) {
+    this.#file = file;
+    this.#rules = rules;
     this.#known = new Set(known);
   }
 
@@ -55,8 +55,8 @@ export class CleanFiles {
 
   /** Keeps what this build found, and only that, for the next. */
   save() {
-    if (!this.file) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify({ rules: this.rules, clean: [...this.#seen] } satisfies Record));
+    if (!this.#file) return;
+    mkdirSync(path.dirname(this.#file), { recursive: true });
+    writeFileSync(this.#file, JSON.stringify({ rules: this.#rules, clean: [...this.#seen] } satisfies Record));
   }
 }
