@@ -10,10 +10,10 @@ export interface PagefindLike<R extends { id: string }> {
 }
 
 export async function searchExactFirst<R extends { id: string }>(pagefind: PagefindLike<R>, query: string | null, options: Record<string, unknown>) {
-  const all = await pagefind.search(query, options);
-  if (!all || !query || toneTokens(query).length === 0) return all;
-  const exact = await pagefind.search(withToneTokens(query), options);
-  if (!exact || exact.results.length === 0) return all;
+  const accented = Boolean(query) && toneTokens(query!).length > 0;
+  // Both at once: each waits on its own index chunks, and the reader waits for the slower only.
+  const [all, exact] = await Promise.all([pagefind.search(query, options), accented ? pagefind.search(withToneTokens(query!), options) : null]);
+  if (!all || !exact || exact.results.length === 0) return all;
   const first = new Set(exact.results.map((r) => r.id));
   return { ...all, results: [...exact.results, ...all.results.filter((r) => !first.has(r.id))] };
 }
