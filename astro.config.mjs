@@ -23,6 +23,7 @@ function siteUrl() {
 }
 const url = siteUrl();
 const search = searchIndex();
+const check = outputCheck();
 
 export default defineConfig({
   site: url.origin,
@@ -40,8 +41,9 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
   experimental: { incrementalBuild: true },
-  // Order matters after the build: the output check also reads the search index.
-  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), search, outputCheck()],
+  // Order matters after the build: the output check starts on the pages, goes on while the search index is written,
+  // and finishes with it.
+  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), check.start, search, check.finish],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the

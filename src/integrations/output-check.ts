@@ -6,27 +6,43 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content/check.ts';
-import { verifyOutput } from '../lib/output/verify.ts';
+import { startOutputCheck } from '../lib/output/verify.ts';
 import { checkedContent } from './content-check.ts';
 
-export function outputCheck(): AstroIntegration {
+/**
+ * Two integrations around the search index's: the first starts checking the pages once Astro has written them,
+ * the second finishes with the search index and fails the build on any problem. Pages are checked while Pagefind
+ * indexes them, each on its own core.
+ */
+export function outputCheck(): { start: AstroIntegration; finish: AstroIntegration } {
   let root = '';
   let base = '/';
   let cacheFile = '';
+  let running: ReturnType<typeof startOutputCheck> | undefined;
   return {
-    name: 'guong-sang:output-check',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        cacheFile = path.join(fileURLToPath(config.cacheDir), 'guong-sang', 'output-check.json');
+    start: {
+      name: 'guong-sang:output-check-start',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          root = fileURLToPath(config.root);
+          base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+          cacheFile = path.join(fileURLToPath(config.cacheDir), 'guong-sang', 'output-check.json');
+        },
+        'astro:build:done': async ({ dir }) => {
+          const model = checkedContent(root) ?? (await checkContent(root)).model;
+          running = startOutputCheck(fileURLToPath(dir), model, { base, root, cacheFile });
+        },
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
-        const model = checkedContent(root) ?? (await checkContent(root)).model;
-        const problems = await verifyOutput(fileURLToPath(dir), model, { base, root, cacheFile });
-        if (problems.length > 0) throw new Error(`Kết quả xuất bản không khớp với nội dung đã duyệt:\n  ${problems.join('\n  ')}`);
-        logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');
+    },
+    finish: {
+      name: 'guong-sang:output-check',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
+          logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
+          const problems = await running!.finish();
+          if (problems.length > 0) throw new Error(`Kết quả xuất bản không khớp với nội dung đã duyệt:\n  ${problems.join('\n  ')}`);
+          logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');
+        },
       },
     },
   };

@@ -65,10 +65,19 @@ export interface VerifyOptions {
   cacheFile?: string;
 }
 
-/** Every problem with the build output in `dir`; none means the output holds exactly what was approved. */
-export async function verifyOutput(dir: string, model: ContentModel, { base = '/', root, cacheFile }: VerifyOptions): Promise<string[]> {
+/** The search index's folder in the output, written by Pagefind after every other file. */
+const SEARCH_INDEX = 'pagefind/';
+/** Files scanned between two yields to the event loop, so that a build's search indexer goes on meanwhile. */
+const FILES_PER_TURN = 32;
+
+/**
+ * The output check in two steps, so that a build checks its pages while Pagefind indexes them in its own process:
+ * the check starts on every file written so far (all but the search index), and `finish()` scans the search index,
+ * written meanwhile, and checks what needs the whole output. `finish()` resolves to every problem found; none
+ * means the output holds exactly what was approved.
+ */
+export function startOutputCheck(dir: string, model: ContentModel, { base = '/', root, cacheFile }: VerifyOptions): { finish: () => Promise<string[]> } {
   const expected = published(model);
-  const files = outputFiles(dir);
   const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
   const rules = createHash('sha256').update(JSON.stringify([expected.hidden, allowed, base])).update(cacheFile ? codeVersion(root) : '').digest('base64url');
@@ -78,37 +87,58 @@ export async function verifyOutput(dir: string, model: ContentModel, { base = '/
   // Pagefind records addresses inside the output folder (one fragment per page); the base is added in the browser.
   const search = new Map<string, number>();
   let fragments = 0;
+
   // One file at a time: the output of a large site does not fit comfortably in memory at once.
-  for (const file of files) {
-    const bytes = outputBytes(dir, file);
-    if (bytes === undefined) continue;
-    const key = CleanFiles.key(file, bytes);
-    const wasClean = known.isKnownClean(key);
-    const isFragment = file.endsWith('.pf_fragment');
-    if (wasClean) known.clean(key);
-    if (wasClean && !isFragment) continue;
-    const text = decodeOutput(file, bytes);
-    if (!wasClean) {
-      const fileLeaks = findLeaks(file, text);
-      const filePersonal = checkPersonalData(file, text, allowed);
-      leaks.push(...fileLeaks);
-      personal.push(...filePersonal);
-      if (fileLeaks.length === 0 && filePersonal.length === 0) known.clean(key);
+  const scan = async (files: string[]) => {
+    for (const [i, file] of files.entries()) {
+      if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+      const bytes = outputBytes(dir, file);
+      if (bytes === undefined) continue;
+      const key = CleanFiles.key(file, bytes);
+      const wasClean = known.isKnownClean(key);
+      const isFragment = file.endsWith('.pf_fragment');
+      if (wasClean) known.clean(key);
+      if (wasClean && !isFragment) continue;
+      const text = decodeOutput(file, bytes);
+      if (!wasClean) {
+        const fileLeaks = findLeaks(file, text);
+        const filePersonal = checkPersonalData(file, text, allowed);
+        leaks.push(...fileLeaks);
+        personal.push(...filePersonal);
+        if (fileLeaks.length === 0 && filePersonal.length === 0) known.clean(key);
+      }
+      if (isFragment) {
+        fragments += 1;
+        const url = /"url":"([^"]+)"/.exec(text)?.[1];
+        if (url) search.set(sitePath(url, '/'), (search.get(sitePath(url, '/')) ?? 0) + 1);
+      }
     }
-    if (isFragment) {
-      fragments += 1;
-      const url = /"url":"([^"]+)"/.exec(text)?.[1];
-      if (url) search.set(sitePath(url, '/'), (search.get(sitePath(url, '/')) ?? 0) + 1);
-    }
-  }
-  known.save();
-  // Outside a build the content check keeps photo paths as written in the entry.
-  const originals = model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src)));
-  return [
-    ...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base),
-    ...checkFeeds(dir, model, expected, base),
-    ...leaks,
-    ...(await checkImages(dir, files, originals)),
-    ...personal,
-  ];
+  };
+  const siteFiles = outputFiles(dir).filter((file) => !file.startsWith(SEARCH_INDEX));
+  const sitesScanned = scan(siteFiles);
+  // Awaited by finish(); until then a failure must not count as unhandled.
+  sitesScanned.catch(() => undefined);
+
+  return {
+    async finish() {
+      await sitesScanned;
+      const indexFiles = outputFiles(dir).filter((file) => file.startsWith(SEARCH_INDEX));
+      await scan(indexFiles);
+      known.save();
+      // Outside a build the content check keeps photo paths as written in the entry.
+      const originals = model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src)));
+      return [
+        ...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base),
+        ...checkFeeds(dir, model, expected, base),
+        ...leaks,
+        ...(await checkImages(dir, [...siteFiles, ...indexFiles], originals)),
+        ...personal,
+      ];
+    },
+  };
+}
+
+/** Every problem with the build output in `dir`, checked in one go; none means it holds exactly what was approved. */
+export function verifyOutput(dir: string, model: ContentModel, options: VerifyOptions): Promise<string[]> {
+  return startOutputCheck(dir, model, options).finish();
 }
