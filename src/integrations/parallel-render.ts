@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
-import type { RenderWorkerData, SerializedStaticImages, ToMain, ToWorker } from './render-messages.ts';
+import { routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
 type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
 type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
@@ -137,8 +137,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       chosen.inFlight += 1;
       return new Promise<RenderResult>((resolve, reject) => {
         waiting.set(id, { lane: chosen, resolve, reject });
-        const route = `${options.routeData.component}\n${options.routeData.route}`;
-        chosen.worker.postMessage({ type: 'render', id, url: request.url, route } satisfies ToWorker);
+        chosen.worker.postMessage({ type: 'render', id, url: request.url, route: routeKey(options.routeData) } satisfies ToWorker);
       });
     },
     async collectStaticImages() {

@@ -19,6 +19,9 @@ interface StaticImage {
 export type WorkerStaticImages = Map<string, StaticImage>;
 export type SerializedStaticImages = [string, { originalSrcPath: string | undefined; transforms: [string, { finalPath: string; transform: unknown }][] }][];
 
+/** How both sides name a route: Astro's route objects do not cross threads, their pattern and file do. */
+export const routeKey = (route: { component: string; route: string }) => `${route.component}\n${route.route}`;
+
 export type ToWorker = { type: 'render'; id: number; url: string; route: string } | { type: 'images' };
 
 export type ToMain =

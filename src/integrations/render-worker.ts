@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
-import type { RenderWorkerData, ToMain, ToWorker, WorkerStaticImages } from './render-messages.ts';
+import { routeKey, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
 const data = workerData as RenderWorkerData;
 const port = parentPort!;
@@ -64,7 +64,7 @@ app.setOptions({
   logger: { options: { destination: { write: (event: unknown) => (post({ type: 'log', event }), true) } } },
 });
 
-const routes = new Map(app.manifest.routes.map(({ routeData }) => [`${routeData.component}\n${routeData.route}`, routeData]));
+const routes = new Map(app.manifest.routes.map(({ routeData }) => [routeKey(routeData), routeData]));
 
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'images') {
@@ -76,7 +76,7 @@ port.on('message', async (message: ToWorker) => {
   const { id, url, route } = message;
   try {
     const routeData = routes.get(route);
-    if (!routeData) throw new Error(`No route ${route.replace('\n', ' ')} in the prerender bundle`);
+    if (!routeData) throw new Error(`Không tìm thấy đường dẫn ${route.replace('\n', ' ')} trong mã trang đã đóng gói.`);
     const { response, metadata } = await renderForPrerender(app as never, new Request(url), { routeData: routeData as never, collectMetadata: data.collectMetadata });
     const body = response.body === null ? null : await response.arrayBuffer();
     post(
