@@ -3,15 +3,15 @@
  * data-pagefind-body are indexed (exemplar, campaign and place pages); lists and navigation never are, and
  * unpublished entries have no page to index.
  *
- * Astro's renderer is watched (through parallel-render.ts, which owns Astro's prerenderer) so that a hash of what Pagefind reads of each rendered page is taken from memory;
- * pages reused from the previous build are read from the output. Indexed pages are sent to Pagefind in the order
- * of their paths, so that two builds of one commit write the same index bytes. Pages without data-pagefind-body
- * are never sent: Pagefind would skip them anyway.
+ * Astro's renderer is watched (through parallel-render.ts, which owns Astro's prerenderer) so that a hash of what
+ * Pagefind reads of each rendered page is taken from memory; pages reused from the previous build are read from the
+ * output. Indexed pages are sent to Pagefind in the order of their paths, so that two builds of one commit write
+ * the same index bytes. Pages without data-pagefind-body are never sent: Pagefind would skip them anyway.
  *
  * Pagefind cannot update an index, so a rebuild would index every page again. Instead, when what Pagefind reads
  * of every indexed page is the same as in the previous build, the previous index is reused from the cache folder.
- * What Pagefind reads is the page minus the story (which is data-pagefind-ignore): editing the text of a story,
- * the most common change, keeps the index.
+ * What Pagefind reads is the page minus what is data-pagefind-ignore (see indexedPart): editing the text of a
+ * story, the most common change, keeps the index.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
