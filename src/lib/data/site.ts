@@ -124,6 +124,14 @@ export function withDetailsKey<T extends object>(s: Site, paths: T[]): (T & { ca
   return paths.map((path) => ({ ...path, cacheKey: pageKeys.details(s) }));
 }
 
+/**
+ * Static paths of the pages every exemplar has (its page, radio script, poster), keyed by its own story; `story:
+ * false` for a page that never shows the story text.
+ */
+export function exemplarPaths(s: Site, { story = true }: { story?: boolean } = {}) {
+  return s.exemplars.map((exemplar) => ({ params: { id: exemplar.id }, props: { exemplar }, cacheKey: story ? pageKeys.stories(s, [exemplar]) : pageKeys.details(s) }));
+}
+
 let site: Promise<Site> | undefined;
 
 /** Content of the site, loaded on first use and shared by every page of the build. */

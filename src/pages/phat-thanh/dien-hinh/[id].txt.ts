@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite, pageKeys, type Exemplar } from '../../../lib/data/site.ts';
+import { exemplarPaths, loadSite, type Exemplar } from '../../../lib/data/site.ts';
 import { radioScript, radioTextHeader } from '../../../lib/data/radio.ts';
 import { scriptText } from '../../../lib/radio/bulletin.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
-  return site.exemplars.map((exemplar) => ({ params: { id: exemplar.id }, props: { exemplar }, cacheKey: pageKeys.stories(site, [exemplar]) }));
+  return exemplarPaths(site);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
