@@ -58,6 +58,8 @@ export interface CorpusOptions {
 export interface Corpus {
   /** Name of the first exemplar, for searches. */
   first: { name: string };
+  /** The first published person: a reader's typical query is somebody's full name. */
+  person: { id: string; name: string };
   /** An exemplar whose page shows its main photo at the top. */
   withMainPhoto?: string;
   /** Entries that are drafts or whose consent was withdrawn. */
@@ -185,7 +187,7 @@ ${story(rng, 200)}
     'ho-gia-dinh': ['gia-dinh-van-hoa', 'giay-khen-chu-tich-ubnd-xa'],
     'mo-hinh': ['giay-khen-chu-tich-ubnd-huyen'],
   };
-  const corpus: Corpus = { first: { name: '' }, unpublished: 0 };
+  const corpus: Corpus = { first: { name: '' }, person: { id: '', name: '' }, unpublished: 0 };
   for (let i = 0; i < options.exemplars; i++) {
     const kind = rng.pick(kinds);
     const person = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
@@ -216,6 +218,7 @@ ${story(rng, 200)}
       body = paragraphs.join('\n\n');
     }
     if (i === 0) corpus.first = { name };
+    if (kind === 'ca-nhan' && !draft && !withdrawn && !corpus.person.id) corpus.person = { id: exemplarId(i), name };
     if (photoCount > 0 && !draft && !withdrawn) corpus.withMainPhoto ??= exemplarId(i);
     if (draft || withdrawn) corpus.unpublished += 1;
     const consent = kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện${withdrawn ? `, withdrawn: ${year + 1}-03-01` : ''} }\n` : '';

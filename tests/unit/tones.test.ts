@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { toneTokens, withToneTokens } from '../../src/lib/search/tones.ts';
+import { chosenTonePlacement, isAccented, searchVariants } from '../../src/lib/search/tones.ts';
 
-describe('exact-accent tokens', () => {
-  it('are the same for both tone placements and both normal forms', () => {
-    expect(toneTokens('Thủy')).toEqual(toneTokens('Thuỷ'));
-    expect(toneTokens('Hoà'.normalize('NFD'))).toEqual(toneTokens('Hòa'));
-    expect(toneTokens('khoẻ')).toEqual(toneTokens('khỏe'));
+describe('tone placement', () => {
+  it('writes both placements and both normal forms the same way', () => {
+    expect(chosenTonePlacement('Thủy')).toBe(chosenTonePlacement('Thuỷ'));
+    expect(chosenTonePlacement('Hòa'.normalize('NFD'))).toBe(chosenTonePlacement('Hoà'));
+    expect(chosenTonePlacement('khỏe KHỎE, Ủy ban')).toBe('khoẻ KHOẺ, Uỷ ban');
+    expect(chosenTonePlacement('Nguyễn Thị Hòa, xã Thủy Xuân')).toBe('Nguyễn Thị Hoà, xã Thuỷ Xuân');
   });
-  it('differ between tones and vowel shapes', () => {
-    expect(toneTokens('Thủy')).toEqual(['thuyr']);
-    expect(toneTokens('Thúy')).toEqual(['thuys']);
-    expect(toneTokens('Đào Đạo Sơn Ân Ưng Ăn')).toEqual(['ddaof', 'ddaoj', 'sown', 'aan', 'uwng', 'awn']);
+  it('keeps tones, vowel shapes and syllables with one placement as they are', () => {
+    expect(chosenTonePlacement('Thúy')).not.toBe(chosenTonePlacement('Thủy'));
+    expect(chosenTonePlacement('Hoàng Thuyền Quỳnh Mùa Hồ Ơn Quý')).toBe('Hoàng Thuyền Quỳnh Mùa Hồ Ơn Quý');
   });
-  it('leave unaccented words and queries alone', () => {
-    expect(toneTokens('Nguyen Van An')).toEqual([]);
-    expect(withToneTokens('nguyen van an')).toBe('nguyen van an');
-    expect(withToneTokens('Đặng Thị Hoà')).toBe('Đặng Thị Hoà ddawngj thij hoaf');
+  it('tells accented queries from plain ones, đ included', () => {
+    expect(isAccented('dang thi hoa')).toBe(false);
+    expect(isAccented('Dang Thi Hoa')).toBe(false);
+    expect(isAccented('Đang')).toBe(true);
+    expect(isAccented('thủy')).toBe(true);
+  });
+});
+
+describe('hidden search words', () => {
+  it('fold the words with đ and give the chosen placement of the others, once each', () => {
+    expect(searchVariants(['Đặng Thị Hòa', 'Đặng Văn Đức', 'An'])).toBe('dang Hoà duc');
+    expect(searchVariants(['Hoàng Thị Lan'])).toBe('');
   });
 });

@@ -1,20 +1,18 @@
-/** Facets, sort keys and folded keywords of the pages the search index holds: exemplars, campaigns, places. */
+/** Facets, sort keys and hidden search words of the pages the search index holds: exemplars, campaigns, places. */
 import { ui } from '../../i18n/vi.ts';
 import { activeAwards, honourYear, type ExemplarLike } from '../data/exemplars.ts';
 import { placeLabel, type PlaceIndex } from '../data/places.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
-import { foldedKeywords, type Facets, type FacetValue } from './facets.ts';
+import type { Facets, FacetValue } from './facets.ts';
 import { yearOf } from '../dates.ts';
-import { toneTokens } from './tones.ts';
+import { searchVariants } from './tones.ts';
 
 export interface SearchEntry {
   facets: Facets;
   /** Sort keys: ISO date for "newest", a zero-padded rank in Vietnamese order for "name". */
   sort: { ngay: string; ten: string };
-  /** Hidden text: folded names, and every name the place was or is known by. */
+  /** Hidden text: every name the place was or is known by, and the words Pagefind needs help with (tones.ts). */
   keywords: string;
-  /** Exact-accent tokens of the names, indexed with extra weight (see tones.ts). */
-  toneTokens: string;
 }
 
 const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
@@ -56,9 +54,8 @@ export function exemplarSearchEntry(
     sort: { ngay: data.published, ten: pad(context.nameRank) },
     keywords: [
       placeNames.join(' · '),
-      foldedKeywords([data.name, ...(data.role ? [data.role] : []), ...placeNames, ...campaigns.map((c) => c.label), ...awards.map((a) => a.label)]),
+      searchVariants([data.name, ...(data.role ? [data.role] : []), ...placeNames, ...campaigns.map((c) => c.label), ...awards.map((a) => a.label)]),
     ].join(' · '),
-    toneTokens: toneTokens([data.name, ...placeNames].join(' ')).join(' '),
   };
 }
 
@@ -75,8 +72,7 @@ export function campaignSearchEntry(campaign: { id: string; data: CampaignData }
       loai: [{ slug: 'phong-trao', label: ui.search.campaignKind }],
     },
     sort: { ngay: data.published, ten: pad(context.nameRank) },
-    keywords: [placeNames.join(' · '), documents.join(' · '), foldedKeywords([data.title, data.shortTitle, data.issuer, ...placeNames])].join(' · '),
-    toneTokens: toneTokens(data.shortTitle).join(' '),
+    keywords: [placeNames.join(' · '), documents.join(' · '), searchVariants([data.title, data.shortTitle, data.issuer, ...placeNames])].join(' · '),
   };
 }
 
@@ -85,7 +81,6 @@ export function placeSearchEntry(id: string, context: { places: PlaceIndex; name
   return {
     facets: { loai: [{ slug: 'dia-phuong', label: ui.search.placeKind }] },
     sort: { ngay: '0000-00-00', ten: pad(context.nameRank) },
-    keywords: [names.join(' · '), foldedKeywords(names)].join(' · '),
-    toneTokens: toneTokens(names.join(' ')).join(' '),
+    keywords: [names.join(' · '), searchVariants(names)].join(' · '),
   };
 }

@@ -1,9 +1,4 @@
-/**
- * What the search index knows about each published page: the filters (with the slugs used in search URLs), sort
- * keys, and the ASCII-folded words that let people type without diacritics — đ included, which Pagefind's own
- * folding leaves alone ("dang" would not find "Đặng").
- */
-import { foldVietnamese } from '../text.ts';
+/** The filters of the search index, with the slugs used in search URLs and the labels readers see. */
 
 /** Filter names, as they appear in search URLs (?xa=…&phong-trao=…) and in the index. */
 export const FILTERS = ['xa', 'phong-trao', 'nam', 'khen-thuong', 'loai', 'linh-vuc'] as const;
@@ -23,19 +18,6 @@ export type Facets = Partial<Record<FilterName, FacetValue[]>>;
  */
 export function indexFilters(facets: Facets): Record<string, string[]> {
   return Object.fromEntries(Object.entries(facets).map(([name, values]) => [name, values!.map((v) => v.slug)]));
-}
-
-/**
- * Folded copies of the phrases a reader may type, only where folding changes them, joined into one line of
- * hidden text for the index.
- */
-export function foldedKeywords(phrases: readonly string[]): string {
-  const folded = new Set<string>();
-  for (const phrase of phrases) {
-    const ascii = foldVietnamese(phrase);
-    if (ascii !== phrase.toLowerCase()) folded.add(ascii);
-  }
-  return [...folded].join(' · ');
 }
 
 /** Map of every facet value's slug to its label, per filter, for the search page. */

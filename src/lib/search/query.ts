@@ -1,19 +1,40 @@
 /**
- * How the search page asks Pagefind, shared with the tests so they check what readers get. An accented query runs
- * twice: with its exact-accent tokens (which Pagefind treats as required words, so only exact matches come back)
- * and as typed (folded matches); exact matches are listed first, then the rest.
+ * How the search page asks Pagefind, shared with the tests so they check what readers get. A query is searched as
+ * typed, which Pagefind matches with or without marks; an accented query is then searched again with Pagefind's
+ * exact diacritics, in the chosen tone placement (tones.ts), and those exact matches are listed first.
+ * The second search needs no more of the index than the first: Pagefind keeps every written form of a word with its
+ * folded form, so exactness costs a little work and no bytes. Pagefind applies the setting to the site's own index
+ * only, so results from another site's merged index join the exact ones whether their marks match or not.
  */
-import { toneTokens, withToneTokens } from './tones.ts';
+import { chosenTonePlacement, isAccented } from './tones.ts';
 
 export interface PagefindLike<R extends { id: string }> {
   search: (query: string | null, options: Record<string, unknown>) => Promise<{ results: R[]; filters: Record<string, Record<string, number>> } | null>;
+  options: (options: Record<string, unknown>) => Promise<void>;
 }
 
-export async function searchExactFirst<R extends { id: string }>(pagefind: PagefindLike<R>, query: string | null, options: Record<string, unknown>) {
-  const accented = Boolean(query) && toneTokens(query!).length > 0;
-  // Both at once: each waits on its own index chunks, and the reader waits for the slower only.
-  const [all, exact] = await Promise.all([pagefind.search(query, options), accented ? pagefind.search(withToneTokens(query!), options) : null]);
-  if (!all || !exact || exact.results.length === 0) return all;
+// Exact diacritics are a setting of the whole index, not of one search, so searches on one index take turns.
+const turns = new WeakMap<object, Promise<unknown>>();
+
+export function searchExactFirst<R extends { id: string }>(pagefind: PagefindLike<R>, query: string | null, options: Record<string, unknown>) {
+  const turn = (turns.get(pagefind) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => exactFirst(pagefind, query?.normalize('NFC') ?? null, options));
+  turns.set(pagefind, turn);
+  return turn;
+}
+
+async function exactFirst<R extends { id: string }>(pagefind: PagefindLike<R>, query: string | null, options: Record<string, unknown>) {
+  const all = await pagefind.search(query, options);
+  if (!all || !query || !isAccented(query) || all.results.length === 0) return all;
+  await pagefind.options({ exactDiacritics: true });
+  let exact;
+  try {
+    exact = await pagefind.search(chosenTonePlacement(query), options);
+  } finally {
+    await pagefind.options({ exactDiacritics: false });
+  }
+  if (!exact || exact.results.length === 0) return all;
   const first = new Set(exact.results.map((r) => r.id));
   return { ...all, results: [...exact.results, ...all.results.filter((r) => !first.has(r.id))] };
 }

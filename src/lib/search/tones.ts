@@ -1,44 +1,54 @@
 /**
- * Exact-accent tokens. Folding lets "thuy" find every Thuỷ, Thủy, Thuý and Thúy, but a reader who types "Thủy"
- * wants Thủy (and Thuỷ, the same word with the mark placed differently) before Thúy. Each accented word is also
- * written as a Telex-style token that keeps its vowel shapes and tone but not where the mark sits: "Thủy" and
- * "Thuỷ" → "thuyr", "Thúy" → "thuys", "Đào" → "ddaof". Vietnamese syllables never end in s, f, r, x or j, so these
- * tokens cannot be mistaken for real words. Pages carry them with extra weight; the search page adds them to
- * accented queries, so exact matches rank first and folded ones still follow.
+ * What Pagefind's own diacritic handling leaves to us. Pagefind folds tone marks and vowel shapes by itself ("thuy"
+ * finds Thủy, Thúy, Thuỷ) and can match them exactly ("Thủy" finds Thủy only), but two things it cannot know:
+ * - đ is a letter of its own, not d with a mark, so "dang" would not find Đặng;
+ * - "Thủy" and "Thuỷ" are the same name with the tone mark placed in the older or the newer way, so an exact
+ *   search for one would miss the other.
+ * Pages therefore carry, as hidden text, the folded form of each word with đ and the one chosen placement of each
+ * word written the other way, and exact searches are asked in that chosen placement.
  */
-const TONES: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };
-const SHAPES: Record<string, string> = { '\u0306': 'w', '\u0302': '', '\u031B': 'w' };
+import { foldVietnamese } from '../text.ts';
 
-function wordToken(word: string): string | undefined {
-  let tone = '';
-  let out = '';
-  let marked = false;
-  for (const ch of word.normalize('NFD').toLowerCase()) {
-    if (ch in TONES) {
-      tone = TONES[ch];
-      marked = true;
-    } else if (ch in SHAPES) {
-      // Circumflex doubles the vowel (â → aa, ê → ee, ô → oo); breve and horn add w (ă → aw, ơ → ow, ư → uw).
-      out += SHAPES[ch] || out.slice(-1);
-      marked = true;
-    } else if (ch === 'đ') {
-      out += 'dd';
-      marked = true;
-    } else if (/[a-z0-9]/.test(ch)) {
-      out += ch;
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+/**
+ * An open syllable ending in oa, oe or uy with the mark on the first vowel ("hòa", "khỏe", "thủy"), written the
+ * newer way, with the mark on the last vowel ("hoà", "khoẻ", "thuỷ"). Syllables with a final consonant ("hoàng",
+ * "thuyền") have one placement only and are left alone.
+ */
+const OLDER_PLACEMENT = new RegExp(`([oO])(${TONE})([aAeE])$|([uU])(${TONE})([yY])$`, 'u');
+
+function chosenPlacementOfWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(OLDER_PLACEMENT, (_, o, oTone, ae, u, uTone, y) => (o ? o + ae + oTone : u + y + uTone))
+    .normalize('NFC');
+}
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** The text in NFC with every tone mark placed the one chosen way: "Hòa Thủy" → "Hoà Thuỷ". */
+export function chosenTonePlacement(text: string): string {
+  return text.normalize('NFC').replace(WORD, chosenPlacementOfWord);
+}
+
+/** Whether a query carries any mark or đ, that is, whether an exact-accent search of it means anything. */
+export function isAccented(text: string): boolean {
+  return foldVietnamese(text) !== text.toLowerCase();
+}
+
+/**
+ * The hidden words that let Pagefind find a text the ways readers type it: the folded form of each word with đ
+ * ("Đặng" → "dang") and the chosen placement of each word written the other way ("Thủy" → "Thuỷ"). Once each,
+ * joined by spaces; empty when Pagefind needs no help.
+ */
+export function searchVariants(phrases: readonly string[]): string {
+  const variants = new Set<string>();
+  for (const phrase of phrases) {
+    for (const word of phrase.normalize('NFC').match(WORD) ?? []) {
+      if (/[đĐ]/.test(word)) variants.add(foldVietnamese(word));
+      const chosen = chosenPlacementOfWord(word);
+      if (chosen !== word) variants.add(chosen);
     }
   }
-  return marked ? out + tone : undefined;
-}
-
-/** The exact-accent tokens of a text, once each, in order. */
-export function toneTokens(text: string): string[] {
-  const tokens = text.split(/[^\p{L}\p{M}\p{N}]+/u).map(wordToken).filter((t): t is string => Boolean(t));
-  return [...new Set(tokens)];
-}
-
-/** A query with the exact-accent tokens of its accented words appended; unaccented queries are left alone. */
-export function withToneTokens(query: string): string {
-  const tokens = toneTokens(query);
-  return tokens.length > 0 ? `${query} ${tokens.join(' ')}` : query;
+  return [...variants].join(' ');
 }
