@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
@@ -7,6 +8,8 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { parallelRender } from './src/integrations/parallel-render.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
+import { listFiles } from './src/lib/content/source.ts';
+import { STORY_COLLECTIONS, STORY_FILE } from './src/lib/content/collections.ts';
 
 /**
  * The public address comes from content/settings.yaml so that editors can change it without code. SITE_URL
@@ -21,6 +24,13 @@ function siteUrl() {
     return new URL('https://example.invalid/');
   }
 }
+/**
+ * Astro's record of reusable pages lists every photo transform of every page: about 4.5 KB a page, 170 MB at
+ * 10,000 exemplars. Past about 30,000 it no longer fits in one JavaScript string and the build would stop at its
+ * very end, so larger sites (a province, the nation) are built in full every time.
+ */
+const INCREMENTAL_LIMIT = 20_000;
+const exemplarCount = (await listFiles(fileURLToPath(new URL('.', import.meta.url)), STORY_COLLECTIONS.exemplars, STORY_FILE)).length;
 const url = siteUrl();
 const search = searchIndex();
 const check = outputCheck();
@@ -40,7 +50,7 @@ export default defineConfig({
   // not in node_modules, which `npm ci` wipes and which a copy of the project may share through a link.
   cacheDir: './.cache/astro',
   // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
-  experimental: { incrementalBuild: true },
+  experimental: { incrementalBuild: exemplarCount <= INCREMENTAL_LIMIT },
   // Order matters after the build: the output check starts on the pages, goes on while the search index is written,
   // and finishes with it.
   integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), check.start, search, check.finish],

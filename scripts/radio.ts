@@ -20,7 +20,7 @@ import { sortNewest } from '../src/lib/data/exemplars.ts';
 import { parseDate, todayInVietnam } from '../src/lib/dates.ts';
 import { formatDateShort } from '../src/lib/format.ts';
 import { exemplarScript } from '../src/lib/radio/script.ts';
-import { durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
+import { bulletinCost, durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
 import { ui } from '../src/i18n/vi.ts';
 
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,13 +76,13 @@ const period = ui.radio.period(formatDateShort(from), formatDateShort(to));
 if (chosen.length === 0) fail(`Không có điển hình nào được đăng ${period}${campaign ? ` trong ${campaign.data.shortTitle}` : ''}${placeId ? ` ở ${places.fullLabel(placeId)}` : ''}.`);
 
 const awards = new Map(model.awards.map((a) => [a.id, ui.radio.awardName(a.data.family, a.data.name)]));
-const items = chosen.map((e) => ({
-  item: e,
-  script: exemplarScript(
+const items = chosen.map((e) => {
+  const script = exemplarScript(
     { data: e.data, blocks: compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks },
     { places, awardName: (id) => awards.get(id)! },
-  ),
-}));
+  );
+  return { item: e, cost: bulletinCost(script), script: () => script };
+});
 const subject = ui.radio.periodSubject(period, campaign?.data.title, placeId && placeLabel(places.get(placeId)));
 const bulletin = fitBulletin(items, { opening: radio.opening, subject, closing: radio.closing }, minutes * radio.syllablesPerMinute);
 const duration = durationLabel(bulletin.syllables, radio.syllablesPerMinute);

@@ -1,13 +1,14 @@
 /**
  * Runs the content check before a production build. Astro alone would log a bad reference and carry on, or drop
  * one of two entries with the same id; this stops the build instead, with every problem listed. What it read is
- * kept for the rest of the build: the stories it compiled go to the story loader, and the model of the content to
- * the output check, so that no file is parsed twice.
+ * kept for the rest of the build: the stories it compiled are saved for the story loader, and the model of the
+ * content goes to the output check, so that no file is parsed twice.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, type ContentModel } from '../lib/content/check.ts';
-import { handOverStories } from '../lib/content/cache.ts';
+import { codeVersion } from '../lib/content/cache.ts';
+import { saveStory, storyFile } from '../lib/content/story-store.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 
 export class ContentError extends Error {
@@ -29,9 +30,13 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build') return;
         logger.info('Đang kiểm tra nội dung…');
         const root = fileURLToPath(config.root);
-        const { problems, model, stories } = await checkContent(root, { cacheDir: fileURLToPath(config.cacheDir), keepStories: true });
+        const cacheDir = fileURLToPath(config.cacheDir);
+        const version = codeVersion(root);
+        const { problems, model } = await checkContent(root, {
+          cacheDir,
+          onStory: (_file, collectionDir, textHash, story) => saveStory(storyFile(cacheDir, collectionDir, version, textHash), story),
+        });
         if (problems.length > 0) throw new ContentError(formatProblems(problems));
-        handOverStories(stories!);
         checked.set(root, model);
         logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);
       },

@@ -1,15 +1,16 @@
 /**
- * Loads MDX stories (exemplars, campaigns) into the content store with their HTML already rendered by the safe
- * story compiler, so no story becomes a JavaScript module. Entries that may not be published are never stored:
- * no page, list or feed can show what is not in the store.
+ * Loads MDX stories (exemplars, campaigns) into the content store, each rendered by the safe story compiler into a
+ * story file (story-store.ts), so no story becomes a JavaScript module. Entries that may not be published are never
+ * stored: no page, list or feed can show what is not in the store.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
 import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
-import { codeVersion, contentHash, takeCompiledStory } from '../lib/content/cache.ts';
+import { codeVersion, contentHash } from '../lib/content/cache.ts';
+import { loadStory, pruneStories, saveStory, storyFile, type StoryMetadata } from '../lib/content/story-store.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';
@@ -31,15 +32,20 @@ export function storyLoader(dir: string): Loader {
       // The store survives between builds (in the cache folder): an entry whose text and code are unchanged is
       // kept as it is, so a rebuild parses and renders only the stories that changed.
       const version = codeVersion(root);
+      const cacheDir = fileURLToPath(config.cacheDir);
       const kept = new Set<string>();
+      const storyFiles = new Set<string>();
       for (const file of await listFiles(root, dir, STORY_FILE)) {
         const raw = readFileSync(path.join(root, file), 'utf8');
         const hash = contentHash(raw);
         // A draft stored for preview by `npm run dev` must never be kept by a build: the mode is part of the key.
         const digest = `${version}:${PREVIEW_DRAFTS ? 'preview' : 'publish'}:${hash}`;
         const id = idFromFile(file);
-        if (store.get(id)?.digest === digest) {
+        const story = storyFile(cacheDir, dir, version, hash);
+        const previous = store.get(id);
+        if (previous?.digest === digest && previous.rendered?.metadata?.story === story && existsSync(story)) {
           kept.add(id);
+          storyFiles.add(story);
           continue;
         }
         const { entry, problems } = parseEntry(raw, file);
@@ -56,22 +62,24 @@ export function storyLoader(dir: string): Loader {
           continue;
         }
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
-        const handed = takeCompiledStory(file, hash);
-        const { story, problems: bodyProblems } = handed ? { story: handed, problems: [] } : compileStory(entry.body, photos);
-        if (!story) {
-          throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
+        // The content check of this build has usually compiled and saved the story already.
+        let compiled = existsSync(story) ? loadStory(story) : undefined;
+        if (!compiled) {
+          const { story: fresh, problems: bodyProblems } = compileStory(entry.body, photos);
+          if (!fresh) {
+            throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
+          }
+          saveStory(story, fresh);
+          compiled = fresh;
         }
-        store.set({
-          id: entry.id,
-          data,
-          filePath: file,
-          digest,
-          rendered: { html: story.html, metadata: { headings: story.headings, photoRefs: story.photoRefs, blocks: story.blocks } },
-        });
+        const metadata: StoryMetadata = { story, headings: compiled.headings, photoRefs: compiled.photoRefs };
+        store.set({ id: entry.id, data, filePath: file, digest, rendered: { html: '', metadata: { ...metadata } } });
         kept.add(entry.id);
+        storyFiles.add(story);
       }
-      // Files removed, renamed or no longer publishable leave the store.
+      // Files removed, renamed or no longer publishable leave the store, and their stories the cache.
       for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+      pruneStories(cacheDir, dir, storyFiles);
     },
   };
 }

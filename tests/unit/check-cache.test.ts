@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
+import type { CompiledStory } from '../../src/lib/mdx/compile.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -15,7 +16,11 @@ function fixture(changes: Parameters<typeof makeContentRoot>[0] = {}) {
   const made = makeContentRoot(changes);
   cleanups.push(made.cleanup);
   const cacheDir = path.join(made.root, '.cache');
-  const run = () => checkContent(made.root, { cacheDir, keepStories: true });
+  const run = async () => {
+    const stories = new Map<string, CompiledStory>();
+    const result = await checkContent(made.root, { cacheDir, onStory: (file, _dir, _hash, story) => stories.set(file, story) });
+    return { ...result, stories };
+  };
   const write = (file: string, content: string | Buffer) => writeFileSync(path.join(made.root, file), content);
   return { root: made.root, run, write };
 }
@@ -25,17 +30,17 @@ describe('content check cache', () => {
     const { run, write } = fixture();
     const first = await run();
     expect(first.problems).toEqual([]);
-    expect([...first.stories!.keys()]).toContain(FILE);
+    expect([...first.stories.keys()]).toContain(FILE);
 
     const second = await run();
     expect(second.problems).toEqual([]);
     // Not parsed again: nothing compiled, same data.
-    expect(second.stories!.has(FILE)).toBe(false);
+    expect(second.stories.has(FILE)).toBe(false);
     expect(second.model.exemplars.find((e) => e.file === FILE)?.data).toEqual(first.model.exemplars.find((e) => e.file === FILE)?.data);
 
     write(FILE, exemplar({ body: 'Câu chuyện đã sửa.\n' }));
     const third = await run();
-    expect(third.stories!.get(FILE)?.story.html).toContain('Câu chuyện đã sửa.');
+    expect(third.stories.get(FILE)?.html).toContain('Câu chuyện đã sửa.');
   });
 
   it('reports a problem on every run and never keeps it', async () => {

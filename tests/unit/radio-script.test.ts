@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/lib/dates.ts';
 import type { AwardGrant } from '../../src/schemas/award.ts';
 import { exemplarScript, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
-import { fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
+import { bulletinCost, fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
 import { countSyllables } from '../../src/lib/radio/duration.ts';
 import { mergedCommune } from '../helpers/place-fixture.ts';
 
@@ -63,7 +63,7 @@ describe('bulletin', () => {
   /** An item whose script is `words` syllables long, title included. */
   const item = (id: string, words: number) => {
     const script: RadioScript = { title: id, spokenTitle: id, paragraphs: [{ kind: 'text', text: Array(words - 1).fill('tiếng').join(' ') }], syllables: words - 1 };
-    return { item: id, script };
+    return { item: id, cost: bulletinCost(script), script: () => script };
   };
   const frame = { opening: 'Mở đầu chương trình.', subject: 'Hôm nay có tin.', closing: 'Hết.' };
   const framing = countSyllables(`${frame.opening} ${frame.subject} ${frame.closing}`);

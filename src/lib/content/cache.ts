@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CompiledStory } from '../mdx/compile.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
@@ -97,23 +96,4 @@ function photoStamp(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Stories the content check compiled in this process, handed to the story loader so that a story is parsed once
- * per build, not twice. Kept on globalThis because the check and the loader are loaded as separate module copies.
- */
-const HANDOFF = Symbol.for('guong-sang.compiled-stories');
-type Handoff = Map<string, { hash: string; story: CompiledStory }>;
-
-export function handOverStories(stories: Handoff) {
-  (globalThis as { [HANDOFF]?: Handoff })[HANDOFF] = stories;
-}
-
-/** Takes the stories compiled by the check (each file at most once); empty when the check did not run. */
-export function takeCompiledStory(file: string, hash: string): CompiledStory | undefined {
-  const stories = (globalThis as { [HANDOFF]?: Handoff })[HANDOFF];
-  const handed = stories?.get(file);
-  stories?.delete(file);
-  return handed?.hash === hash ? handed.story : undefined;
 }

@@ -89,8 +89,8 @@ interface CheckRun {
   problems: Problem[];
   publicContacts: readonly string[];
   cache?: CheckCache;
-  /** Stories compiled in this run, for the story loader. */
-  stories?: Map<string, { hash: string; story: CompiledStory }>;
+  /** Receives each story compiled in this run, for the story loader. */
+  onStory?: (file: string, collectionDir: string, textHash: string, story: CompiledStory) => void;
   /** A photo used by several entries is decoded once. */
   photoChecks: Map<string, Promise<string | undefined>>;
 }
@@ -176,9 +176,11 @@ async function readStories<T>(run: CheckRun, dir: string, schema: (file: string)
     run.problems.push(...problems);
     if (problems.length === 0 && photosClean) {
       run.cache?.setEntry(file, hash, parsed.data);
-      if (story) run.stories?.set(file, { hash, story });
+      if (story) run.onStory?.(file, dir, hash, story);
     }
-    loaded.push({ id: entry.id, file, data: parsed.data, source: entry });
+    // Line numbers are read again only if a later check needs one: the parsed text of 100,000 entries is too much
+    // to hold for the rest of the build.
+    loaded.push({ id: entry.id, file, data: parsed.data, source: lazySource(root, file, parsed.data) });
   }
   run.problems.push(...findIdCollisions(named, 'hai bài'));
   return loaded;
@@ -202,15 +204,15 @@ async function readList<T extends { id: string }>(root: string, files: string[],
 export interface CheckOptions {
   /** Folder in which results are kept between runs (the build's cache folder); without it, everything is checked. */
   cacheDir?: string;
-  /** Keep the HTML of the stories compiled, by file, for the story loader. */
-  keepStories?: boolean;
+  /** Receives each story compiled, for the story loader (see story-store.ts). */
+  onStory?: CheckRun['onStory'];
 }
 
 /** Checks the whole content folder. `root` is the project root. */
 export async function checkContent(
   root: string,
-  { cacheDir, keepStories = false }: CheckOptions = {},
-): Promise<{ problems: Problem[]; model: ContentModel; stories?: Map<string, { hash: string; story: CompiledStory }> }> {
+  { cacheDir, onStory }: CheckOptions = {},
+): Promise<{ problems: Problem[]; model: ContentModel }> {
   const problems: Problem[] = [];
 
   let settings: SettingsData | undefined;
@@ -234,7 +236,7 @@ export async function checkContent(
   const publicContacts = publicContactsOf(settings);
   // Public contacts decide what the personal-data scan accepts, so they are part of the cache key.
   const cache = cacheDir ? new CheckCache(cacheDir, `${codeVersion(root)}:${contentHash(JSON.stringify(publicContacts))}`) : undefined;
-  const run: CheckRun = { root, problems, publicContacts, cache, stories: keepStories ? new Map() : undefined, photoChecks: new Map() };
+  const run: CheckRun = { root, problems, publicContacts, cache, onStory, photoChecks: new Map() };
   const campaigns = await readStories<CampaignData>(run, STORY_COLLECTIONS.campaigns, () => campaignSchema());
   const exemplars = await readStories<ExemplarData>(run, STORY_COLLECTIONS.exemplars, (file) => exemplarSchema({ image: photoPath(file, root) }));
 
@@ -253,5 +255,5 @@ export async function checkContent(
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
   cache?.save();
-  return { problems, model, stories: run.stories };
+  return { problems, model };
 }

@@ -1,11 +1,19 @@
 /** Radio scripts and bulletins of the published content, built once per build and shared by pages and text files. */
 import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
-import type { StoryBlock } from '../mdx/compile.ts';
+import { storyOf } from '../content/story-store.ts';
 import { exemplarScript, type RadioScript } from '../radio/script.ts';
-import { durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
+import { bulletinCost, durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
 import { ui } from '../../i18n/vi.ts';
 
-const scripts = new WeakMap<Exemplar, RadioScript>();
+/**
+ * Scripts are long (a story in spoken words) and a build renders each one several times (its page and text file,
+ * its campaign's and its month's bulletins), far apart: the last few are kept, and of the rest only their length,
+ * which is all a bulletin needs of the items it leaves out. Keeping every script held a copy of every story in
+ * memory (gigabytes at 100,000 exemplars).
+ */
+const RECENT_SCRIPTS = 256;
+const recentScripts = new Map<Exemplar, RadioScript>();
+const costs = new WeakMap<Exemplar, number>();
 
 /** How an award is named on air, from the catalogue. */
 function awardOnAir(site: Site, id: string): string {
@@ -14,13 +22,18 @@ function awardOnAir(site: Site, id: string): string {
 }
 
 export function radioScript(site: Site, exemplar: Exemplar): RadioScript {
-  let script = scripts.get(exemplar);
+  let script = recentScripts.get(exemplar);
   if (!script) {
-    const blocks = (exemplar.rendered?.metadata?.blocks ?? []) as StoryBlock[];
-    script = exemplarScript({ data: exemplar.data, blocks }, { places: site.places, awardName: (id) => awardOnAir(site, id) });
-    scripts.set(exemplar, script);
+    script = exemplarScript({ data: exemplar.data, blocks: storyOf(exemplar).blocks }, { places: site.places, awardName: (id) => awardOnAir(site, id) });
+    recentScripts.set(exemplar, script);
+    if (recentScripts.size > RECENT_SCRIPTS) recentScripts.delete(recentScripts.keys().next().value!);
+    costs.set(exemplar, bulletinCost(script));
   }
   return script;
+}
+
+function radioCost(site: Site, exemplar: Exemplar): number {
+  return costs.get(exemplar) ?? bulletinCost(radioScript(site, exemplar));
 }
 
 /** "khoảng 2 phút 30 giây" at the reading speed set in the settings. */
@@ -30,7 +43,7 @@ export function radioDuration(site: Site, syllables: number): string {
 
 function bulletinOf(site: Site, exemplars: readonly Exemplar[], subject: string): Bulletin<Exemplar> {
   const { opening, closing, bulletinMinutes, syllablesPerMinute } = site.settings.radio;
-  const items = exemplars.map((item) => ({ item, script: radioScript(site, item) }));
+  const items = exemplars.map((item) => ({ item, cost: radioCost(site, item), script: () => radioScript(site, item) }));
   return fitBulletin(items, { opening, subject, closing }, bulletinMinutes * syllablesPerMinute);
 }
 

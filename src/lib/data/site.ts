@@ -14,6 +14,7 @@ import { sortCampaigns } from './campaigns.ts';
 import { compareVietnamese } from '../text.ts';
 import { exemplarSearchEntry } from '../search/entries.ts';
 import { FEED_SIZE, feedHtml, type FeedItem } from '../feeds.ts';
+import { storyOf } from '../content/story-store.ts';
 import { routes } from '../paths.ts';
 import { ui } from '../../i18n/vi.ts';
 
@@ -165,7 +166,7 @@ export function feedItems(s: Site, exemplars: readonly Exemplar[], origin: URL |
     url: new URL(routes.exemplar(e.id), origin).href,
     title: e.data.name,
     summary: e.data.citation,
-    html: feedHtml(e.rendered?.html ?? ''),
+    html: feedHtml(storyOf(e).html),
     date: e.data.updated ?? e.data.published,
     author: e.data.author,
     tags: [ui.kinds[e.data.kind], ...e.data.campaigns.map((id) => s.campaignById.get(id)!.data.shortTitle)],

@@ -26,29 +26,37 @@ export interface Bulletin<T> {
 }
 
 /** Syllables an item takes in a bulletin: its title, read as a heading, and its script. */
-function cost(script: RadioScript): number {
+export function bulletinCost(script: RadioScript): number {
   return countSyllables(script.spokenTitle) + script.syllables;
+}
+
+/** An item offered to a bulletin: its length is known up front, its script is made only if it is included. */
+export interface BulletinItem<T> {
+  item: T;
+  cost: number;
+  script: () => RadioScript;
 }
 
 /**
  * Fills a bulletin of at most `targetSyllables` (minutes × reading speed) from `items`, newest first. An item that
  * does not fit is skipped, not cut, and a shorter one after it may still fit.
  */
-export function fitBulletin<T>(items: readonly { item: T; script: RadioScript }[], frame: BulletinFrame, targetSyllables: number): Bulletin<T> {
+export function fitBulletin<T>(items: readonly BulletinItem<T>[], frame: BulletinFrame, targetSyllables: number): Bulletin<T> {
   const start = [spokenParagraph('text', frame.opening), spokenParagraph('text', frame.subject)];
   const end = [spokenParagraph('text', frame.closing)];
   let budget = targetSyllables - syllablesOf(start) - syllablesOf(end);
   const body: RadioParagraph[] = [];
   const included: T[] = [];
   const left: T[] = [];
-  for (const { item, script } of items) {
-    if (cost(script) > budget) {
+  for (const { item, cost, script } of items) {
+    if (cost > budget) {
       left.push(item);
       continue;
     }
-    budget -= cost(script);
+    budget -= cost;
     included.push(item);
-    body.push({ kind: 'heading', text: script.spokenTitle }, ...script.paragraphs);
+    const { spokenTitle, paragraphs } = script();
+    body.push({ kind: 'heading', text: spokenTitle }, ...paragraphs);
   }
   const paragraphs = [...start, ...body, ...end];
   return { paragraphs, syllables: syllablesOf(paragraphs), included, left };

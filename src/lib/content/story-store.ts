@@ -1,0 +1,62 @@
+/**
+ * Rendered stories are kept in files in the build's cache folder, not in Astro's content store. Astro bundles the
+ * whole store into the site's code as one module, and every render worker loads its own copy: with the HTML and
+ * spoken text of every story in it, 100,000 exemplars made that module larger than a JavaScript string may be, and
+ * the build stopped. The store now holds each entry's data and the name of its story file; a page reads the one
+ * story it shows when it renders.
+ *
+ * A story file is named by the hash of its source text and of the code that renders it, so the content check
+ * (which compiles every changed story anyway) writes it once and the story loader finds it.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentHash } from './cache.ts';
+import type { CompiledStory } from '../mdx/compile.ts';
+
+/** One folder per collection (content/exemplars, content/campaigns), each pruned by its own loader. */
+function storyFolder(cacheDir: string, collectionDir: string): string {
+  return path.join(cacheDir, 'guong-sang', 'stories', path.basename(collectionDir));
+}
+
+/** The file of a story, from the hash of its source file's text and the version of the rendering code. */
+export function storyFile(cacheDir: string, collectionDir: string, version: string, textHash: string): string {
+  return path.join(storyFolder(cacheDir, collectionDir), `${contentHash(`${version}:${textHash}`)}.json`);
+}
+
+export function saveStory(file: string, story: CompiledStory): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(story));
+}
+
+export function loadStory(file: string): CompiledStory {
+  return JSON.parse(readFileSync(file, 'utf8')) as CompiledStory;
+}
+
+/** Removes the story files no entry of the store refers to any more (edited, withdrawn or deleted stories). */
+export function pruneStories(cacheDir: string, collectionDir: string, kept: ReadonlySet<string>): void {
+  const folder = storyFolder(cacheDir, collectionDir);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(folder, name);
+    if (!kept.has(file)) rmSync(file, { force: true });
+  }
+}
+
+/** What the content store keeps of a story: where it is, and the two small facts pages need without reading it. */
+export interface StoryMetadata {
+  story: string;
+  headings: CompiledStory['headings'];
+  photoRefs: number[];
+}
+
+/** The story of a stored entry (exemplar or campaign), read from its file. */
+export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): CompiledStory {
+  const file = (entry.rendered?.metadata as Partial<StoryMetadata> | undefined)?.story;
+  if (!file) return { html: '', headings: [], photoRefs: [], blocks: [] };
+  return loadStory(file);
+}
