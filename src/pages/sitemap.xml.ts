@@ -1,12 +1,14 @@
 import type { APIRoute } from 'astro';
 import { loadSite } from '../lib/data/site.ts';
 import { publicPaths } from '../lib/data/route-table.ts';
-
-const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { sitemapIndex, sitemapPartPath, sitemapParts, urlSet } from '../lib/data/sitemap.ts';
+import { href } from '../lib/paths.ts';
 
 export const GET: APIRoute = async ({ site: origin }) => {
-  const site = await loadSite();
-  const urls = publicPaths(site).map((path) => `  <url><loc>${escapeXml(new URL(path, origin).href)}</loc></url>`);
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  const parts = sitemapParts(publicPaths(await loadSite()));
+  const body =
+    parts.length === 1
+      ? urlSet(parts[0]!.map((path) => new URL(path, origin).href))
+      : sitemapIndex(parts.map((_, i) => new URL(href(sitemapPartPath(i + 1)), origin).href));
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

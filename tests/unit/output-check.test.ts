@@ -65,6 +65,18 @@ describe('output check', () => {
     ]);
   });
 
+  it('reads the parts of a sitemap index, and names the pages of a part that is missing', async () => {
+    const { verify, write } = await fixture();
+    const half = Math.ceil(PAGES.length / 2);
+    const part = (pages: string[]) => `<urlset>${pages.map((p) => `<url><loc>https://x.vn/${p}</loc></url>`).join('')}</urlset>`;
+    write('sitemap.xml', '<sitemapindex><sitemap><loc>https://x.vn/sitemap/1.xml</loc></sitemap><sitemap><loc>https://x.vn/sitemap/2.xml</loc></sitemap></sitemapindex>');
+    write('sitemap/1.xml', part(PAGES.slice(0, half)));
+    write('sitemap/2.xml', part(PAGES.slice(half)));
+    expect(await verify()).toEqual([]);
+    write('sitemap/2.xml', part([]));
+    expect(await verify()).toEqual(PAGES.slice(half).map((page) => `/${page} có 0 lần trong sitemap.xml (phải đúng 1 lần).`));
+  });
+
   it('names a page indexed twice and an indexed page that is not an entry', async () => {
     const { verify, write } = await fixture();
     write('pagefind/fragment/vi_9.pf_fragment', gzipSync(JSON.stringify({ url: '/dien-hinh/nguyen-van-an/' })));

@@ -17,13 +17,21 @@ import { checkImages } from './images.ts';
 import { checkPersonalData } from './personal-data.ts';
 import { published, type Published } from './published.ts';
 
-/** How often each site path is listed in the sitemap. */
+/** How often each site path is listed in the sitemap, its parts included when it is a sitemap index. */
 function sitemapCounts(dir: string, base: string): Map<string, number> | undefined {
   if (!existsSync(path.join(dir, 'sitemap.xml'))) return undefined;
   const counts = new Map<string, number>();
-  for (const [, loc] of readFileSync(path.join(dir, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const page = sitePath(loc!, base);
-    counts.set(page, (counts.get(page) ?? 0) + 1);
+  const locs = (text: string) => [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const top = readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
+  // A part the index names but the build did not write counts as listing nothing: its pages are reported missing.
+  const parts = top.includes('<sitemapindex')
+    ? locs(top).map((loc) => path.join(dir, sitePath(loc, base))).filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'))
+    : [top];
+  for (const part of parts) {
+    for (const loc of locs(part)) {
+      const page = sitePath(loc, base);
+      counts.set(page, (counts.get(page) ?? 0) + 1);
+    }
   }
   return counts;
 }
