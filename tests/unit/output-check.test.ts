@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { verifyOutput } from '../../src/lib/output/verify.ts';
+import { verifyOutput, wordTreeSource } from '../../src/lib/output/verify.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -172,5 +172,15 @@ describe('output check', () => {
       const problems = await verifyOutput(dist, (await checkContent(root)).model, { root, cacheFile });
       expect(problems).toContain('"Nguyễn Văn An" (chưa được phép đăng) có trong phong-trao/phong-trao-a/index.html.');
     });
+  });
+});
+
+describe('names to look for', () => {
+  it('are found as a tree of common beginnings: every one, a name inside a longer one, nothing else', () => {
+    const words = ['Tổ tự quản số 12', 'Tổ tự quản số 1', 'Tổ tự quản số 4', 'Lê Văn A', '/dien-hinh/le-van-a/', 'a.b'];
+    const pattern = new RegExp(wordTreeSource(words), 'g');
+    const found = (text: string) => Array.from(text.matchAll(pattern), (m) => m[0]);
+    expect(found('Tổ tự quản số 12, Tổ tự quản số 13, Tổ tự quản số 4 và Lê Văn An')).toEqual(['Tổ tự quản số 12', 'Tổ tự quản số 1', 'Tổ tự quản số 4', 'Lê Văn A']);
+    expect(found('<a href="/dien-hinh/le-van-a/">a.b</a> axb Tổ tự quản số 2')).toEqual(['/dien-hinh/le-van-a/', 'a.b']);
   });
 });

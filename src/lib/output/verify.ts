@@ -53,11 +53,36 @@ function checkEntryPages(dir: string, expected: Published, search: Map<string, n
   return problems;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A regular expression source matching any of `words`, written as a tree of their common beginnings ("Tổ tự quản
+ * chưa duyệt số (?:1(?:2|3)|4)"). A flat list of alternatives is tried one by one at every character of every
+ * file: with thousands of unpublished entries at 100,000 exemplars that made the check take minutes.
+ */
+export function wordTreeSource(words: readonly string[]): string {
+  type Node = Map<string, Node>;
+  const root: Node = new Map();
+  const ends = new WeakSet<Node>();
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) node = node.get(ch) ?? node.set(ch, new Map()).get(ch)!;
+    ends.add(node);
+  }
+  const source = (node: Node): string => {
+    const branches = [...node].map(([ch, child]) => escapeRegExp(ch) + source(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    return ends.has(node) ? `(?:${body})?` : body;
+  };
+  return source(root);
+}
+
 /** One pass over a text finds every name and address of an unpublished entry, however many there are. */
 function leakFinder(expected: Published, base: string): (file: string, text: string) => string[] {
   const needles = expected.hidden.flatMap(({ name, page }) => [name, `/${page}`]);
   if (needles.length === 0) return () => [];
-  const pattern = new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const pattern = new RegExp(wordTreeSource(needles), 'g');
   return (file, text) =>
     [...new Set(Array.from(text.matchAll(pattern), (match) => match[0]))].map(
       (needle) => `"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`,
