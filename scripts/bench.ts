@@ -108,6 +108,7 @@ const queries = [
   { name: 'filter-only browse of one commune', params: `xa=${firstCommune}` },
 ];
 const SEARCH_TIMEOUT_MS = 60_000;
+const msOrTimeout = (ms: number | null) => (ms === null ? `over ${SEARCH_TIMEOUT_MS / 1000} s` : `${ms} ms`);
 const search: Record<string, { coldMs: number | null; coldBytes: number; warmMs: number | null; warmBytes: number; results: number; found: number }> = {};
 for (const query of queries) {
   const page = await browser.newPage();
@@ -231,8 +232,6 @@ writeFileSync(path.join(outDir, `bench-${exemplars}.md`), md);
 console.log(md);
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept: ${work}`);
-
-const msOrTimeout = (ms: number | null) => (ms === null ? `over ${SEARCH_TIMEOUT_MS / 1000} s` : `${ms} ms`);
 
 function markdown(r: typeof report): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
