@@ -1,4 +1,4 @@
-/** Radio scripts and bulletins of the published content, built once per build and shared by pages and text files. */
+/** Radio scripts and bulletins of the published content, shared by pages and text files. */
 import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
 import { storyOf } from '../content/story-store.ts';
 import { exemplarScript, type RadioScript } from '../radio/script.ts';
