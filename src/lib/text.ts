@@ -33,6 +33,11 @@ export function foldVietnamese(value: string): string {
     .toLowerCase();
 }
 
+/** Text to be matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** URL-safe ASCII slug folded from Vietnamese: "Nguyễn Thị Đước" → "nguyen-thi-duoc". */
 export function slugify(value: string): string {
   return foldVietnamese(value)

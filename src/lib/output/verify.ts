@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../content/check.ts';
 import { codeVersion } from '../content/cache.ts';
+import { escapeRegExp } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
 import { decodeOutput, outputBytes, outputFiles, sitePath } from './files.ts';
@@ -52,8 +53,6 @@ function checkEntryPages(dir: string, expected: Published, search: Map<string, n
   for (const [page] of search ?? []) if (!pages.has(page)) problems.push(`Chỉ mục tìm kiếm có trang không phải bài đã duyệt: ${base}${page}`);
   return problems;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A regular expression source matching any of `words`, written as a tree of their common beginnings ("Tổ tự quản

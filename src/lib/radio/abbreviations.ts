@@ -3,6 +3,7 @@
  * "Tp.") and only as a whole word, where "whole" counts Vietnamese letters as letters, so "ND" is never found
  * inside "HĐND". Abbreviations with more than one common meaning are left out on purpose (see AMBIGUOUS).
  */
+import { escapeRegExp } from '../text.ts';
 
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // Bodies and organisations
@@ -81,14 +82,13 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const AMBIGUOUS = ['CP', 'TB', 'BC', 'CA', 'TT', 'HS', 'ND', 'GV', 'TU', 'HU'] as const;
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 
 /** A matcher for one abbreviation as a whole word; one that ends in a dot may be followed by anything. */
 export function abbreviationPattern(abbreviation: string, flags = 'gu'): RegExp {
   const after = /[\p{L}\p{N}]$/u.test(abbreviation) ? NOT_WORD_AFTER : '';
-  return new RegExp(`${NOT_WORD_BEFORE}${escape(abbreviation)}${after}`, flags);
+  return new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(abbreviation)}${after}`, flags);
 }
 
 // Longest first, so that "TP.HCM" is read before "TP." and "UBMTTQ" before "MTTQ".
