@@ -10,7 +10,7 @@ import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
 import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
 import { codeVersion, contentHash } from '../lib/content/cache.ts';
-import { loadStory, pruneStories, saveStory, storyFile, type StoryMetadata } from '../lib/content/story-store.ts';
+import { pruneStories, savedStory, saveStory, storyFile, type StoryMetadata } from '../lib/content/story-store.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';
@@ -63,7 +63,7 @@ export function storyLoader(dir: string): Loader {
         }
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
         // The content check of this build has usually compiled and saved the story already.
-        let compiled = existsSync(story) ? loadStory(story) : undefined;
+        let compiled = savedStory(story);
         if (!compiled) {
           const { story: fresh, problems: bodyProblems } = compileStory(entry.body, photos);
           if (!fresh) {

@@ -1,9 +1,9 @@
 /** Rendered stories kept as files beside the build's cache, out of Astro's content store. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pruneStories, saveStory, storyFile, storyOf } from '../../src/lib/content/story-store.ts';
+import { pruneStories, savedStory, saveStory, storyFile, storyOf } from '../../src/lib/content/story-store.ts';
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -27,6 +27,16 @@ describe('story files', () => {
     saveStory(file, story('Câu chuyện của bà Hoà.'));
     expect(storyOf({ rendered: { metadata: { story: file } } }).html).toBe('<p>Câu chuyện của bà Hoà.</p>');
     expect(storyOf({}).html).toBe('');
+  });
+
+  it('are written whole, and one cut short or missing counts as not saved, so it is compiled again', () => {
+    const file = storyFile(cacheDir(), 'content/exemplars', 'v1', 'a');
+    expect(savedStory(file)).toBeUndefined();
+    saveStory(file, story('Đặng Thị Hoà'));
+    expect(savedStory(file)?.html).toBe('<p>Đặng Thị Hoà</p>');
+    expect(readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+    writeFileSync(file, '{"html": "<p>Đặng');
+    expect(savedStory(file)).toBeUndefined();
   });
 
   it('are pruned per collection, keeping those still in the store', () => {

@@ -8,7 +8,7 @@
  * A story file is named by the hash of its source text and of the code that renders it, so the content check
  * (which compiles every changed story anyway) writes it once and the story loader finds it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
@@ -23,13 +23,25 @@ export function storyFile(cacheDir: string, collectionDir: string, version: stri
   return path.join(storyFolder(cacheDir, collectionDir), `${contentHash(`${version}:${textHash}`)}.json`);
 }
 
+/** Written under another name and then renamed, so that a build stopped halfway never leaves half a story. */
 export function saveStory(file: string, story: CompiledStory): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(story));
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(story));
+  renameSync(partial, file);
 }
 
 export function loadStory(file: string): CompiledStory {
   return JSON.parse(readFileSync(file, 'utf8')) as CompiledStory;
+}
+
+/** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
+export function savedStory(file: string): CompiledStory | undefined {
+  try {
+    return loadStory(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes the story files no entry of the store refers to any more (edited, withdrawn or deleted stories). */
