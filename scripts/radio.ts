@@ -19,7 +19,7 @@ import { PlaceIndex, placeLabel } from '../src/lib/data/places.ts';
 import { sortNewest } from '../src/lib/data/exemplars.ts';
 import { parseDate, todayInVietnam } from '../src/lib/dates.ts';
 import { formatDateShort } from '../src/lib/format.ts';
-import { exemplarScript } from '../src/lib/radio/script.ts';
+import { exemplarScript, spokenStory } from '../src/lib/radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
 import { ui } from '../src/i18n/vi.ts';
 
@@ -78,7 +78,7 @@ if (chosen.length === 0) fail(`Không có điển hình nào được đăng ${p
 const awards = new Map(model.awards.map((a) => [a.id, ui.radio.awardName(a.data.family, a.data.name)]));
 const items = chosen.map((e) => {
   const script = exemplarScript(
-    { data: e.data, blocks: compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks },
+    { data: e.data, story: spokenStory(compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks) },
     { places, awardName: (id) => awards.get(id)! },
   );
   return { item: e, cost: bulletinCost(script), script: () => script };

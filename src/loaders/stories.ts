@@ -63,16 +63,15 @@ export function storyLoader(dir: string): Loader {
         }
         const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
         // The content check of this build has usually compiled and saved the story already.
-        let compiled = savedStory(story);
-        if (!compiled) {
+        let saved = savedStory(story);
+        if (!saved) {
           const { story: fresh, problems: bodyProblems } = compileStory(entry.body, photos);
           if (!fresh) {
             throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
           }
-          saveStory(story, fresh);
-          compiled = fresh;
+          saved = saveStory(story, fresh);
         }
-        const metadata: StoryMetadata = { story, headings: compiled.headings, photoRefs: compiled.photoRefs };
+        const metadata: StoryMetadata = { story, headings: saved.headings, photoRefs: saved.photoRefs, spokenSyllables: saved.spoken.syllables };
         store.set({ id: entry.id, data, filePath: file, digest, rendered: { html: '', metadata: { ...metadata } } });
         kept.add(entry.id);
         storyFiles.add(story);

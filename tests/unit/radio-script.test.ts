@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/lib/dates.ts';
 import type { AwardGrant } from '../../src/schemas/award.ts';
-import { exemplarScript, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
+import { exemplarScript, scriptLength, spokenStory, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
 import { bulletinCost, fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
 import { countSyllables } from '../../src/lib/radio/duration.ts';
 import { mergedCommune } from '../helpers/place-fixture.ts';
@@ -22,11 +22,12 @@ const source: ScriptSource = {
     awards: [grant('nguoi-tot-viec-tot', '1520/QĐ-UBND'), grant('giay-khen', '12/QĐ-UBND', { revoked: { decision: '15/QĐ-UBND', date: '2022-10-01' as IsoDate } })],
     author: 'Minh Thư, Trung tâm VH-TT-TT',
   },
-  blocks: [
+  story: spokenStory([
     { kind: 'paragraph', text: 'Từ năm 2012, mỗi sáng thứ 2 và thứ 5, bếp nhà bà đỏ lửa.' },
     { kind: 'heading', text: 'Bếp cơm của cả thôn' },
     { kind: 'quote', text: 'Mình khoẻ thì mình làm.', by: 'Bà Đặng Thị Hoà', role: 'Chi hội trưởng' },
-  ],
+    { kind: 'paragraph', text: '(HTX)' },
+  ]),
 };
 
 describe('exemplar script', () => {
@@ -50,6 +51,12 @@ describe('exemplar script', () => {
 
   it('counts the syllables it will take to read', () => {
     expect(script.syllables).toBe(script.paragraphs.reduce((n, p) => n + countSyllables(p.text), 0));
+  });
+
+  it('has the same length when measured from the saved story\'s syllables alone, as bulletins and lists do', () => {
+    expect(source.story.syllables).toBeGreaterThan(0);
+    expect(scriptLength(source.data, source.story.syllables, context)).toEqual({ spokenTitle: script.spokenTitle, syllables: script.syllables });
+    expect(bulletinCost(scriptLength(source.data, source.story.syllables, context))).toBe(bulletinCost(script));
   });
 
   it('leaves out a revoked award and says "truy tặng" for a posthumous one', () => {

@@ -29,6 +29,15 @@ describe('story files', () => {
     expect(storyOf({}).html).toBe('');
   });
 
+  it('keep the story in spoken form for radio, converted once when saved', () => {
+    const file = storyFile(cacheDir(), 'content/exemplars', 'v1', 'a');
+    const saved = saveStory(file, story('Ngày 2/9/2024, UBND xã khen 12 hộ.'));
+    const spoken = { paragraphs: [{ kind: 'text', text: 'Ngày mùng hai tháng chín năm hai nghìn không trăm hai mươi tư, Ủy ban nhân dân xã khen mười hai hộ.' }], syllables: 22 };
+    expect(saved.spoken).toEqual(spoken);
+    expect(storyOf({ rendered: { metadata: { story: file } } }).spoken).toEqual(spoken);
+    expect(saved).not.toHaveProperty('blocks');
+  });
+
   it('are written whole, and one cut short or missing counts as not saved, so it is compiled again', () => {
     const file = storyFile(cacheDir(), 'content/exemplars', 'v1', 'a');
     expect(savedStory(file)).toBeUndefined();

@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { contentHash } from './cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
+import { spokenStory, type SpokenStory } from '../radio/script.ts';
 
 /** One folder per collection (content/exemplars, content/campaigns), each pruned by its own loader. */
 function storyFolder(cacheDir: string, collectionDir: string): string {
@@ -23,20 +24,31 @@ export function storyFile(cacheDir: string, collectionDir: string, version: stri
   return path.join(storyFolder(cacheDir, collectionDir), `${contentHash(`${version}:${textHash}`)}.json`);
 }
 
-/** Written under another name and then renamed, so that a build stopped halfway never leaves half a story. */
-export function saveStory(file: string, story: CompiledStory): void {
+/** What pages read of a story: its HTML, and its text in spoken form for radio, converted once here. */
+export interface StoredStory extends Omit<CompiledStory, 'blocks'> {
+  spoken: SpokenStory;
+}
+
+/**
+ * Saves a compiled story with its spoken form. Written under another name and then renamed, so that a build stopped
+ * halfway never leaves half a story. Returns what was saved.
+ */
+export function saveStory(file: string, compiled: CompiledStory): StoredStory {
+  const { blocks, ...rest } = compiled;
+  const story: StoredStory = { ...rest, spoken: spokenStory(blocks) };
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify(story));
   renameSync(partial, file);
+  return story;
 }
 
-export function loadStory(file: string): CompiledStory {
-  return JSON.parse(readFileSync(file, 'utf8')) as CompiledStory;
+export function loadStory(file: string): StoredStory {
+  return JSON.parse(readFileSync(file, 'utf8')) as StoredStory;
 }
 
 /** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
-export function savedStory(file: string): CompiledStory | undefined {
+export function savedStory(file: string): StoredStory | undefined {
   try {
     return loadStory(file);
   } catch {
@@ -59,16 +71,23 @@ export function pruneStories(cacheDir: string, collectionDir: string, kept: Read
   }
 }
 
-/** What the content store keeps of a story: where it is, and the two small facts pages need without reading it. */
+/** What the content store keeps of a story: where it is, and the small facts pages need without reading it. */
 export interface StoryMetadata {
   story: string;
   headings: CompiledStory['headings'];
   photoRefs: number[];
+  /** Syllables of the spoken story, for reading times and bulletins. */
+  spokenSyllables: number;
+}
+
+/** The content store's facts of a story (exemplar or campaign); an entry without a story has none. */
+export function storyMetadata(entry: { rendered?: { metadata?: Record<string, unknown> } }): Partial<StoryMetadata> {
+  return (entry.rendered?.metadata as Partial<StoryMetadata> | undefined) ?? {};
 }
 
 /** The story of a stored entry (exemplar or campaign), read from its file. */
-export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): CompiledStory {
-  const file = (entry.rendered?.metadata as Partial<StoryMetadata> | undefined)?.story;
-  if (!file) return { html: '', headings: [], photoRefs: [], blocks: [] };
+export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoredStory {
+  const file = storyMetadata(entry).story;
+  if (!file) return { html: '', headings: [], photoRefs: [], spoken: { paragraphs: [], syllables: 0 } };
   return loadStory(file);
 }

@@ -1,39 +1,43 @@
 /** Radio scripts and bulletins of the published content, shared by pages and text files. */
 import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
-import { storyOf } from '../content/story-store.ts';
-import { exemplarScript, type RadioScript } from '../radio/script.ts';
+import { storyMetadata, storyOf } from '../content/story-store.ts';
+import { exemplarScript, scriptLength, type RadioScript, type ScriptContext } from '../radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
 import { ui } from '../../i18n/vi.ts';
 
-/**
- * Scripts are long (a story in spoken words) and a build renders each one several times (its page and text file,
- * its campaign's and its month's bulletins), far apart: the last few are kept, and of the rest only their length,
- * which is all a bulletin needs of the items it leaves out. Keeping every script held a copy of every story in
- * memory (gigabytes at 100,000 exemplars).
- */
-const RECENT_SCRIPTS = 256;
-const recentScripts = new Map<Exemplar, RadioScript>();
-const costs = new WeakMap<Exemplar, number>();
-
-/** How an award is named on air, from the catalogue. */
-function awardOnAir(site: Site, id: string): string {
-  const award = site.awards.get(id)!.data;
-  return ui.radio.awardName(award.family, award.name);
+/** How places and awards are named on air. */
+function scriptContext(site: Site): ScriptContext {
+  return {
+    places: site.places,
+    awardName: (id) => {
+      const award = site.awards.get(id)!.data;
+      return ui.radio.awardName(award.family, award.name);
+    },
+  };
 }
 
+/** The script of an exemplar, its story read from its story file (where it is saved in spoken form). */
 export function radioScript(site: Site, exemplar: Exemplar): RadioScript {
-  let script = recentScripts.get(exemplar);
-  if (!script) {
-    script = exemplarScript({ data: exemplar.data, blocks: storyOf(exemplar).blocks }, { places: site.places, awardName: (id) => awardOnAir(site, id) });
-    recentScripts.set(exemplar, script);
-    if (recentScripts.size > RECENT_SCRIPTS) recentScripts.delete(recentScripts.keys().next().value!);
-    costs.set(exemplar, bulletinCost(script));
-  }
-  return script;
+  return exemplarScript({ data: exemplar.data, story: storyOf(exemplar).spoken }, scriptContext(site));
 }
 
-function radioCost(site: Site, exemplar: Exemplar): number {
-  return costs.get(exemplar) ?? bulletinCost(radioScript(site, exemplar));
+/**
+ * A script's length without its story file: reading times on lists, and the weight of every item a bulletin may
+ * leave out. Kept per entry, as every bulletin of a campaign or month weighs all of its items.
+ */
+const lengths = new WeakMap<Exemplar, ReturnType<typeof scriptLength>>();
+function radioLength(site: Site, exemplar: Exemplar): ReturnType<typeof scriptLength> {
+  let length = lengths.get(exemplar);
+  if (!length) {
+    length = scriptLength(exemplar.data, storyMetadata(exemplar).spokenSyllables ?? 0, scriptContext(site));
+    lengths.set(exemplar, length);
+  }
+  return length;
+}
+
+/** Syllables of an exemplar's script, which fix its reading time. */
+export function radioSyllables(site: Site, exemplar: Exemplar): number {
+  return radioLength(site, exemplar).syllables;
 }
 
 /** "khoảng 2 phút 30 giây" at the reading speed set in the settings. */
@@ -43,7 +47,7 @@ export function radioDuration(site: Site, syllables: number): string {
 
 function bulletinOf(site: Site, exemplars: readonly Exemplar[], subject: string): Bulletin<Exemplar> {
   const { opening, closing, bulletinMinutes, syllablesPerMinute } = site.settings.radio;
-  const items = exemplars.map((item) => ({ item, cost: radioCost(site, item), script: () => radioScript(site, item) }));
+  const items = exemplars.map((item) => ({ item, cost: bulletinCost(radioLength(site, item)), script: () => radioScript(site, item) }));
   return fitBulletin(items, { opening, subject, closing }, bulletinMinutes * syllablesPerMinute);
 }
 

@@ -26,7 +26,7 @@ export interface Bulletin<T> {
 }
 
 /** Syllables an item takes in a bulletin: its title, read as a heading, and its script. */
-export function bulletinCost(script: RadioScript): number {
+export function bulletinCost(script: Pick<RadioScript, 'spokenTitle' | 'syllables'>): number {
   return countSyllables(script.spokenTitle) + script.syllables;
 }
 

@@ -27,10 +27,19 @@ export interface RadioScript {
   syllables: number;
 }
 
+/**
+ * A story in spoken form: made once, when the story is compiled, and saved with it, so that the pages, text files
+ * and bulletins that read it aloud do not convert it again.
+ */
+export interface SpokenStory {
+  paragraphs: RadioParagraph[];
+  /** Syllables of the paragraphs. */
+  syllables: number;
+}
+
 export interface ScriptSource {
   data: Pick<ExemplarData, 'name' | 'role' | 'village' | 'place' | 'citation' | 'awards' | 'author'>;
-  /** The story as plain text, from the story compiler. */
-  blocks: readonly StoryBlock[];
+  story: SpokenStory;
 }
 
 export interface ScriptContext {
@@ -52,22 +61,44 @@ export function syllablesOf(paragraphs: readonly RadioParagraph[]): number {
   return paragraphs.reduce((sum, p) => sum + countSyllables(p.text), 0);
 }
 
-export function exemplarScript({ data, blocks }: ScriptSource, context: ScriptContext): RadioScript {
+/** The story as plain text (from the story compiler) in spoken form, headings and quotations included. */
+export function spokenStory(blocks: readonly StoryBlock[]): SpokenStory {
+  const paragraphs = blocks
+    .map((block) =>
+      block.kind === 'quote'
+        ? spokenParagraph('text', ui.radio.quote(block.by, block.role && inSentence(block.role), block.text))
+        : spokenParagraph(block.kind === 'heading' ? 'heading' : 'text', block.text),
+    )
+    .filter((p) => p.text);
+  return { paragraphs, syllables: syllablesOf(paragraphs) };
+}
+
+/** What is read before and after the story: who and where, the deed; the awards and the writer. */
+function scriptFrame(data: ScriptSource['data'], context: ScriptContext): { before: RadioParagraph[]; after: RadioParagraph[] } {
   const who = [data.name, data.role && inSentence(data.role)].filter(Boolean).join(', ');
   const where = [data.village && inSentence(data.village), context.places.fullLabel(data.place)].filter(Boolean).join(', ');
   // Revoked awards stay on the page for the record; on air they would only confuse.
   const awards = data.awards
     .filter((grant) => !grant.revoked)
     .map((grant) => ui.radio.award(grant.issuer, grant.posthumous, context.awardName(grant.award), ui.award.decision(grant.decision, formatDateShort(grant.date))));
-  const written: [RadioParagraph['kind'], string][] = [
-    ['text', ui.radio.introduction(who, where, context.places.nowPartOf(data.place))],
-    ['text', data.citation],
-    ...blocks.map((block): [RadioParagraph['kind'], string] =>
-      block.kind === 'quote' ? ['text', ui.radio.quote(block.by, block.role && inSentence(block.role), block.text)] : [block.kind === 'heading' ? 'heading' : 'text', block.text],
-    ),
-    ...(awards.length > 0 ? [['text', awards.join(' ')] as [RadioParagraph['kind'], string]] : []),
-    ['text', ui.radio.author(data.author)],
-  ];
-  const paragraphs = written.map(([kind, text]) => spokenParagraph(kind, text)).filter((p) => p.text);
-  return { title: data.name, spokenTitle: toSpoken(data.name), paragraphs, syllables: syllablesOf(paragraphs) };
+  const spoken = (texts: string[]) => texts.map((text) => spokenParagraph('text', text)).filter((p) => p.text);
+  return {
+    before: spoken([ui.radio.introduction(who, where, context.places.nowPartOf(data.place)), data.citation]),
+    after: spoken([...(awards.length > 0 ? [awards.join(' ')] : []), ui.radio.author(data.author)]),
+  };
+}
+
+export function exemplarScript({ data, story }: ScriptSource, context: ScriptContext): RadioScript {
+  const { before, after } = scriptFrame(data, context);
+  const paragraphs = [...before, ...story.paragraphs, ...after];
+  return { title: data.name, spokenTitle: toSpoken(data.name), paragraphs, syllables: syllablesOf(before) + story.syllables + syllablesOf(after) };
+}
+
+/**
+ * A script's spoken title and syllables (its reading time, and what a bulletin weighs an item by) from the length
+ * of its spoken story alone: a bulletin leaves most items out and need not read their stories.
+ */
+export function scriptLength(data: ScriptSource['data'], storySyllables: number, context: ScriptContext): Pick<RadioScript, 'spokenTitle' | 'syllables'> {
+  const { before, after } = scriptFrame(data, context);
+  return { spokenTitle: toSpoken(data.name), syllables: syllablesOf(before) + storySyllables + syllablesOf(after) };
 }
