@@ -8,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { parallelRender } from './src/integrations/parallel-render.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
+import { outputSweep } from './src/integrations/output-sweep.ts';
 import { listFiles } from './src/lib/content/source.ts';
 import { STORY_COLLECTIONS, STORY_FILE } from './src/lib/content/collections.ts';
 
@@ -51,9 +52,9 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   // Pages whose content and code are unchanged are copied from the previous build (keys: pageKeys in site.ts).
   experimental: { incrementalBuild: exemplarCount <= INCREMENTAL_LIMIT },
-  // Order matters after the build: the output check starts on the pages, goes on while the search index is written,
-  // and finishes with it.
-  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), check.start, search, check.finish],
+  // Order matters after the build: stale files are swept from the kept output first; then the output check starts on
+  // the pages, goes on while the search index is written, and finishes with it.
+  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), outputSweep(), check.start, search, check.finish],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the

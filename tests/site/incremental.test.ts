@@ -2,7 +2,7 @@
  * Rebuilds reuse pages from the previous build (see pageKeys in src/lib/data/site.ts). What must never happen: a
  * reused page still showing an entry that may no longer be published, or a story edit that does not reach its page.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build-sample.ts';
@@ -31,6 +31,10 @@ beforeAll(() => {
   writeFileSync(withdrawn, readFileSync(withdrawn, 'utf8').replace(/^(consent:\n  date: .*\n)/m, '$1  withdrawn: 2026-11-01\n'));
   const edited = path.join(project.root, 'content/exemplars/pham-van-thuy.mdx');
   writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\nCâu bổ sung sau khi xuất bản.\n`);
+  // The output is kept between builds: what an entry deleted by hand left there, and a stylesheet no page uses.
+  mkdirSync(path.join(out, 'dien-hinh/da-xoa-khoi-noi-dung'), { recursive: true });
+  writeFileSync(path.join(out, 'dien-hinh/da-xoa-khoi-noi-dung/index.html'), '<h1>Nguyễn Văn Xoá</h1>');
+  writeFileSync(path.join(out, '_astro/cu.css'), 'body{}');
   log = astroBuild(project.root, out);
 }, 240_000);
 
@@ -44,6 +48,13 @@ describe('a rebuild', () => {
     expect(outputText()).not.toContain('/dien-hinh/kieu-van-binh/');
   });
 
+  it('deletes from the kept output every file this build did not make', () => {
+    expect(existsSync(path.join(out, 'dien-hinh/da-xoa-khoi-noi-dung'))).toBe(false);
+    expect(existsSync(path.join(out, '_astro/cu.css'))).toBe(false);
+    expect(outputText()).not.toContain('Nguyễn Văn Xoá');
+    expect(existsSync(path.join(out, 'favicon.svg'))).toBe(true);
+  });
+
   it('shows an edited story on its page', () => {
     expect(readFileSync(path.join(out, 'dien-hinh/pham-van-thuy/index.html'), 'utf8')).toContain('Câu bổ sung sau khi xuất bản.');
   });
@@ -53,7 +64,11 @@ describe('a rebuild', () => {
     // story edit alone, reuses all but that story's page and feeds.
     const file = path.join(project.root, 'content/exemplars/pham-van-thuy.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nMột câu nữa.\n`);
+    const unchanged = path.join(out, 'dien-hinh/dang-thi-hoa/index.html');
+    const written = statSync(unchanged).mtimeMs;
     const next = astroBuild(project.root, out);
+    // A reused page stays where it is, neither deleted nor copied back.
+    expect(statSync(unchanged).mtimeMs).toBe(written);
     // Two pages render at a time and their log lines mix: count the markers.
     const rendered = (text: string) => text.split('├─').length - text.split(/\((?:cached|restored)\)/).length;
     expect(rendered(next)).toBeLessThan(rendered(log) / 4);
