@@ -87,8 +87,10 @@ const DATE_CONTEXT = /(?:ngày|hôm|từ|đến|tới|trước|sau|đầu|cuối
 const dated = (word: string | undefined, spoken: string) => (word ? word + spoken.slice('ngày'.length) : spoken);
 
 function speakDates(text: string): string {
-  return (
-    text
+  // Most paragraphs have no digit: the date patterns need not be tried on them.
+  const spoken = !/\d/.test(text)
+    ? text
+    : text
       // 2024-03-15, as fields hold them.
       .replace(/(?:([Nn]gày)\s+)?(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/]|[.-]\d)/g, (match, word, y: string, m: string, d: string) =>
         validDate(+d, +m, +y) ? dated(word, spokenDate(+d, +m, +y)) : match,
@@ -109,10 +111,9 @@ function speakDates(text: string): string {
       .replace(/(?:([Nn]gày)\s+)?(?<![\d/.,])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (match, word: string | undefined, d: string, m: string, offset: number, whole: string) => {
         const isDate = word || DATE_CONTEXT.test(whole.slice(Math.max(0, offset - 12), offset)) || /^\s*(?:[–—-]|đến|tới)/u.test(whole.slice(offset + match.length));
         return isDate && validDate(+d, +m) ? dated(word, spokenDate(+d, +m)) : match;
-      })
-      // A range of dates: "ngày … – ngày …"
-      .replace(/\s+[–—-]\s+(?=ngày )/g, ' đến ')
-  );
+      });
+  // A range of dates: "ngày … – ngày …"
+  return spoken.replace(/\s+[–—-]\s+(?=ngày )/g, ' đến ');
 }
 
 /** 19:30, 7h30, 7h, 7 giờ 30 (phút). */
@@ -169,11 +170,11 @@ export function toSpoken(written: string): string {
   let text = written.normalize('NFC');
   text = dropLinks(text);
   text = dropBrackets(text);
-  text = speakDocumentNumbers(text);
+  // Every document number has a slash: "12/QĐ-UBND", "19-CT/TU", "/KH-UBND".
+  if (text.includes('/')) text = speakDocumentNumbers(text);
   text = speakDates(text);
-  text = speakTimes(text);
-  text = speakOrdinals(text);
-  text = speakNumbers(text);
+  // Times, ordinals and numbers all start with a digit.
+  if (/\d/.test(text)) text = speakNumbers(speakOrdinals(speakTimes(text)));
   text = expandAbbreviations(text);
   return tidy(text);
 }
