@@ -12,22 +12,12 @@
  * A build that stops halfway leaves the folder half updated, as an emptied folder would have been half written:
  * publish the output only after a build that succeeded.
  */
-import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SEARCH_INDEX_DIR } from './search-index.ts';
-
-/** Files under `folder` as paths relative to it with "/" separators; none if it does not exist. */
-export function filesUnder(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  } catch {
-    return [];
-  }
-}
+import { outputFiles } from '../lib/output/files.ts';
 
 /** Removes the folders below `folder` that are empty, deepest first; `folder` itself stays. */
 function removeEmptyFolders(folder: string): boolean {
@@ -44,7 +34,7 @@ function removeEmptyFolders(folder: string): boolean {
  * `freshPrefixes` (folders written in full by this build), then the folders left empty. Returns what it deleted.
  */
 export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPrefixes: readonly string[]): string[] {
-  const stale = filesUnder(outDir).filter((file) => !kept.has(file) && !freshPrefixes.some((prefix) => file.startsWith(`${prefix}/`)));
+  const stale = outputFiles(outDir).filter((file) => !kept.has(file) && !freshPrefixes.some((prefix) => file.startsWith(`${prefix}/`)));
   for (const file of stale) rmSync(path.join(outDir, file), { force: true });
   if (stale.length > 0) removeEmptyFolders(outDir);
   return stale;
@@ -72,7 +62,7 @@ export function outputSweep(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
-        const kept = new Set(filesUnder(publicDir));
+        const kept = new Set(existsSync(publicDir) ? outputFiles(publicDir) : []);
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(root, fileURLToPath(url)).split(path.sep).join('/'));
         const stale = sweepOutput(root, kept, [assetsFolder]);
         if (stale.length > 0) logger.info(`Đã xoá ${stale.length} tệp của lần dựng trước không còn trong trang.`);

@@ -163,6 +163,23 @@ describe('output check', () => {
       expect(await verify()).toEqual([]);
     });
 
+    it('checks an image written over one that was clean, and a text rewritten to the same length', async () => {
+      const { root, dist, write } = await fixture();
+      const cacheFile = path.join(root, '.cache/output-check.json');
+      const { model } = await checkContent(root);
+      const verify = () => verifyOutput(dist, model, { root, cacheFile });
+      const plain = (background: string) => sharp({ create: { width: 8, height: 8, channels: 3, background } }).jpeg().toBuffer();
+      write('_astro/anh.abc123.jpg', await plain('#888'));
+      write('phat-thanh/an.txt', 'Lê Văn Tá.');
+      expect(await verify()).toEqual([]);
+      write('_astro/anh.abc123.jpg', await sharp(await plain('#888')).withExif({ IFD0: { Make: 'Điện thoại' } }).jpeg().toBuffer());
+      write('phat-thanh/an.txt', 'Lê Văn Tâm');
+      expect(await verify()).toEqual([
+        '"Lê Văn Tâm" (chưa được phép đăng) có trong phat-thanh/an.txt.',
+        '_astro/anh.abc123.jpg còn siêu dữ liệu EXIF (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.',
+      ]);
+    });
+
     it('scans unchanged files again when an entry they name is taken down', async () => {
       const { root, dist, write } = await fixture();
       const cacheFile = path.join(root, '.cache/output-check.json');

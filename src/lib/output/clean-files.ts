@@ -1,11 +1,14 @@
 /**
  * Output files an earlier output check found clean, so that a rebuild scans only what changed: after editing one
- * story, a few dozen files out of tens of thousands. A file is known by the hash of its path and bytes; the record
- * is dropped whenever what the scan looks for changes (the unpublished names and addresses, the public contacts)
- * or the code that checks does. Only clean files are recorded: a problem is found, and reported, on every build.
+ * story, a few dozen files out of tens of thousands. The output folder is kept between builds, so an unchanged file
+ * is the very file the last check read: it is known by its path and its identity in the file system (inode, size,
+ * time of last change), without reading it. Writing a file changes its time, and copying one makes a new inode.
+ * The record is dropped whenever what the scan looks for changes (the unpublished names and addresses, the public
+ * contacts, the original photos) or the code that checks does. Only clean files are recorded: a problem is found,
+ * and reported, on every build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 
 interface Record {
@@ -39,8 +42,9 @@ export class CleanFiles {
     return new CleanFiles(file, rules, known);
   }
 
-  static key(file: string, bytes: Buffer): string {
-    return createHash('sha1').update(file).update('\0').update(bytes).digest('base64url');
+  /** `stats`: the file's, read with `{ bigint: true }` for times to the nanosecond. */
+  static key(file: string, stats: Pick<BigIntStats, 'ino' | 'size' | 'mtimeNs'>): string {
+    return createHash('sha1').update(`${file}\0${stats.ino}:${stats.size}:${stats.mtimeNs}`).digest('base64url');
   }
 
   /** Whether the file with this key was clean last time. */

@@ -1,5 +1,5 @@
 /** Reading a build's output folder as a reader or a crawler would get it. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -19,12 +19,12 @@ export function outputFiles(dir: string): string[] {
 /** Text as NFC; text without combining marks (almost all of it) is left as it is, which is much faster. */
 const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);
 
-/** Bytes of an output file whose text is read, or undefined for binary files (images, fonts, wasm). */
-export function outputBytes(dir: string, file: string): Buffer | undefined {
-  return TEXT.test(file) || SEARCH_INDEX.test(file) ? readFileSync(path.join(dir, file)) : undefined;
+/** Whether an output file's text is read: not for binary files (images, fonts, wasm). */
+export function isReadAsText(file: string): boolean {
+  return TEXT.test(file) || SEARCH_INDEX.test(file);
 }
 
-/** NFC text of an output file's bytes (see outputBytes). */
+/** NFC text of an output file's bytes (see isReadAsText). */
 export function decodeOutput(file: string, bytes: Buffer): string {
   if (TEXT.test(file)) return nfc(bytes.toString('utf8'));
   try {

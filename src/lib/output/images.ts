@@ -11,28 +11,31 @@ export const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif)$/i;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** `originals`: absolute paths of every photo under content/, published or not. */
-export async function checkImages(dir: string, files: readonly string[], originals: readonly string[]): Promise<string[]> {
-  const problems: string[] = [];
-  const originalHashes = new Map<string, string>();
+/** The hashes of the original photos (absolute paths of every photo under content/, published or not). */
+export function originalPhotos(originals: readonly string[]): Map<string, string> {
+  const hashes = new Map<string, string>();
   for (const original of originals) {
     try {
-      originalHashes.set(sha256(readFileSync(original)), original);
+      hashes.set(sha256(readFileSync(original)), original);
     } catch {
       // A missing photo is the content check's to report.
     }
   }
-  for (const file of files.filter((f) => IMAGE_FILE.test(f))) {
-    const bytes = readFileSync(path.join(dir, file));
-    const original = originalHashes.get(sha256(bytes));
-    if (original) problems.push(`${file} là bản chép nguyên ảnh gốc ${path.basename(original)}: ảnh phải qua xử lý (xoay, thu nhỏ, xoá siêu dữ liệu).`);
-    try {
-      const { exif, xmp, iptc } = await sharp(bytes).metadata();
-      const kinds = [exif && 'EXIF', xmp && 'XMP', iptc && 'IPTC'].filter(Boolean);
-      if (kinds.length > 0) problems.push(`${file} còn siêu dữ liệu ${kinds.join(', ')} (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.`);
-    } catch {
-      problems.push(`${file} không đọc được như một ảnh.`);
-    }
+  return hashes;
+}
+
+/** The problems of one image of the output; `originals` from originalPhotos(). */
+export async function checkImage(dir: string, file: string, originals: ReadonlyMap<string, string>): Promise<string[]> {
+  const problems: string[] = [];
+  const bytes = readFileSync(path.join(dir, file));
+  const original = originals.get(sha256(bytes));
+  if (original) problems.push(`${file} là bản chép nguyên ảnh gốc ${path.basename(original)}: ảnh phải qua xử lý (xoay, thu nhỏ, xoá siêu dữ liệu).`);
+  try {
+    const { exif, xmp, iptc } = await sharp(bytes).metadata();
+    const kinds = [exif && 'EXIF', xmp && 'XMP', iptc && 'IPTC'].filter(Boolean);
+    if (kinds.length > 0) problems.push(`${file} còn siêu dữ liệu ${kinds.join(', ')} (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.`);
+  } catch {
+    problems.push(`${file} không đọc được như một ảnh.`);
   }
   return problems;
 }

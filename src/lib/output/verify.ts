@@ -5,16 +5,16 @@
  * metadata or is an original upload; no personal-data pattern appears outside the public contacts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../content/check.ts';
 import { codeVersion } from '../content/cache.ts';
 import { escapeRegExp } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
-import { decodeOutput, outputBytes, outputFiles, sitePath } from './files.ts';
+import { decodeOutput, isReadAsText, outputFiles, sitePath } from './files.ts';
 import { CleanFiles } from './clean-files.ts';
-import { checkImages } from './images.ts';
+import { checkImage, IMAGE_FILE, originalPhotos } from './images.ts';
 import { checkPersonalData } from './personal-data.ts';
 import { published, type Published } from './published.ts';
 
@@ -112,10 +112,16 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
   const expected = published(model);
   const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
-  const rules = createHash('sha256').update(JSON.stringify([expected.hidden, allowed, base])).update(cacheFile ? codeVersion(root) : '').digest('base64url');
+  // Outside a build the content check keeps photo paths as written in the entry.
+  const originals = originalPhotos(model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src))));
+  const rules = createHash('sha256')
+    .update(JSON.stringify([expected.hidden, allowed, base, [...originals.keys()].sort()]))
+    .update(cacheFile ? codeVersion(root) : '')
+    .digest('base64url');
   const known = CleanFiles.load(cacheFile, rules);
   const leaks: string[] = [];
   const personal: string[] = [];
+  const images: string[] = [];
   // Pagefind records addresses inside the output folder (one fragment per page); the base is added in the browser.
   const search = new Map<string, number>();
   let fragments = 0;
@@ -124,14 +130,21 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
   const scan = async (files: string[]) => {
     for (const [i, file] of files.entries()) {
       if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
-      const bytes = outputBytes(dir, file);
-      if (bytes === undefined) continue;
-      const key = CleanFiles.key(file, bytes);
+      const isImage = IMAGE_FILE.test(file);
+      if (!isImage && !isReadAsText(file)) continue;
+      const key = CleanFiles.key(file, statSync(path.join(dir, file), { bigint: true }));
       const wasClean = known.isKnownClean(key);
       const isFragment = file.endsWith('.pf_fragment');
       if (wasClean) known.clean(key);
+      // Fragments are read every time: they tell which pages the search index holds.
       if (wasClean && !isFragment) continue;
-      const text = decodeOutput(file, bytes);
+      if (isImage) {
+        const problems = await checkImage(dir, file, originals);
+        images.push(...problems);
+        if (problems.length === 0) known.clean(key);
+        continue;
+      }
+      const text = decodeOutput(file, readFileSync(path.join(dir, file)));
       if (!wasClean) {
         const fileLeaks = findLeaks(file, text);
         const filePersonal = checkPersonalData(file, text, allowed);
@@ -157,15 +170,7 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
       const indexFiles = outputFiles(dir).filter((file) => file.startsWith(SEARCH_INDEX));
       await scan(indexFiles);
       known.save();
-      // Outside a build the content check keeps photo paths as written in the entry.
-      const originals = model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src)));
-      return [
-        ...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base),
-        ...checkFeeds(dir, model, expected, base),
-        ...leaks,
-        ...(await checkImages(dir, [...siteFiles, ...indexFiles], originals)),
-        ...personal,
-      ];
+      return [...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base), ...checkFeeds(dir, model, expected, base), ...leaks, ...images, ...personal];
     },
   };
 }
