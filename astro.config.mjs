@@ -34,7 +34,8 @@ const INCREMENTAL_LIMIT = 20_000;
 const exemplarCount = (await listFiles(fileURLToPath(new URL('.', import.meta.url)), STORY_COLLECTIONS.exemplars, STORY_FILE)).length;
 const url = siteUrl();
 const search = searchIndex();
-const check = outputCheck();
+const sweep = outputSweep();
+const check = outputCheck({ files: sweep.files });
 
 export default defineConfig({
   site: url.origin,
@@ -54,7 +55,7 @@ export default defineConfig({
   experimental: { incrementalBuild: exemplarCount <= INCREMENTAL_LIMIT },
   // Order matters after the build: stale files are swept from the kept output first; then the output check starts on
   // the pages, goes on while the search index is written, and finishes with it.
-  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), outputSweep(), check.start, search, check.finish],
+  integrations: [contentCheck(), mdx(), parallelRender({ wrap: [search.observe] }), sweep, check.start, search, check.finish],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
     // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the

@@ -12,9 +12,9 @@ import { checkedContent } from './content-check.ts';
 /**
  * Two integrations around the search index's: the first starts checking the pages once Astro has written them,
  * the second finishes with the search index and fails the build on any problem. Pages are checked while Pagefind
- * indexes them, each on its own core.
+ * indexes them, each on its own core. `files` gives the output's files if another step has just listed them.
  */
-export function outputCheck(): { start: AstroIntegration; finish: AstroIntegration } {
+export function outputCheck({ files }: { files?: () => readonly string[] | undefined } = {}): { start: AstroIntegration; finish: AstroIntegration } {
   let root = '';
   let base = '/';
   let cacheFile = '';
@@ -30,7 +30,7 @@ export function outputCheck(): { start: AstroIntegration; finish: AstroIntegrati
         },
         'astro:build:done': async ({ dir }) => {
           const model = checkedContent(root) ?? (await checkContent(root)).model;
-          running = startOutputCheck(fileURLToPath(dir), model, { base, root, cacheFile });
+          running = startOutputCheck(fileURLToPath(dir), model, { base, root, cacheFile, files: files?.() });
         },
       },
     },

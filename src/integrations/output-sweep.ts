@@ -31,21 +31,29 @@ function removeEmptyFolders(folder: string): boolean {
 
 /**
  * Deletes every file of `outDir` that is not in `kept` (paths relative to `outDir`) and not under one of the
- * `freshPrefixes` (folders written in full by this build), then the folders left empty. Returns what it deleted.
+ * `freshPrefixes` (folders written in full by this build), then the folders left empty. Returns what it deleted
+ * and the files left.
  */
-export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPrefixes: readonly string[]): string[] {
-  const stale = outputFiles(outDir).filter((file) => !kept.has(file) && !freshPrefixes.some((prefix) => file.startsWith(`${prefix}/`)));
-  for (const file of stale) rmSync(path.join(outDir, file), { force: true });
-  if (stale.length > 0) removeEmptyFolders(outDir);
-  return stale;
+export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPrefixes: readonly string[]): { removed: string[]; files: string[] } {
+  const removed: string[] = [];
+  const files: string[] = [];
+  for (const file of outputFiles(outDir)) {
+    (kept.has(file) || freshPrefixes.some((prefix) => file.startsWith(`${prefix}/`)) ? files : removed).push(file);
+  }
+  for (const file of removed) rmSync(path.join(outDir, file), { force: true });
+  if (removed.length > 0) removeEmptyFolders(outDir);
+  return { removed, files };
 }
 
-export function outputSweep(): AstroIntegration {
+/** The integration, and the files of the output once swept, which the output check reads instead of listing them again. */
+export function outputSweep(): AstroIntegration & { files: () => readonly string[] | undefined } {
   let outDir = '';
+  let files: string[] | undefined;
   let publicDir = '';
   let assetsFolder = '_astro';
   return {
     name: 'guong-sang:output-sweep',
+    files: () => files,
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
@@ -56,6 +64,7 @@ export function outputSweep(): AstroIntegration {
         assetsFolder = config.build.assets;
       },
       'astro:build:start': () => {
+        files = undefined;
         // The search index in the output is linked to the copy kept for the next build: it must be unlinked, never
         // written over.
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
@@ -64,8 +73,9 @@ export function outputSweep(): AstroIntegration {
         const root = fileURLToPath(dir);
         const kept = new Set(existsSync(publicDir) ? outputFiles(publicDir) : []);
         for (const urls of assets.values()) for (const url of urls) kept.add(path.relative(root, fileURLToPath(url)).split(path.sep).join('/'));
-        const stale = sweepOutput(root, kept, [assetsFolder]);
-        if (stale.length > 0) logger.info(`Đã xoá ${stale.length} tệp của lần dựng trước không còn trong trang.`);
+        const swept = sweepOutput(root, kept, [assetsFolder]);
+        files = swept.files;
+        if (swept.removed.length > 0) logger.info(`Đã xoá ${swept.removed.length} tệp của lần dựng trước không còn trong trang.`);
       },
     },
   };

@@ -14,7 +14,8 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** The hashes of the original photos (absolute paths of every photo under content/, published or not). */
 export function originalPhotos(originals: readonly string[]): Map<string, string> {
   const hashes = new Map<string, string>();
-  for (const original of originals) {
+  // Entries may share a photo file: each is read once.
+  for (const original of new Set(originals)) {
     try {
       hashes.set(sha256(readFileSync(original)), original);
     } catch {

@@ -95,6 +95,8 @@ export interface VerifyOptions {
   root: string;
   /** Where to keep which files were found clean, for the next build's check (see clean-files.ts); none if absent. */
   cacheFile?: string;
+  /** The files of the output (search index aside), if the caller has just listed them; listed here otherwise. */
+  files?: readonly string[];
 }
 
 /** The search index's folder in the output, written by Pagefind after every other file. */
@@ -108,7 +110,7 @@ const FILES_PER_TURN = 32;
  * written meanwhile, and checks what needs the whole output. `finish()` resolves to every problem found; none
  * means the output holds exactly what was approved.
  */
-export function startOutputCheck(dir: string, model: ContentModel, { base = '/', root, cacheFile }: VerifyOptions): { finish: () => Promise<string[]> } {
+export function startOutputCheck(dir: string, model: ContentModel, { base = '/', root, cacheFile, files }: VerifyOptions): { finish: () => Promise<string[]> } {
   const expected = published(model);
   const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
@@ -159,7 +161,7 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
       }
     }
   };
-  const siteFiles = outputFiles(dir).filter((file) => !file.startsWith(SEARCH_INDEX));
+  const siteFiles = (files ?? outputFiles(dir)).filter((file) => !file.startsWith(SEARCH_INDEX));
   const sitesScanned = scan(siteFiles);
   // Awaited by finish(); until then a failure must not count as unhandled.
   sitesScanned.catch(() => undefined);
@@ -167,7 +169,8 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
   return {
     async finish() {
       await sitesScanned;
-      const indexFiles = outputFiles(dir).filter((file) => file.startsWith(SEARCH_INDEX));
+      const indexFolder = path.join(dir, SEARCH_INDEX);
+      const indexFiles = existsSync(indexFolder) ? outputFiles(indexFolder).map((file) => SEARCH_INDEX + file) : [];
       await scan(indexFiles);
       known.save();
       return [...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base), ...checkFeeds(dir, model, expected, base), ...leaks, ...images, ...personal];
