@@ -2,7 +2,7 @@
  * Output files an earlier output check found clean, so that a rebuild scans only what changed: after editing one
  * story, a few dozen files out of tens of thousands. The output folder is kept between builds, so an unchanged file
  * is the very file the last check read: it is known by its path and its identity in the file system (inode, size,
- * time of last change), without reading it. Writing a file changes its time, and copying one makes a new inode.
+ * modification time), without reading it. Writing a file changes its time, and copying one makes a new inode.
  * The record is dropped whenever what the scan looks for changes (the unpublished names and addresses, the public
  * contacts, the original photos) or the code that checks does. Only clean files are recorded: a problem is found,
  * and reported, on every build.
