@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import { PhotoEncoder } from './photo-encoder.ts';
 import { routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
 type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
@@ -79,10 +80,13 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
   const images: { staticImages: SerializedStaticImages; referencedImages: string[] }[] = [];
   let imagesWanted: (() => void) | undefined;
   let nextId = 0;
+  let encoder: PhotoEncoder | undefined;
 
   const onMessage = (message: ToMain) => {
     if (message.type === 'log') {
       (astro.app?.logger as { options?: { destination?: { write(event: unknown): void } } })?.options?.destination?.write(message.event);
+    } else if (message.type === 'photos') {
+      encoder?.add(message.jobs);
     } else if (message.type === 'images') {
       images.push(message);
       if (images.length === lanes.length) imagesWanted?.();
@@ -129,6 +133,8 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
         // Slower, never wrong: what a worker cannot render, the main thread does.
         else logger.warn(`Không mở được luồng dựng trang phụ (${(result.reason as Error).message}); dựng trong luồng chính.`);
       }
+      // Photos are encoded while the workers render only when there are workers: with one core, nothing is idle.
+      if (lanes.length > 0) encoder = new PhotoEncoder(config, logger);
     },
     render(request, options) {
       if (lanes.length === 0) return astro.render(request, options);
@@ -151,6 +157,8 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       const collected = new Promise<void>((resolve) => (imagesWanted = resolve));
       for (const { worker } of lanes) worker.postMessage({ type: 'images' } satisfies ToWorker);
       await collected;
+      // Every photo a worker registered is then in the image cache, where Astro's image step finds it.
+      await encoder?.finish();
       const referenced = (globalThis as { astroAsset?: { referencedImages?: Set<string> } }).astroAsset?.referencedImages;
       for (const { staticImages, referencedImages } of images) {
         for (const path of referencedImages) referenced?.add(path);
@@ -163,6 +171,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       return list;
     },
     async teardown() {
+      encoder?.stop();
       for (const { worker } of lanes) worker.stopping = true;
       await Promise.all(lanes.map(({ worker }) => worker.terminate()));
       await astro.teardown?.();

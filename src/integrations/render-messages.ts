@@ -1,3 +1,5 @@
+import type { EncoderJob } from './photo-encoder.ts';
+
 /** What the build's main thread and its render workers say to each other (parallel-render.ts, render-worker.ts). */
 
 export interface RenderWorkerData {
@@ -37,4 +39,6 @@ export type ToMain =
       metadata: unknown;
     }
   | { type: 'failed'; id: number; error: { message: string; stack?: string; name: string } }
+  /** Photo transforms a page registered for the first time, sent before the page itself. */
+  | { type: 'photos'; jobs: EncoderJob[] }
   | { type: 'images'; staticImages: SerializedStaticImages; referencedImages: string[] };

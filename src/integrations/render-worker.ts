@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
+import { isLocalTransform, type EncoderJob } from './photo-encoder.ts';
 import { routeKey, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
 const data = workerData as RenderWorkerData;
@@ -30,6 +31,8 @@ interface ImageOptions {
 }
 const staticImages: WorkerStaticImages = new Map();
 const referencedImages = new Set<string>();
+/** Transforms registered since the last page was sent, for the photo encoder (photo-encoder.ts). */
+let newTransforms: EncoderJob[] = [];
 
 /** As astro/dist/assets/vite-plugin-assets.js names and records a transform, for a site without assetsPrefix. */
 function addStaticImage(options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined): string {
@@ -43,6 +46,7 @@ function addStaticImage(options: ImageOptions, hashProperties: string[], origina
     finalPath = prependForwardSlash(joinPaths(esm ? '' : data.assets.folder, prependForwardSlash(propsToFilename(originalPath, options as never, hash))));
     if (!forPath) staticImages.set(originalPath, (forPath = { originalSrcPath: originalFSPath, transforms: new Map() }));
     forPath.transforms.set(hash, { finalPath, transform: options });
+    if (isLocalTransform(options)) newTransforms.push({ originalPath, finalPath, transform: options });
   }
   recordStaticImage({ originalPath, hash, finalPath, originalSrcPath: originalFSPath, transform: options } as never);
   return new URL(encodeURI(prependForwardSlash(joinPaths(data.assets.base, finalPath))), PLACEHOLDER).href.replace(PLACEHOLDER, '');
@@ -79,6 +83,10 @@ port.on('message', async (message: ToWorker) => {
     if (!routeData) throw new Error(`Không tìm thấy đường dẫn ${route.replace('\n', ' ')} trong mã trang đã đóng gói.`);
     const { response, metadata } = await renderForPrerender(app as never, new Request(url), { routeData: routeData as never, collectMetadata: data.collectMetadata });
     const body = response.body === null ? null : await response.arrayBuffer();
+    if (newTransforms.length > 0) {
+      post({ type: 'photos', jobs: JSON.parse(JSON.stringify(newTransforms)) });
+      newTransforms = [];
+    }
     post(
       {
         type: 'rendered',

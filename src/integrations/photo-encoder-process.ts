@@ -1,0 +1,85 @@
+/**
+ * The process that encodes photos while pages render (see photo-encoder.ts). It runs at the lowest priority, so it
+ * takes only the processor time that rendering leaves idle, and writes each result where Astro's image step looks
+ * for a cached one, with Astro's own image service: the file is the same as if Astro had made it.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EncoderJob, EncoderSetup, FromEncoder, ToEncoder } from './photo-encoder.ts';
+
+// Before any thread of the image library exists: the threads it starts take this priority from this thread.
+try {
+  os.setPriority(19);
+} catch {
+  // Not allowed here: the photos are made all the same, only less politely.
+}
+
+interface ImageService {
+  transform(input: Uint8Array, options: unknown, config: unknown, logger: unknown): Promise<{ data: Uint8Array }>;
+}
+
+const send = (message: FromEncoder) => process.send!(message);
+let setup: EncoderSetup | undefined;
+let service: ImageService | undefined;
+const queue: EncoderJob[] = [];
+let running = 0;
+let ending = false;
+let encoded = 0;
+let skipped = 0;
+/** The original file a few transforms in a row share, as Astro reads each original once for all its transforms. */
+const originals = new Map<string, Buffer>();
+
+function original(file: string): Buffer {
+  let bytes = originals.get(file);
+  if (!bytes) {
+    if (originals.size >= 8) originals.delete(originals.keys().next().value!);
+    originals.set(file, (bytes = readFileSync(file)));
+  }
+  return bytes;
+}
+
+async function encode({ originalPath, finalPath, transform }: EncoderJob) {
+  const { outDir, cacheDir, imageConfig } = setup!;
+  const cached = path.join(cacheDir, path.posix.basename(finalPath));
+  if (existsSync(cached)) return void skipped++;
+  let warned = false;
+  const logger = { warn: () => (warned = true), info() {}, debug() {}, error: () => (warned = true) };
+  const input = original(path.join(outDir, originalPath.replace(/^\/+/, '')));
+  const { data } = await service!.transform(input, { ...transform, src: transform.src.src }, imageConfig, logger);
+  // A photo the service could only pass through unchanged is left to Astro, which says so in the build's log.
+  if (warned) return void skipped++;
+  // Written whole, then named: Astro takes any file of that name as finished.
+  const partial = `${cached}.${process.pid}.part`;
+  writeFileSync(partial, data);
+  renameSync(partial, cached);
+  encoded++;
+}
+
+async function drain() {
+  while (queue.length > 0 && running < setup!.concurrency) {
+    const job = queue.shift()!;
+    running++;
+    encode(job)
+      // A photo that fails here fails again in Astro's image step, which reports it properly.
+      .catch(() => void skipped++)
+      .finally(() => {
+        running--;
+        void drain();
+      });
+  }
+  if (ending && running === 0 && queue.length === 0) {
+    send({ type: 'done', encoded, skipped });
+    process.disconnect();
+  }
+}
+
+process.on('message', async (message: ToEncoder) => {
+  if (message.type === 'setup') {
+    setup = message.setup;
+    mkdirSync(setup.cacheDir, { recursive: true });
+    service = ((await import(setup.imageConfig.service.entrypoint)) as { default: ImageService }).default;
+  } else if (message.type === 'encode') queue.push(...message.jobs);
+  else ending = true;
+  if (service) await drain();
+});
