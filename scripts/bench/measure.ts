@@ -37,6 +37,8 @@ export interface BuildFigures {
   phases: PhaseFigures[];
   /** Seconds and peak memory summed (time) or maximised (memory) per group. */
   groups: Partial<Record<PhaseGroup, { seconds: number; peakMemoryMb: number }>>;
+  /** Time during which photos were being encoded beside the page rendering, from the encoder's line in the log. */
+  photoEncoderSeconds?: number;
   /** Pages and other files (feeds, sitemap) Astro rendered, and those it copied from the previous build. */
   outputsRendered: number;
   outputsReused: number;
@@ -48,6 +50,8 @@ export const PROJECT_PHASES: PhaseMarker[] = [
   { name: 'content loading', group: 'content', start: /\[content\] Syncing content/ },
   { name: 'types and bundling', group: 'pages', start: /\[content\] Synced content/ },
   { name: 'page rendering', group: 'pages', start: /generating static routes/ },
+  // Photos are encoded while pages render (photo-encoder.ts); what is left when the last page is written is waited for.
+  { name: 'photos after the pages', group: 'images', start: /\[guong-sang:parallel-render\] Đang mã hoá nốt ảnh/ },
   { name: 'images', group: 'images', start: /generating optimized images/ },
   { name: 'after images', group: 'startup', start: /✓ Completed in/, within: 'images' },
   { name: 'search index', group: 'search', start: /\[guong-sang:search-index\] Đang ghi chỉ mục/ },
@@ -110,6 +114,7 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
   const log = createWriteStream(logFile);
   const tail: string[] = [];
   let pages = 0;
+  let photoEncoderSeconds: number | undefined;
   let outputsRendered = 0;
   let outputsReused = 0;
 
@@ -136,6 +141,8 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
     outputsRendered += outputs - reused;
     const built = /(\d+) page\(s\) built/.exec(line);
     if (built) pages = Number(built[1]);
+    const encoder = /Ảnh mã hoá trong lúc dựng trang: \d+ tệp trong (\d+),(\d) s/.exec(line);
+    if (encoder) photoEncoderSeconds = Number(`${encoder[1]}.${encoder[2]}`);
     for (let i = next; i < phases.length; i++) {
       if (phases[i].within && phases[i].within !== timeline.at(-1)!.name) continue;
       if (!phases[i].start.test(line)) continue;
@@ -172,7 +179,7 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
       }
       const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [];
       const cpuSeconds = cpu.length === 2 && cpu.every(Number.isFinite) ? round(cpu[0] + cpu[1]) : undefined;
-      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, outputsRendered, outputsReused });
+      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, photoEncoderSeconds, outputsRendered, outputsReused });
     });
   });
 }

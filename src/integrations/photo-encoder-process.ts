@@ -1,7 +1,7 @@
 /**
- * The process that encodes photos while pages render (see photo-encoder.ts). It runs at the lowest priority, so it
- * takes only the processor time that rendering leaves idle, and writes each result where Astro's image step looks
- * for a cached one, with Astro's own image service: the file is the same as if Astro had made it.
+ * The process that encodes photos while pages render (see photo-encoder.ts). It runs at the lowest priority, so that
+ * rendering keeps the processor whenever it can use it, and writes each result where Astro's image step looks for a
+ * cached one, made by Astro's own image service: the file is the same as if Astro had made it.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +27,9 @@ let running = 0;
 let ending = false;
 let encoded = 0;
 let skipped = 0;
+/** Time during which at least one photo was being made, reported to the build's log and benchmark. */
+let busyMs = 0;
+let busySince = 0;
 /** The original file a few transforms in a row share, as Astro reads each original once for all its transforms. */
 const originals = new Map<string, Buffer>();
 
@@ -59,17 +62,17 @@ async function encode({ originalPath, finalPath, transform }: EncoderJob) {
 async function drain() {
   while (queue.length > 0 && running < setup!.concurrency) {
     const job = queue.shift()!;
-    running++;
+    if (running++ === 0) busySince = performance.now();
     encode(job)
       // A photo that fails here fails again in Astro's image step, which reports it properly.
       .catch(() => void skipped++)
       .finally(() => {
-        running--;
+        if (--running === 0) busyMs += performance.now() - busySince;
         void drain();
       });
   }
   if (ending && running === 0 && queue.length === 0) {
-    send({ type: 'done', encoded, skipped });
+    send({ type: 'done', encoded, skipped, seconds: busyMs / 1000 });
     process.disconnect();
   }
 }
