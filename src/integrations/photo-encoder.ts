@@ -48,7 +48,9 @@ export class PhotoEncoder {
 
   constructor(config: AstroConfig, logger: AstroIntegrationLogger) {
     this.#logger = logger;
-    // The same Node.js with none of the build's own flags: the child needs little memory and no inspector.
+    // The same Node.js with none of the build's own flags: the child needs little memory and no inspector. The
+    // environment stays the build's: sharp takes its number of threads from it (all cores if MALLOC_ARENA_MAX is
+    // set, else one on glibc), and an AVIF file encoded with another number of threads has other bytes.
     this.#child = fork(fileURLToPath(new URL('./photo-encoder-process.ts', import.meta.url)), { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.#finished = new Promise((resolve) => {
       let result: FromEncoder | undefined;
