@@ -2,8 +2,9 @@
  * Renders pages on every core. Astro renders a static site's pages one after another in one thread; at a few pages
  * per exemplar that is most of a large site's build. Through Astro's prerenderer API this integration hands pages
  * to worker threads (render-worker.ts), each with its own copy of the prerender bundle, while the main thread
- * writes every file as usual; photo transforms the workers register are handed back through
- * the same API, so Astro optimises them with the rest.
+ * writes every file as usual; photo transforms the workers register go to the photo encoder as they appear
+ * (photo-encoder.ts), which makes them while pages render, and are handed back through the same API at the end, so
+ * that Astro's image step finds them made and copies them with the rest.
  *
  * One worker per core beyond the first by default; RENDER_WORKERS=0 renders everything in the main thread, as
  * Astro alone would (the output is the same, tested). Other prerenderer wrappers (the search index watches every

@@ -1,6 +1,5 @@
-import type { EncoderJob } from './photo-encoder.ts';
-
 /** What the build's main thread and its render workers say to each other (parallel-render.ts, render-worker.ts). */
+import type { EncoderJob } from './photo-encoder.ts';
 
 export interface RenderWorkerData {
   /** File URL of the prerender bundle's entry, as Astro's default prerenderer imports it. */
