@@ -56,6 +56,23 @@ function prerenderEntry(config: AstroConfig): string | undefined {
   return undefined;
 }
 
+/**
+ * Makes the photo transforms of a worker's page metadata the same objects as the equal ones already received. Astro
+ * keeps every page's metadata until the end of page generation (its incremental build's record), and each message
+ * from a worker arrives as new objects: a thumbnail shown on fifty list pages was fifty copies, 100 MB of the main
+ * thread's memory at 10,000 exemplars.
+ */
+function shareTransforms(metadata: unknown, known: Map<string, unknown>) {
+  const images = (metadata as { staticImages?: unknown[] } | undefined)?.staticImages;
+  if (!Array.isArray(images)) return;
+  for (let i = 0; i < images.length; i++) {
+    const key = JSON.stringify(images[i]);
+    const same = known.get(key);
+    if (same) images[i] = same;
+    else known.set(key, images[i]);
+  }
+}
+
 function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => void, onFailure: (error: Error) => void): Promise<Worker & { stopping?: boolean }> {
   return new Promise((resolve, reject) => {
     const worker: Worker & { stopping?: boolean } = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: data });
@@ -81,6 +98,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
   const images: { staticImages: SerializedStaticImages; referencedImages: string[] }[] = [];
   let imagesWanted: (() => void) | undefined;
   let nextId = 0;
+  const transforms = new Map<string, unknown>();
   let encoder: PhotoEncoder | undefined;
 
   const onMessage = (message: ToMain) => {
@@ -99,6 +117,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
         request.reject(Object.assign(new Error(message.error.message), { name: message.error.name, stack: message.error.stack }));
         return;
       }
+      shareTransforms(message.metadata, transforms);
       const response = new Response(message.body, { status: message.status, statusText: message.statusText, headers: message.headers });
       request.resolve(message.metadata === undefined ? response : { response, metadata: message.metadata as never });
     }
