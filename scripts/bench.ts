@@ -22,6 +22,7 @@ import { freePort, serveStatic } from '../tests/helpers/serve.ts';
 import { copyProjectCode } from '../tests/helpers/project-copy.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { cleanEnv } from '../tests/helpers/build-sample.ts';
+import { astroEnv } from './astro-env.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -74,7 +75,8 @@ if (bareRun) {
 
 console.log('Full build…');
 const siteUrl = `http://127.0.0.1:${port}/`;
-const siteEnv = { ...env, SITE_URL: siteUrl };
+// The project builds as `npm run build` does; the bare template as Astro alone does.
+const siteEnv = astroEnv({ ...env, SITE_URL: siteUrl });
 const build = (name: string) => measureBuild({ root, astro, env: siteEnv, phases: PROJECT_PHASES, logFile: path.join(logs, `${name}.log`) });
 const full = await build('full');
 const dist = path.join(root, 'dist');

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { astroEnv } from '../../scripts/astro-env.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_DIST = path.join(ROOT, 'tests/.tmp/dist');
@@ -22,7 +23,8 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export function astroBuild(root: string, outDir: string, env: Record<string, string> = {}) {
   return execFileSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--root', root, '--outDir', outDir], {
     cwd: root,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', BUILD_DATE, ...env },
+    // As `npm run build` runs it (scripts/astro.ts).
+    env: { ...astroEnv(cleanEnv()), BUILD_DATE, ...env },
     encoding: 'utf8',
     stdio: 'pipe',
   });
