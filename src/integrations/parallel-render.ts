@@ -62,7 +62,7 @@ function prerenderEntry(config: AstroConfig): string | undefined {
  * from a worker arrives as new objects: a thumbnail shown on fifty list pages was fifty copies, 100 MB of the main
  * thread's memory at 10,000 exemplars.
  */
-function shareTransforms(metadata: unknown, known: Map<string, unknown>) {
+export function shareTransforms(metadata: unknown, known: Map<string, unknown>) {
   const images = (metadata as { staticImages?: unknown[] } | undefined)?.staticImages;
   if (!Array.isArray(images)) return;
   for (let i = 0; i < images.length; i++) {
