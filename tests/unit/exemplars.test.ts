@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azIndex, honourYear, mainAwards, related, sortByName, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
+import { azIndex, groupBy, honourYear, mainAwards, related, sortByName, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { campaignStatus } from '../../src/lib/data/campaigns.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
@@ -51,6 +51,17 @@ describe('exemplar lists', () => {
   it('orders a list by name as Vietnamese lists are read: people by given name', () => {
     const items = [make('1', 'Trần Văn Bình'), make('2', 'Đội xung kích', { kind: 'tap-the' }), make('3', 'Nguyễn Thị Ánh'), make('4', 'Hộ ông Ân', { kind: 'ho-gia-dinh' })];
     expect(sortByName(items).map((e) => e.id)).toEqual(['3', '1', '2', '4']);
+  });
+});
+
+describe('groupBy', () => {
+  it('files each entry under each of its keys once, keeping the order of the list', () => {
+    const items = [make('1', 'An', { campaigns: ['b', 'a', 'b'] }), make('2', 'Bình', { campaigns: ['a'] }), make('3', 'Chi'), make('4', 'Dũng', { campaigns: ['b'] })];
+    const groups = groupBy(items, (e) => e.data.campaigns);
+    expect([...groups].map(([key, group]) => [key, group.map((e) => e.id)])).toEqual([
+      ['b', ['1', '4']],
+      ['a', ['1', '2']],
+    ]);
   });
 });
 

@@ -38,7 +38,11 @@ export function honourYear(item: ExemplarLike): number {
 export function groupBy<T, K>(items: readonly T[], keys: (item: T) => K[]): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
-    for (const key of new Set(keys(item))) groups.set(key, [...(groups.get(key) ?? []), item]);
+    for (const key of new Set(keys(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
   }
   return groups;
 }
