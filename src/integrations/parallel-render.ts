@@ -16,6 +16,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { PhotoEncoder } from './photo-encoder.ts';
+import { RenderedPage } from './rendered-page.ts';
 import { routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
 type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
@@ -33,12 +34,14 @@ interface DefaultPrerenderer extends AstroPrerenderer {
 }
 
 /**
- * Pages a worker holds at once, so that it never waits for the main thread, which is busy writing files. The main
- * thread renders none itself while there are workers: writing every page twice (output and Astro's incremental
- * cache), logging and the search index's hashes already keep it half busy, and a page it rendered would hold up
- * the answers of every worker (a quarter faster than sharing pages with it, on two cores).
+ * Pages a worker holds at once, so that it never waits for the main thread, which is busy writing files and, on a
+ * large site, collecting garbage in a heap of several gigabytes (pauses of a tenth of a second and more, in which
+ * a worker holding four pages ran dry). The main thread renders none itself while there are workers: writing every
+ * page twice (output and Astro's incremental cache), logging and the search index's hashes already keep it half
+ * busy, and a page it rendered would hold up the answers of every worker (a quarter faster than sharing pages with
+ * it, on two cores).
  */
-const PER_WORKER = 4;
+const PER_WORKER = 16;
 
 export function defaultWorkerCount(): number {
   const fromEnv = process.env.RENDER_WORKERS;
@@ -118,7 +121,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
         return;
       }
       shareTransforms(message.metadata, transforms);
-      const response = new Response(message.body, { status: message.status, statusText: message.statusText, headers: message.headers });
+      const response = new RenderedPage(message.body, { status: message.status, statusText: message.statusText, headers: message.headers });
       request.resolve(message.metadata === undefined ? response : { response, metadata: message.metadata as never });
     }
   };

@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { codeVersion } from '../lib/content/cache.ts';
+import { RenderedPage } from './rendered-page.ts';
 
 /** Folder of the index inside the output, also the address the search page loads it from. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -170,10 +171,10 @@ export function searchIndex(): AstroIntegration & { observe: (prerenderer: Astro
         const result = await astro.render(request, options);
         const response = result instanceof Response ? result : result.response;
         if (!indexer || !response.headers.get('content-type')?.startsWith('text/html') || !response.body) return result;
-        const html = await response.text();
-        indexer.note(outputFile(request, base), html);
-        const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-        return result instanceof Response ? copy : { ...result, response: copy };
+        // Read so that Astro can read it again after, without a copy when it came from a render worker.
+        const page = await RenderedPage.from(response);
+        indexer.note(outputFile(request, base), await page.text());
+        return result instanceof Response ? page : { ...result, response: page };
       },
     }),
     hooks: {
