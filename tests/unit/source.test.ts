@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { idFromFile, parseEntry, parseYaml } from '../../src/lib/content/source.ts';
 
@@ -33,5 +35,25 @@ describe('parseEntry', () => {
   });
   it('asks for the frontmatter when it is missing', () => {
     expect(parseEntry('Xin chào', 'content/exemplars/a.mdx').problems[0].message).toContain('---');
+  });
+});
+
+describe('parsed data in memory', () => {
+  it('keeps its own strings, not the file they were read from', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const story = 'Bà con xã Đồng Tâm kể về người tốt việc tốt. '.repeat(2000);
+    const kept: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i++) {
+      const raw = `---\nkind: ca-nhan\nname: Nguyễn Văn Thành số ${i}\nplace: tinh-1-huyen-2-xa-3\n---\n\n${story}${i}\n`;
+      kept.push(parseEntry(raw, `content/exemplars/dh-${i}.mdx`).entry!.data);
+    }
+    gc();
+    const perEntry = (process.memoryUsage().heapUsed - before) / kept.length;
+    // Each file is about 180 KB in memory; what an entry's data keeps is a few hundred bytes.
+    expect(perEntry).toBeLessThan(20_000);
+    expect((kept[7] as { name: string }).name).toBe('Nguyễn Văn Thành số 7');
   });
 });
