@@ -18,6 +18,18 @@ describe('personal data', () => {
     expect(findPersonalData(text)).toEqual([]);
   });
 
+  it('finds every address of a page whole, wherever it stands, and nothing in structured data', () => {
+    const local = 'nguyen.thi.hoa.hoi.phu.nu.xa.dong.tam.nhiem.ky.2021.2026.lien.he.truc.tiep';
+    const page = [
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person"}</script>',
+      `<p>Thư: ${local}@gmail.com, hoặc <a href="mailto:Đặng.Hoà@bưuđiện.vn">Đặng.Hoà@bưuđiện.vn</a></p>`,
+      'an@b.vn@c.vn',
+      '𝐁ình@𝐁ưu.vn',
+    ].join('\n');
+    expect(findPersonalData(page).map((hit) => hit.value)).toEqual([`${local}@gmail.com`, 'Đặng.Hoà@bưuđiện.vn', 'an@b.vn', '𝐁ình@𝐁ưu.vn']);
+    expect(findPersonalData('@gmail.com @ a@b ai@')).toEqual([]);
+  });
+
   it('allows the public contacts of the site, however they are spaced', () => {
     expect(findPersonalData('Đường dây nóng 0234.3888.000 hoặc lienhe@ttvh.example.vn', ['0234 3888 000', 'lienhe@ttvh.example.vn'])).toEqual([]);
   });

@@ -20,11 +20,38 @@ export function publicContactsOf(settings: SettingsData | undefined): string[] {
 
 const digits = (value: string) => value.replace(/\D/g, '');
 
-/** The text around every "@" (longer than any address part), one piece a line. */
+/** A character an address can have before its "@", and the run of those an address can have after it. */
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_RUN = /[\p{L}\p{N}.-]*/uy;
+
+/** Where the run of characters an address can have before its "@" begins, the "@" being at `at`. */
+function localPartStart(text: string, at: number): number {
+  let start = at;
+  for (;;) {
+    // A letter outside the Basic Multilingual Plane is two code units.
+    const width = start >= 2 && text.charCodeAt(start - 1) >= 0xdc00 && text.charCodeAt(start - 1) <= 0xdfff ? 2 : 1;
+    if (start - width < 0 || !LOCAL_CHAR.test(text.slice(start - width, start))) return start;
+    start -= width;
+  }
+}
+
+/**
+ * The text of every address-like run around an "@", one piece a line: all that an address can be made of, so the
+ * address pattern finds there exactly what it finds in the whole text. Run over whole pages (each has several "@":
+ * the publisher's address, the structured data), the pattern tried every word, 0.2 ms a page.
+ */
 function aroundAtSigns(text: string): string {
-  const pieces: string[] = [];
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) pieces.push(text.slice(Math.max(0, at - 64), at + 256));
-  return pieces.join('\n');
+  const pieces: [number, number][] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = localPartStart(text, at);
+    DOMAIN_RUN.lastIndex = at + 1;
+    DOMAIN_RUN.exec(text);
+    const last = pieces.at(-1);
+    // Runs that touch are one piece, as in the whole text ("an@b.vn@c.vn" holds one address, not two).
+    if (last && start <= last[1]) last[1] = DOMAIN_RUN.lastIndex;
+    else pieces.push([start, DOMAIN_RUN.lastIndex]);
+  }
+  return pieces.map(([start, end]) => text.slice(start, end)).join('\n');
 }
 
 export interface PersonalDataHit {
