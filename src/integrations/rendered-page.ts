@@ -43,10 +43,6 @@ export class RenderedPage extends Response {
     return this.#stream;
   }
 
-  override get bodyUsed(): boolean {
-    return false;
-  }
-
   override async arrayBuffer(): Promise<ArrayBuffer> {
     return this.#bytes ?? new ArrayBuffer(0);
   }
