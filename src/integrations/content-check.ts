@@ -7,8 +7,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, type ContentModel } from '../lib/content/check.ts';
-import { codeVersion } from '../lib/content/cache.ts';
-import { saveStory, storyFile } from '../lib/content/story-store.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 
 export class ContentError extends Error {
@@ -31,11 +29,7 @@ export function contentCheck(): AstroIntegration {
         logger.info('Đang kiểm tra nội dung…');
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
-        const version = codeVersion(root);
-        const { problems, model } = await checkContent(root, {
-          cacheDir,
-          onStory: (_file, collectionDir, textHash, story) => saveStory(storyFile(cacheDir, collectionDir, version, textHash), story),
-        });
+        const { problems, model } = await checkContent(root, { cacheDir, saveStories: true });
         if (problems.length > 0) throw new ContentError(formatProblems(problems));
         checked.set(root, model);
         logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
-import type { CompiledStory } from '../../src/lib/mdx/compile.ts';
+import { loadStory } from '../../src/lib/content/story-store.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -17,9 +17,8 @@ function fixture(changes: Parameters<typeof makeContentRoot>[0] = {}) {
   cleanups.push(made.cleanup);
   const cacheDir = path.join(made.root, '.cache');
   const run = async () => {
-    const stories = new Map<string, CompiledStory>();
-    const result = await checkContent(made.root, { cacheDir, onStory: (file, _dir, _hash, story) => stories.set(file, story) });
-    return { ...result, stories };
+    const result = await checkContent(made.root, { cacheDir, saveStories: true });
+    return { ...result, stories: new Map([...result.saved].map(([file, story]) => [file, loadStory(story)])) };
   };
   const write = (file: string, content: string | Buffer) => writeFileSync(path.join(made.root, file), content);
   return { root: made.root, run, write };

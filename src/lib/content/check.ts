@@ -4,22 +4,30 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { z } from 'astro/zod';
-import { exemplarSchema, type ExemplarData } from '../../schemas/exemplar.ts';
-import { campaignSchema, type CampaignData } from '../../schemas/campaign.ts';
+import type { z } from 'astro/zod';
+import type { ExemplarData } from '../../schemas/exemplar.ts';
+import type { CampaignData } from '../../schemas/campaign.ts';
 import { placeSchema, type PlaceData } from '../../schemas/place.ts';
 import { awardSchema, type AwardData } from '../../schemas/award.ts';
 import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
-import { compileStory, type CompiledStory } from '../mdx/compile.ts';
 import { CheckCache, codeVersion, contentHash } from './cache.ts';
-import { DATA_FILES, PHOTO_EXTENSIONS, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
+import { DATA_FILES, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
 import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, parseEntry, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
-import { findPersonalData, publicContactsOf } from './personal-data.ts';
-import { formatField } from './source.ts';
+import { publicContactsOf } from './personal-data.ts';
+import {
+  checkStoriesInThreads,
+  checkStory,
+  storyCheckContext,
+  type StoryCheckSetup,
+  type StoryCollection,
+  type StoryJob,
+  type StoryTarget,
+} from './story-check.ts';
 
 export interface Loaded<T> {
   id: string;
@@ -34,25 +42,6 @@ export interface ContentModel {
   places: Loaded<PlaceData>[];
   awards: Loaded<AwardData>[];
   settings?: SettingsData;
-}
-
-/** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
-export function photoPath(entryFile: string, root: string) {
-  return () =>
-    z.string().superRefine((value, ctx) => {
-      const extension = path.extname(value).toLowerCase();
-      if (extension === '.heic' || extension === '.heif') {
-        ctx.addIssue({ code: 'custom', message: `Ảnh "${value}" là định dạng HEIC của điện thoại: chuyển sang JPEG rồi ghi lại tên tệp.` });
-        return;
-      }
-      if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extension)) {
-        ctx.addIssue({ code: 'custom', message: `Ảnh "${value}" phải là tệp ${PHOTO_EXTENSIONS.join(', ')}.` });
-        return;
-      }
-      if (!existsSync(path.resolve(root, path.dirname(entryFile), value))) {
-        ctx.addIssue({ code: 'custom', message: `Không tìm thấy tệp ảnh "${value}" cạnh tệp bài viết: kiểm tra tên tệp và thư mục.` });
-      }
-    });
 }
 
 /** Two files whose names fold to the same id would publish at the same address: both are named. */
@@ -75,22 +64,17 @@ function findIdCollisions<T extends { id: string; file: string }>(items: T[], wh
   return problems;
 }
 
-/** Every string in a parsed entry, with its field path, for the personal-data scan. */
-function strings(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; text: string }[] {
-  if (typeof value === 'string') return [{ at, text: value }];
-  if (Array.isArray(value)) return value.flatMap((inner, i) => strings(inner, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => strings(inner, [...at, key]));
-  return [];
-}
-
 /** What a run of the check shares between collections: cache of earlier runs, photos decoded, stories compiled. */
 interface CheckRun {
   root: string;
   problems: Problem[];
   publicContacts: readonly string[];
   cache?: CheckCache;
-  /** Receives each story compiled in this run, for the story loader. */
-  onStory?: (file: string, collectionDir: string, textHash: string, story: CompiledStory) => void;
+  /** Where compiled stories are saved for the story loader. */
+  stories?: StoryTarget;
+  /** Entry file → story file, for each story compiled and saved in this run. */
+  saved: Map<string, string>;
+  threads: number;
   /** A photo used by several entries is decoded once. */
   photoChecks: Map<string, Promise<string | undefined>>;
 }
@@ -123,64 +107,49 @@ async function checkPhotos(run: CheckRun, file: string, photos: { src: string }[
   return clean;
 }
 
-async function readStories<T>(run: CheckRun, dir: string, schema: (file: string) => z.ZodType<T>) {
-  const { root, publicContacts } = run;
+/** Below this many stories to check, starting threads costs more than it saves. */
+const THREADED_FROM = 256;
+
+async function readStories<T>(run: CheckRun, collection: StoryCollection) {
+  const { root } = run;
+  const dir = STORY_COLLECTIONS[collection];
   const loaded: Loaded<T>[] = [];
-  // Building a zod schema costs far more than using it: one per folder, since photo paths are relative to it.
-  const schemas = new Map<string, z.ZodType<T>>();
-  const schemaFor = (file: string) => {
-    const folder = path.posix.dirname(file);
-    if (!schemas.has(folder)) schemas.set(folder, schema(file));
-    return schemas.get(folder)!;
-  };
   const named: { id: string; file: string }[] = [];
+  const jobs: StoryJob[] = [];
+  const fromCache = new Map<string, unknown>();
   for (const file of await listFiles(root, dir, STORY_FILE)) {
-    const id = idFromFile(file);
-    named.push({ id, file });
+    named.push({ id: idFromFile(file), file });
     const raw = readFileSync(path.join(root, file), 'utf8');
     const hash = contentHash(raw);
     const cached = run.cache?.entry(file, hash);
-    if (cached) {
-      const source = lazySource(root, file, cached.data);
-      await checkPhotos(run, file, (cached.data as { photos?: { src: string }[] }).photos ?? [], source);
-      loaded.push({ id, file, data: cached.data as T, source });
+    if (cached) fromCache.set(file, cached.data);
+    else jobs.push({ file, raw, hash });
+  }
+  const setup: StoryCheckSetup = { root, collection, collectionDir: dir, publicContacts: run.publicContacts, target: run.stories };
+  const checked =
+    run.threads > 0 && jobs.length >= THREADED_FROM
+      ? await checkStoriesInThreads(jobs, setup, run.threads)
+      : jobs.map(((context) => ({ raw, file, hash }: StoryJob) => checkStory(raw, file, hash, context))(storyCheckContext(setup)));
+  const results = new Map(jobs.map((job, i) => [job.file, { job, checked: checked[i]! }]));
+  for (const { id, file } of named) {
+    const cachedData = fromCache.get(file);
+    if (cachedData !== undefined) {
+      const source = lazySource(root, file, cachedData);
+      await checkPhotos(run, file, (cachedData as { photos?: { src: string }[] }).photos ?? [], source);
+      loaded.push({ id, file, data: cachedData as T, source });
       continue;
     }
-    const problems: Problem[] = [];
-    const { entry, problems: fileProblems } = parseEntry(raw, file);
-    run.problems.push(...fileProblems);
-    if (!entry) continue;
-    if (!/[a-z]/.test(entry.id)) {
-      // An id of digits only would take the address of a list page ("/dien-hinh/2/").
-      run.problems.push({ file, message: 'Tên tệp phải có chữ cái, ví dụ "nguyen-van-an.mdx".' });
-      continue;
-    }
-    const parsed = schemaFor(file).safeParse(entry.data, { reportInput: true });
-    if (!parsed.success) {
-      run.problems.push(...issuesToProblems(parsed.error.issues, file, entry));
-      continue;
-    }
-    const photos = (parsed.data as { photos?: { src: string }[] }).photos ?? [];
-    const photosClean = await checkPhotos(run, file, photos, entry);
-    for (const { at, text } of strings(parsed.data)) {
-      for (const hit of findPersonalData(text, publicContacts)) problems.push({ file, line: entry.lineOf(at), field: formatField(at), message: hit.message });
-    }
-    // Line by line only when the whole story has something to report, which is rare.
-    if (findPersonalData(entry.body, publicContacts).length > 0) {
-      entry.body.split('\n').forEach((lineText, i) => {
-        for (const hit of findPersonalData(lineText, publicContacts)) problems.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
-      });
-    }
-    const { story, problems: bodyProblems } = compileStory(entry.body, photos.length);
-    problems.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
-    run.problems.push(...problems);
-    if (problems.length === 0 && photosClean) {
-      run.cache?.setEntry(file, hash, parsed.data);
-      if (story) run.onStory?.(file, dir, hash, story);
-    }
-    // Line numbers are read again only if a later check needs one: the parsed text of 100,000 entries is too much
-    // to hold for the rest of the build.
-    loaded.push({ id: entry.id, file, data: parsed.data, source: lazySource(root, file, parsed.data) });
+    const { job, checked: result } = results.get(file)!;
+    run.problems.push(...result.problems);
+    if (result.data === undefined) continue;
+    // Line numbers are read again only if a problem needs one: the parsed text of 100,000 entries is too much to
+    // hold for the rest of the build.
+    const source = lazySource(root, file, result.data);
+    const photosClean = await checkPhotos(run, file, (result.data as { photos?: { src: string }[] }).photos ?? [], source);
+    run.problems.push(...result.laterProblems);
+    if (result.laterProblems.length === 0 && photosClean) run.cache?.setEntry(file, job.hash, result.data);
+    if (result.saved) run.saved.set(file, result.saved.story);
+    loaded.push({ id: result.id!, file, data: result.data as T, source });
   }
   run.problems.push(...findIdCollisions(named, 'hai bài'));
   return loaded;
@@ -204,15 +173,17 @@ async function readList<T extends { id: string }>(root: string, files: string[],
 export interface CheckOptions {
   /** Folder in which results are kept between runs (the build's cache folder); without it, everything is checked. */
   cacheDir?: string;
-  /** Receives each story compiled, for the story loader (see story-store.ts). */
-  onStory?: CheckRun['onStory'];
+  /** Save each story compiled into the story store in `cacheDir`, for the story loader (see story-store.ts). */
+  saveStories?: boolean;
+  /** Worker threads that check stories when there are many; 0 checks them all in this thread. One per core by default. */
+  threads?: number;
 }
 
 /** Checks the whole content folder. `root` is the project root. */
 export async function checkContent(
   root: string,
-  { cacheDir, onStory }: CheckOptions = {},
-): Promise<{ problems: Problem[]; model: ContentModel }> {
+  { cacheDir, saveStories = false, threads = Math.min(os.availableParallelism(), 4) }: CheckOptions = {},
+): Promise<{ problems: Problem[]; model: ContentModel; saved: ReadonlyMap<string, string> }> {
   const problems: Problem[] = [];
 
   let settings: SettingsData | undefined;
@@ -236,9 +207,10 @@ export async function checkContent(
   const publicContacts = publicContactsOf(settings);
   // Public contacts decide what the personal-data scan accepts, so they are part of the cache key.
   const cache = cacheDir ? new CheckCache(cacheDir, `${codeVersion(root)}:${contentHash(JSON.stringify(publicContacts))}`) : undefined;
-  const run: CheckRun = { root, problems, publicContacts, cache, onStory, photoChecks: new Map() };
-  const campaigns = await readStories<CampaignData>(run, STORY_COLLECTIONS.campaigns, () => campaignSchema());
-  const exemplars = await readStories<ExemplarData>(run, STORY_COLLECTIONS.exemplars, (file) => exemplarSchema({ image: photoPath(file, root) }));
+  const stories = saveStories && cacheDir ? { cacheDir, version: codeVersion(root) } : undefined;
+  const run: CheckRun = { root, problems, publicContacts, cache, stories, saved: new Map(), threads, photoChecks: new Map() };
+  const campaigns = await readStories<CampaignData>(run, 'campaigns');
+  const exemplars = await readStories<ExemplarData>(run, 'exemplars');
 
   for (const campaign of campaigns) {
     campaign.data.attachments.forEach((attachment, i) => {
@@ -255,5 +227,5 @@ export async function checkContent(
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
   cache?.save();
-  return { problems, model };
+  return { problems, model, saved: run.saved };
 }

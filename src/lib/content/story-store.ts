@@ -10,6 +10,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { contentHash } from './cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
 import { spokenStory, type SpokenStory } from '../radio/script.ts';
@@ -37,7 +38,8 @@ export function saveStory(file: string, compiled: CompiledStory): StoredStory {
   const { blocks, ...rest } = compiled;
   const story: StoredStory = { ...rest, spoken: spokenStory(blocks) };
   mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
+  // Named by process and thread: two threads of the content check may save the same story (two files, one text).
+  const partial = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(partial, JSON.stringify(story));
   renameSync(partial, file);
   return story;

@@ -1,0 +1,201 @@
+/**
+ * The content check of one story file (exemplar or campaign), apart from its photos: frontmatter, schema, personal
+ * data and story body. It depends on nothing but the file's text, so the check can run it in several threads
+ * (story-check-worker.ts) and get what one thread would.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { campaignSchema } from '../../schemas/campaign.ts';
+import { exemplarSchema } from '../../schemas/exemplar.ts';
+import { compileStory } from '../mdx/compile.ts';
+import { issuesToProblems } from './issues.ts';
+import { findPersonalData } from './personal-data.ts';
+import { PHOTO_EXTENSIONS } from './collections.ts';
+import { formatField, parseEntry, type Problem } from './source.ts';
+import { saveStory, storyFile, type StoryMetadata } from './story-store.ts';
+
+/** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
+export function photoPath(entryFile: string, root: string) {
+  return () =>
+    z.string().superRefine((value, ctx) => {
+      const extension = path.extname(value).toLowerCase();
+      if (extension === '.heic' || extension === '.heif') {
+        ctx.addIssue({ code: 'custom', message: `Ảnh "${value}" là định dạng HEIC của điện thoại: chuyển sang JPEG rồi ghi lại tên tệp.` });
+        return;
+      }
+      if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extension)) {
+        ctx.addIssue({ code: 'custom', message: `Ảnh "${value}" phải là tệp ${PHOTO_EXTENSIONS.join(', ')}.` });
+        return;
+      }
+      if (!existsSync(path.resolve(root, path.dirname(entryFile), value))) {
+        ctx.addIssue({ code: 'custom', message: `Không tìm thấy tệp ảnh "${value}" cạnh tệp bài viết: kiểm tra tên tệp và thư mục.` });
+      }
+    });
+}
+
+export type StoryCollection = 'exemplars' | 'campaigns';
+
+/** Where the stories compiled by the check are saved for the story loader (see story-store.ts). */
+export interface StoryTarget {
+  cacheDir: string;
+  /** The content code's version (codeVersion), part of every story file's name. */
+  version: string;
+}
+
+/** What one story file gave, in a form that can cross between threads. */
+export interface StoryChecked {
+  /** The id folded from the file name, once the frontmatter could be read. */
+  id?: string;
+  /** The checked data, if the frontmatter passed the schema. */
+  data?: unknown;
+  /** Problems to report before those of the entry's photos (frontmatter, name, schema), as one thread ordered them. */
+  problems: Problem[];
+  /** Problems found after the photos were checked (personal data, story body). */
+  laterProblems: Problem[];
+  /** The compiled story's file and facts, if there was no problem and a target was given. */
+  saved?: StoryMetadata;
+}
+
+/**
+ * The schemas of one collection, one per folder (photo paths are relative to it): building a zod schema costs far
+ * more than using it.
+ */
+export function storySchemas(collection: StoryCollection, root: string): (file: string) => z.ZodType {
+  const schemas = new Map<string, z.ZodType>();
+  return (file) => {
+    const folder = path.posix.dirname(file);
+    let schema = schemas.get(folder);
+    if (!schema) schemas.set(folder, (schema = collection === 'campaigns' ? campaignSchema() : exemplarSchema({ image: photoPath(file, root) })));
+    return schema;
+  };
+}
+
+/** Every string in a parsed entry, with its field path, for the personal-data scan. */
+function strings(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; text: string }[] {
+  if (typeof value === 'string') return [{ at, text: value }];
+  if (Array.isArray(value)) return value.flatMap((inner, i) => strings(inner, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => strings(inner, [...at, key]));
+  return [];
+}
+
+export interface StoryCheckContext {
+  schemaFor: (file: string) => z.ZodType;
+  publicContacts: readonly string[];
+  collectionDir: string;
+  target?: StoryTarget;
+}
+
+/** Checks one story file from its text, `hash` being the hash of that text (which names the saved story). */
+export function checkStory(raw: string, file: string, hash: string, { schemaFor, publicContacts, collectionDir, target }: StoryCheckContext): StoryChecked {
+  const { entry, problems } = parseEntry(raw, file);
+  const checked: StoryChecked = { problems, laterProblems: [] };
+  if (!entry) return checked;
+  if (!/[a-z]/.test(entry.id)) {
+    // An id of digits only would take the address of a list page ("/dien-hinh/2/").
+    problems.push({ file, message: 'Tên tệp phải có chữ cái, ví dụ "nguyen-van-an.mdx".' });
+    return checked;
+  }
+  checked.id = entry.id;
+  const parsed = schemaFor(file).safeParse(entry.data, { reportInput: true });
+  if (!parsed.success) {
+    problems.push(...issuesToProblems(parsed.error.issues, file, entry));
+    return checked;
+  }
+  checked.data = parsed.data;
+  const later = checked.laterProblems;
+  for (const { at, text } of strings(parsed.data)) {
+    for (const hit of findPersonalData(text, publicContacts)) later.push({ file, line: entry.lineOf(at), field: formatField(at), message: hit.message });
+  }
+  // Line by line only when the whole story has something to report, which is rare.
+  if (findPersonalData(entry.body, publicContacts).length > 0) {
+    entry.body.split('\n').forEach((lineText, i) => {
+      for (const hit of findPersonalData(lineText, publicContacts)) later.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
+    });
+  }
+  const photos = (parsed.data as { photos?: unknown[] }).photos?.length ?? 0;
+  const { story, problems: bodyProblems } = compileStory(entry.body, photos);
+  later.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
+  // Saved even if a photo turns out broken: the build stops then, and a story file no entry names is pruned later.
+  if (story && later.length === 0 && target) {
+    const saved = storyFile(target.cacheDir, collectionDir, target.version, hash);
+    const { headings, photoRefs, spoken } = saveStory(saved, story);
+    checked.saved = { story: saved, headings, photoRefs, spokenSyllables: spoken.syllables };
+  }
+  return checked;
+}
+
+/** A story file to check: its path relative to the root, its text and the hash of that text. */
+export interface StoryJob {
+  file: string;
+  raw: string;
+  hash: string;
+}
+
+/** What a thread needs to check the stories of one collection, as plain data. */
+export interface StoryCheckSetup {
+  root: string;
+  collection: StoryCollection;
+  collectionDir: string;
+  publicContacts: readonly string[];
+  target?: StoryTarget;
+}
+
+export function storyCheckContext({ root, collection, collectionDir, publicContacts, target }: StoryCheckSetup): StoryCheckContext {
+  return { schemaFor: storySchemas(collection, root), publicContacts, collectionDir, target };
+}
+
+/** Stories handed to a thread at once: enough to keep it busy between messages, few enough to share them out evenly. */
+const CHUNK = 32;
+
+/**
+ * Checks stories in `threads` worker threads (story-check-worker.ts) and gives the results in the order of `jobs`,
+ * as checking them one after another here would. A chunk whose thread fails is checked here instead: slower,
+ * never different.
+ */
+export async function checkStoriesInThreads(jobs: readonly StoryJob[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
+  const { Worker } = await import('node:worker_threads');
+  const results: StoryChecked[] = new Array(jobs.length);
+  let inline: StoryCheckContext | undefined;
+  const checkHere = (from: number, to: number) => {
+    inline ??= storyCheckContext(setup);
+    for (let i = from; i < to; i++) results[i] = checkStory(jobs[i]!.raw, jobs[i]!.file, jobs[i]!.hash, inline);
+  };
+  let next = 0;
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      let worker: InstanceType<typeof Worker>;
+      try {
+        worker = new Worker(new URL('./story-check-worker.ts', import.meta.url), { workerData: setup });
+      } catch {
+        return resolve();
+      }
+      let from = 0;
+      let to = 0;
+      let finished = false;
+      const send = () => {
+        if (next >= jobs.length) {
+          finished = true;
+          return void worker.terminate();
+        }
+        from = next;
+        to = next = Math.min(jobs.length, next + CHUNK);
+        worker.postMessage(jobs.slice(from, to));
+      };
+      worker.on('message', (checked: StoryChecked[]) => {
+        checked.forEach((result, i) => (results[from + i] = result));
+        send();
+      });
+      // An error is followed by the exit. What a failed thread was given is checked here; the others take the rest.
+      worker.on('error', () => {});
+      worker.once('exit', () => {
+        if (!finished) checkHere(from, to);
+        resolve();
+      });
+      send();
+    });
+  await Promise.all(Array.from({ length: threads }, lane));
+  // Every thread failed before the last chunk was given out.
+  if (next < jobs.length) checkHere(next, jobs.length);
+  return results;
+}
