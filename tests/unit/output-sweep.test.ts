@@ -1,9 +1,9 @@
 /** The output folder kept between builds: what a build did not make is deleted, nothing else. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepOutput } from '../../src/integrations/output-sweep.ts';
+import { linkPageCopy, sweepOutput } from '../../src/integrations/output-sweep.ts';
 import { outputFiles } from '../../src/lib/output/files.ts';
 
 let folder = '';
@@ -34,5 +34,34 @@ describe('sweeping the kept output', () => {
     const dir = output(['_astro/a.css', '_astro/anh/b.avif', '_astro-cu/c.css']);
     expect(sweepOutput(dir, new Set(), ['_astro']).removed).toEqual(['_astro-cu/c.css']);
     expect(outputFiles(dir).sort()).toEqual(['_astro/a.css', '_astro/anh/b.avif']);
+  });
+});
+
+describe("Astro's copy of the pages", () => {
+  it('is the output folder itself, so a page written into the copy lands on the page just written', () => {
+    const dir = output(['dist/index.html', '.cache/astro/dist/index.html', '.cache/astro/dist/cu/index.html']);
+    const copy = path.join(dir, '.cache/astro/dist');
+    const outDir = path.join(dir, 'dist');
+    // A copy left by an older build is replaced by the link.
+    linkPageCopy(copy, outDir);
+    expect(lstatSync(copy).isSymbolicLink()).toBe(true);
+    writeFileSync(path.join(copy, 'index.html'), 'trang mới');
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('trang mới');
+    expect(existsSync(path.join(copy, 'cu/index.html'))).toBe(false);
+    // Kept as it is by the next build.
+    linkPageCopy(copy, outDir);
+    expect(readdirSync(copy)).toEqual(['index.html']);
+  });
+
+  it('is made again when it points elsewhere, and makes an output folder that does not exist yet', () => {
+    const dir = output(['du-an-cu/dist/index.html']);
+    const copy = path.join(dir, '.cache/astro/dist');
+    mkdirSync(path.dirname(copy), { recursive: true });
+    symlinkSync(path.join(dir, 'du-an-cu/dist'), copy);
+    linkPageCopy(copy, path.join(dir, 'dist'));
+    expect(existsSync(path.join(dir, 'dist'))).toBe(true);
+    writeFileSync(path.join(copy, 'a.html'), 'a');
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['a.html']);
+    expect(readdirSync(path.join(dir, 'du-an-cu/dist'))).toEqual(['index.html']);
   });
 });
