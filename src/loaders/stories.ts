@@ -10,7 +10,7 @@ import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
 import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
 import { codeVersion, contentHash } from '../lib/content/cache.ts';
-import { pruneStories, savedStory, saveStory, storyFile, type StoryMetadata } from '../lib/content/story-store.ts';
+import { pruneStories, savedStory, saveStory, storyFile, takeCheckedStories, type StoryMetadata } from '../lib/content/story-store.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';
@@ -35,6 +35,7 @@ export function storyLoader(dir: string): Loader {
       const cacheDir = fileURLToPath(config.cacheDir);
       const kept = new Set<string>();
       const storyFiles = new Set<string>();
+      const checked = takeCheckedStories(dir);
       for (const file of await listFiles(root, dir, STORY_FILE)) {
         const raw = readFileSync(path.join(root, file), 'utf8');
         const hash = contentHash(raw);
@@ -48,32 +49,38 @@ export function storyLoader(dir: string): Loader {
           storyFiles.add(story);
           continue;
         }
-        const { entry, problems } = parseEntry(raw, file);
-        if (!entry) throw new Error(formatProblems(problems));
-        if (!looksShown(entry.data)) continue;
+        // The content check of this build has usually read the entry and saved its story already.
+        const fromCheck = checked.get(story);
+        const parsed = fromCheck ? undefined : parseEntry(raw, file);
+        if (parsed && !parsed.entry) throw new Error(formatProblems(parsed.problems));
+        const frontmatter = fromCheck ? fromCheck.frontmatter : parsed!.entry!.data;
+        if (!looksShown(frontmatter)) continue;
         let data: Record<string, unknown>;
         try {
           // One entry at a time: the exemplar schema takes the image() helper of the entry being parsed.
-          data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: path.join(root, file) });
+          data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: path.join(root, file) });
         } catch (error) {
           // A draft being written may be incomplete: leave it out of the preview rather than stop it.
-          if (!isDraft(entry.data as Parameters<typeof isDraft>[0])) throw error;
+          if (!isDraft(frontmatter as Parameters<typeof isDraft>[0])) throw error;
           logger.warn(`${file}: bản nháp chưa hợp lệ nên chưa xem trước được; chạy npm run check để xem lỗi.`);
           continue;
         }
-        const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
-        // The content check of this build has usually compiled and saved the story already.
-        let saved = savedStory(story);
-        if (!saved) {
-          const { story: fresh, problems: bodyProblems } = compileStory(entry.body, photos);
-          if (!fresh) {
-            throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
+        let metadata = fromCheck?.metadata;
+        if (!metadata) {
+          const entry = parsed!.entry!;
+          const photos = (data as { photos?: unknown[] }).photos?.length ?? 0;
+          let saved = savedStory(story);
+          if (!saved) {
+            const { story: fresh, problems: bodyProblems } = compileStory(entry.body, photos);
+            if (!fresh) {
+              throw new Error(formatProblems(bodyProblems.map((p) => ({ file, line: p.line && p.line + entry.bodyLine - 1, message: p.message }))));
+            }
+            saved = saveStory(story, fresh);
           }
-          saved = saveStory(story, fresh);
+          metadata = { story, headings: saved.headings, photoRefs: saved.photoRefs, spokenSyllables: saved.spoken.syllables } satisfies StoryMetadata;
         }
-        const metadata: StoryMetadata = { story, headings: saved.headings, photoRefs: saved.photoRefs, spokenSyllables: saved.spoken.syllables };
-        store.set({ id: entry.id, data, filePath: file, digest, rendered: { html: '', metadata: { ...metadata } } });
-        kept.add(entry.id);
+        store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { ...metadata } } });
+        kept.add(id);
         storyFiles.add(story);
       }
       // Files removed, renamed or no longer publishable leave the store, and their stories the cache.

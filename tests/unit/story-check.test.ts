@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { checkStoriesInThreads, type StoryCheckSetup } from '../../src/lib/content/story-check.ts';
+import { parseEntry } from '../../src/lib/content/source.ts';
+import { takeCheckedStories } from '../../src/lib/content/story-store.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -25,7 +27,7 @@ function manyStories() {
   return made.root;
 }
 
-describe('content check in threads', () => {
+describe('content check in threads', { timeout: 30_000 }, () => {
   it('gives the same problems, entries and saved stories as one thread', async () => {
     const root = manyStories();
     const one = await checkContent(root, { threads: 0, cacheDir: path.join(root, '.cache-one'), saveStories: true });
@@ -39,6 +41,23 @@ describe('content check in threads', () => {
     expect(one.saved.size).toBe(302 + 1 - 7);
     expect([...two.saved.keys()].sort()).toEqual([...one.saved.keys()].sort());
     for (const [file, story] of one.saved) expect(readFileSync(two.saved.get(file)!, 'utf8')).toBe(readFileSync(story, 'utf8'));
+  });
+
+  it('leaves the story loader the frontmatter and story facts of every entry it saved, once', async () => {
+    const root = manyStories();
+    takeCheckedStories('content/exemplars');
+    const { saved } = await checkContent(root, { threads: 2, cacheDir: path.join(root, '.cache'), saveStories: true });
+    const checked = takeCheckedStories('content/exemplars');
+    const exemplars = [...saved].filter(([file]) => file.startsWith('content/exemplars/'));
+    expect(checked.size).toBe(exemplars.length);
+    for (const [file, story] of exemplars) {
+      const { frontmatter, metadata } = checked.get(story)!;
+      expect(frontmatter).toEqual(parseEntry(readFileSync(path.join(root, file), 'utf8'), file).entry!.data);
+      const stored = JSON.parse(readFileSync(story, 'utf8'));
+      expect(metadata).toEqual({ story, headings: stored.headings, photoRefs: stored.photoRefs, spokenSyllables: stored.spoken.syllables });
+    }
+    expect(checked.get(saved.get('content/exemplars/nguoi-001.mdx')!)!.metadata.headings).toEqual([expect.objectContaining({ text: 'Việc làm' })]);
+    expect(takeCheckedStories('content/exemplars').size).toBe(0);
   });
 
   it('checks the stories itself when no thread can start', async () => {

@@ -19,6 +19,7 @@ import { idFromFile, listFiles, parseEntry, readYamlList, parseYaml, type Proble
 import { checkReferences } from './references.ts';
 import { photoProblem } from './photos.ts';
 import { publicContactsOf } from './personal-data.ts';
+import { rememberCheckedStory } from './story-store.ts';
 import {
   checkStoriesInThreads,
   checkStory,
@@ -148,7 +149,10 @@ async function readStories<T>(run: CheckRun, collection: StoryCollection) {
     const photosClean = await checkPhotos(run, file, (result.data as { photos?: { src: string }[] }).photos ?? [], source);
     run.problems.push(...result.laterProblems);
     if (result.laterProblems.length === 0 && photosClean) run.cache?.setEntry(file, job.hash, result.data);
-    if (result.saved) run.saved.set(file, result.saved.story);
+    if (result.saved) {
+      run.saved.set(file, result.saved.metadata.story);
+      rememberCheckedStory(dir, result.saved);
+    }
     loaded.push({ id: result.id!, file, data: result.data as T, source });
   }
   run.problems.push(...findIdCollisions(named, 'hai bài'));

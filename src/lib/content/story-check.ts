@@ -13,7 +13,7 @@ import { issuesToProblems } from './issues.ts';
 import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
 import { formatField, parseEntry, type Problem } from './source.ts';
-import { saveStory, storyFile, type StoryMetadata } from './story-store.ts';
+import { saveStory, storyFile, type CheckedStory } from './story-store.ts';
 
 /** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
 export function photoPath(entryFile: string, root: string) {
@@ -53,8 +53,8 @@ export interface StoryChecked {
   problems: Problem[];
   /** Problems found after the photos were checked (personal data, story body). */
   laterProblems: Problem[];
-  /** The compiled story's file and facts, if there was no problem and a target was given. */
-  saved?: StoryMetadata;
+  /** The compiled story's file and facts with the frontmatter, if there was no problem and a target was given. */
+  saved?: CheckedStory;
 }
 
 /**
@@ -120,7 +120,7 @@ export function checkStory(raw: string, file: string, hash: string, { schemaFor,
   if (story && later.length === 0 && target) {
     const saved = storyFile(target.cacheDir, collectionDir, target.version, hash);
     const { headings, photoRefs, spoken } = saveStory(saved, story);
-    checked.saved = { story: saved, headings, photoRefs, spokenSyllables: spoken.syllables };
+    checked.saved = { frontmatter: entry.data, metadata: { story: saved, headings, photoRefs, spokenSyllables: spoken.syllables } };
   }
   return checked;
 }

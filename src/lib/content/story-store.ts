@@ -93,3 +93,35 @@ export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown>
   if (!file) return { html: '', headings: [], photoRefs: [], spoken: { paragraphs: [], syllables: 0 } };
   return loadStory(file);
 }
+
+/** A story the content check of this build has just compiled and saved, with the frontmatter it read. */
+export interface CheckedStory {
+  /** The frontmatter as written (before any schema), which the story loader hands to Astro. */
+  frontmatter: unknown;
+  metadata: StoryMetadata;
+}
+
+/**
+ * Stories the content check has just read, by story file, for the story loader of the same build: it then neither
+ * parses the frontmatter again nor reads back the story it would find (a third of the loading time at 10,000
+ * exemplars). The story file's name is the hash of the file's text, so an entry edited in between is not found and
+ * is read as usual. The check's integration and the loader are loaded apart (Astro's configuration and its content
+ * layer each have their own copy of this module), so they meet on a global.
+ */
+const CHECKED = Symbol.for('guong-sang.checked-stories');
+const checkedStories = () => ((globalThis as { [CHECKED]?: Map<string, Map<string, CheckedStory>> })[CHECKED] ??= new Map());
+
+/** Keeps what the check read of a story of the collection in `collectionDir`, until its loader takes it. */
+export function rememberCheckedStory(collectionDir: string, story: CheckedStory): void {
+  const stories = checkedStories();
+  if (!stories.has(collectionDir)) stories.set(collectionDir, new Map());
+  stories.get(collectionDir)!.set(story.metadata.story, story);
+}
+
+/** Takes (and forgets) what the check read of the stories of a collection, by story file. */
+export function takeCheckedStories(collectionDir: string): Map<string, CheckedStory> {
+  const stories = checkedStories();
+  const taken = stories.get(collectionDir) ?? new Map<string, CheckedStory>();
+  stories.delete(collectionDir);
+  return taken;
+}
