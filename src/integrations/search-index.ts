@@ -79,19 +79,35 @@ function linkTree(from: string, to: string) {
   }
 }
 
+const createPagefindIndex = () =>
+  pagefind.createIndex({ forceLanguage: 'vi' }).then(({ index, errors }) => {
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    return index;
+  });
+
+/** HTML files of the output folder, relative to it, outside the search index's own folder. */
+function outputPages(outDir: string): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    const sourcePath = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isFile() && sourcePath.endsWith('.html') && !sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`)) pages.push(sourcePath);
+  }
+  return pages;
+}
+
+interface IndexOptions {
+  cacheDir: string;
+  root: string;
+}
+
 class SearchIndexer {
-  readonly #index: Promise<pagefind.PagefindIndex>;
+  #index: Promise<pagefind.PagefindIndex> = createPagefindIndex();
   readonly #pending = new Set<Promise<void>>();
   readonly #errors: string[] = [];
   /** Output files already seen, relative to the output folder, with the hash of what Pagefind reads of them. */
   readonly #seen = new Map<string, string | undefined>();
-
-  constructor() {
-    this.#index = pagefind.createIndex({ forceLanguage: 'vi' }).then(({ index, errors }) => {
-      if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-      return index;
-    });
-  }
+  /** Pages sent before the build's end (see sendEarly), by the key of their list. */
+  #early?: { key: string; sent: Promise<void> };
 
   /** Notes a page Astro rendered: only the hash of what Pagefind would read is kept, so memory stays flat. */
   note(sourcePath: string, content: string) {
@@ -109,37 +125,76 @@ class SearchIndexer {
     if (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
   }
 
+  /** Indexed pages, in the order of their paths, and the key under which their index is kept. */
+  #pages(root: string): { pages: [string, string | undefined][]; key: string } {
+    const pages = [...this.#seen].filter(([, hash]) => hash).sort(([a], [b]) => (a < b ? -1 : 1));
+    return { pages, key: createHash('sha256').update(codeVersion(root)).update(JSON.stringify(pages)).digest('base64url') };
+  }
+
+  /** The index kept by the previous build, if it was made of the same pages. */
+  #cached(cacheDir: string, key: string): string | undefined {
+    const cached = path.join(cacheDir, 'guong-sang', 'search-index');
+    return existsSync(path.join(cached, 'key')) && readFileSync(path.join(cached, 'key'), 'utf8') === key ? cached : undefined;
+  }
+
+  /**
+   * Starts sending the pages to Pagefind as soon as Astro has written the last one, while the build still waits
+   * for its photos (Pagefind runs at the normal priority, the photos at the lowest): on a first build the photos and
+   * the index then share the processor instead of taking turns. Only when the output holds no page but those this
+   * build rendered, which is when nothing can be reused or be left to sweep; otherwise `write` does it all.
+   */
+  sendEarly(outDir: string, { cacheDir, root }: IndexOptions) {
+    const rendered = [...this.#seen.keys()].filter((file) => file.endsWith('.html'));
+    const inOutput = outputPages(outDir);
+    if (inOutput.length !== rendered.length || inOutput.some((file) => !this.#seen.has(file))) return;
+    const { pages, key } = this.#pages(root);
+    if (this.#cached(cacheDir, key)) return;
+    const sent = (async () => {
+      for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
+      await Promise.all(this.#pending);
+    })();
+    // Any failure is met again, and reported, when the index is written.
+    sent.catch(() => {});
+    this.#early = { key, sent };
+  }
+
   /**
    * Writes the index into the output: the previous one if what is indexed did not change, otherwise a new one
    * with the pages not sent yet added. `cacheDir` keeps the index for the next build.
    */
-  async write(outDir: string, { cacheDir, root }: { cacheDir: string; root: string }): Promise<{ pages: number; reused: boolean }> {
+  async write(outDir: string, { cacheDir, root }: IndexOptions): Promise<{ pages: number; reused: boolean }> {
     try {
       // Pages not rendered in this build: read back and hashed.
-      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-        const sourcePath = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-        if (!entry.isFile() || !sourcePath.endsWith('.html') || sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`) || this.#seen.has(sourcePath)) continue;
-        this.note(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
-      }
-      const pages = [...this.#seen].filter(([, hash]) => hash).sort(([a], [b]) => (a < b ? -1 : 1));
-      const key = createHash('sha256').update(codeVersion(root)).update(JSON.stringify(pages)).digest('base64url');
-      const cached = path.join(cacheDir, 'guong-sang', 'search-index');
+      for (const sourcePath of outputPages(outDir)) if (!this.#seen.has(sourcePath)) this.note(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
+      const { pages, key } = this.#pages(root);
       const target = path.join(outDir, SEARCH_INDEX_DIR);
-      if (existsSync(path.join(cached, 'key')) && readFileSync(path.join(cached, 'key'), 'utf8') === key) {
+      const cached = this.#cached(cacheDir, key);
+      if (cached) {
         linkTree(path.join(cached, SEARCH_INDEX_DIR), target);
         return { pages: pages.length, reused: true };
       }
-      // Sent in the order of their paths, whatever order they were rendered or reused in, so that two builds of one
-      // commit write the same index.
-      for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
-      await Promise.all(this.#pending);
+      if (this.#early?.key === key) await this.#early.sent;
+      else {
+        if (this.#early) {
+          // Sent early, and then the pages changed (which the output's sweep should make impossible): start again.
+          await this.#early.sent.catch(() => {});
+          await pagefind.close();
+          this.#index = createPagefindIndex();
+          this.#errors.length = 0;
+        }
+        // Sent in the order of their paths, whatever order they were rendered or reused in, so that two builds of one
+        // commit write the same index.
+        for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
+        await Promise.all(this.#pending);
+      }
       if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
       const written = await (await this.#index).writeFiles({ outputPath: target });
       if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
       // The key is written last: an interrupted copy is never taken for a complete one.
-      rmSync(cached, { recursive: true, force: true });
-      linkTree(target, path.join(cached, SEARCH_INDEX_DIR));
-      writeFileSync(path.join(cached, 'key'), key);
+      const keep = path.join(cacheDir, 'guong-sang', 'search-index');
+      rmSync(keep, { recursive: true, force: true });
+      linkTree(target, path.join(keep, SEARCH_INDEX_DIR));
+      writeFileSync(path.join(keep, 'key'), key);
       return { pages: pages.length, reused: false };
     } finally {
       await pagefind.close();
@@ -162,6 +217,7 @@ export function searchIndex(): AstroIntegration & { observe: (prerenderer: Astro
   let base = '/';
   let root = '';
   let cacheDir = '';
+  let outDir = '';
   return {
     name: 'guong-sang:search-index',
     observe: (astro) => ({
@@ -176,12 +232,18 @@ export function searchIndex(): AstroIntegration & { observe: (prerenderer: Astro
         indexer.note(outputFile(request, base), await page.text());
         return result instanceof Response ? page : { ...result, response: page };
       },
+      // Astro asks for the photos once every page is written, and then waits for them.
+      async collectStaticImages() {
+        indexer?.sendEarly(outDir, { cacheDir, root });
+        return (await astro.collectStaticImages?.()) ?? new Map();
+      },
     }),
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         indexer = new SearchIndexer();
