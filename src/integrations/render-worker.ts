@@ -34,12 +34,36 @@ const referencedImages = new Set<string>();
 /** Transforms registered since the last page was sent, for the photo encoder (photo-encoder.ts). */
 let newTransforms: EncoderJob[] = [];
 
+/**
+ * Astro's hash of a transform, remembered by the transform's JSON: a page asks for the same few photo transforms as
+ * hundreds of pages before it (a thumbnail in every list), and Astro's hash walks the options with a generic,
+ * slow serializer each time (a twentieth of a worker's time). Values JSON would drop or merge are spelled out, so
+ * that two keys are equal only for options Astro hashes the same; options merely ordered differently are hashed
+ * again, never confused.
+ */
+const transformHashes = new Map<string, string>();
+const spelledOut = (_key: string, value: unknown) =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))
+    ? `\0${typeof value}:${String(value)}`
+    : value;
+
+function transformHash(options: ImageOptions, hashProperties: string[]): string {
+  const key = JSON.stringify([hashProperties, ...hashProperties.map((property) => options[property])], spelledOut);
+  let hash = transformHashes.get(key);
+  if (hash === undefined) {
+    // A site with a photo per exemplar has a million transforms: the ones asked for again are mostly recent.
+    if (transformHashes.size >= 10_000) transformHashes.clear();
+    transformHashes.set(key, (hash = hashTransform(options as never, data.assets.service, hashProperties)));
+  }
+  return hash;
+}
+
 /** As astro/dist/assets/vite-plugin-assets.js names and records a transform, for a site without assetsPrefix. */
 function addStaticImage(options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined): string {
   const esm = typeof options.src === 'object' || (typeof options.src === 'function' && 'src' in options.src);
   const srcPath = esm ? (options.src as { src: string }).src : (options.src as string);
   const originalPath = removeBase(srcPath, data.assets.base);
-  const hash = hashTransform(options as never, data.assets.service, hashProperties);
+  const hash = transformHash(options, hashProperties);
   let forPath = staticImages.get(originalPath);
   let finalPath = forPath?.transforms.get(hash)?.finalPath;
   if (!finalPath) {
