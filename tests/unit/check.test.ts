@@ -183,6 +183,21 @@ describe('photos', () => {
     expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('HEIC') })]);
   });
 
+  it('decodes many photos at once and reports the broken ones in the order of the files', async () => {
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 30; i++) {
+      const n = String(i).padStart(2, '0');
+      files[`content/exemplars/nguoi-${n}.mdx`] = exemplar({ name: `Người ${n}`, extra: `photos:\n  - { src: ./anh/${n}.jpg, alt: Ảnh, credit: Trung tâm }\n` });
+      files[`content/exemplars/anh/${n}.jpg`] = i === 7 || i === 23 ? jpeg.subarray(0, jpeg.length / 2) : jpeg;
+    }
+    const { problems } = await check(files);
+    expect(problems.map((p) => [p.file, p.field])).toEqual([
+      ['content/exemplars/nguoi-07.mdx', 'photos[0].src'],
+      ['content/exemplars/nguoi-23.mdx', 'photos[0].src'],
+    ]);
+  });
+
   it('refuses an image over 40 megapixels', async () => {
     const huge = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: '#fff' } }).png({ compressionLevel: 1 }).toBuffer();
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto.replace('a.jpg', 'a.png'), 'content/exemplars/anh/a.png': huge });

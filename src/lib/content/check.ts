@@ -26,7 +26,6 @@ import {
   storyCheckContext,
   type StoryCheckSetup,
   type StoryCollection,
-  type StoryJob,
   type StoryTarget,
 } from './story-check.ts';
 
@@ -78,6 +77,8 @@ interface CheckRun {
   threads: number;
   /** A photo used by several entries is decoded once. */
   photoChecks: Map<string, Promise<string | undefined>>;
+  /** Where photo decoding waits for its turn (see PHOTOS_AT_ONCE). */
+  decode: ReturnType<typeof limited>;
 }
 
 /** Line numbers of an entry taken from the cache are found only if a problem needs one. */
@@ -92,18 +93,52 @@ function lazySource(root: string, file: string, data: unknown): YamlSource {
   };
 }
 
+/** Photos decoded at once: enough for every core, few enough for the limit on open files. */
+const PHOTOS_AT_ONCE = 8;
+
+/** Runs the tasks given to it, at most `max` at a time, in the order given. */
+function limited(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finished task hands its place straight to the next one waiting.
+    if (running < max) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+/**
+ * Starts checking a photo of the entry `file`, unless this very file decoded cleanly last time; a photo used by
+ * several entries is decoded once. Undefined when there is nothing to wait for.
+ */
+function photoCheck(run: CheckRun, file: string, src: string): Promise<string | undefined> | undefined {
+  const photoFile = path.resolve(run.root, path.dirname(file), src);
+  if (run.cache?.photoUnchanged(photoFile)) return undefined;
+  const key = `${photoFile}\0${src}`;
+  let check = run.photoChecks.get(key);
+  if (!check) run.photoChecks.set(key, (check = run.decode(() => photoProblem(photoFile, src))));
+  return check;
+}
+
+const photosOf = (data: unknown) => (data as { photos?: { src: string }[] } | undefined)?.photos ?? [];
+
 async function checkPhotos(run: CheckRun, file: string, photos: { src: string }[], source: YamlSource) {
   let clean = true;
   for (const [i, photo] of photos.entries()) {
-    const photoFile = path.resolve(run.root, path.dirname(file), photo.src);
-    if (run.cache?.photoUnchanged(photoFile)) continue;
-    const key = `${photoFile}\0${photo.src}`;
-    if (!run.photoChecks.has(key)) run.photoChecks.set(key, photoProblem(photoFile, photo.src));
-    const message = await run.photoChecks.get(key);
+    const check = photoCheck(run, file, photo.src);
+    if (!check) continue;
+    const message = await check;
     if (message) {
       run.problems.push({ file, line: source.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
       clean = false;
-    } else run.cache?.setPhoto(photoFile);
+    } else run.cache?.setPhoto(path.resolve(run.root, path.dirname(file), photo.src));
   }
   return clean;
 }
@@ -116,39 +151,41 @@ async function readStories<T>(run: CheckRun, collection: StoryCollection) {
   const dir = STORY_COLLECTIONS[collection];
   const loaded: Loaded<T>[] = [];
   const named: { id: string; file: string }[] = [];
-  const jobs: StoryJob[] = [];
+  const toCheck: string[] = [];
   const fromCache = new Map<string, unknown>();
   for (const file of await listFiles(root, dir, STORY_FILE)) {
     named.push({ id: idFromFile(file), file });
-    const raw = readFileSync(path.join(root, file), 'utf8');
-    const hash = contentHash(raw);
-    const cached = run.cache?.entry(file, hash);
+    const cached = run.cache?.entry(file, contentHash(readFileSync(path.join(root, file), 'utf8')));
     if (cached) fromCache.set(file, cached.data);
-    else jobs.push({ file, raw, hash });
+    else toCheck.push(file);
   }
   const setup: StoryCheckSetup = { root, collection, collectionDir: dir, publicContacts: run.publicContacts, target: run.stories };
   const checked =
-    run.threads > 0 && jobs.length >= THREADED_FROM
-      ? await checkStoriesInThreads(jobs, setup, run.threads)
-      : jobs.map(((context) => ({ raw, file, hash }: StoryJob) => checkStory(raw, file, hash, context))(storyCheckContext(setup)));
-  const results = new Map(jobs.map((job, i) => [job.file, { job, checked: checked[i]! }]));
+    run.threads > 0 && toCheck.length >= THREADED_FROM
+      ? await checkStoriesInThreads(toCheck, setup, run.threads)
+      : toCheck.map(((context) => (file: string) => checkStory(file, context))(storyCheckContext(setup)));
+  const results = new Map(toCheck.map((file, i) => [file, checked[i]!]));
+  // Every photo is started before the first is awaited: one after another, 10,000 photos would take minutes.
+  for (const [file, data] of [...fromCache, ...[...results].map(([file, { data }]) => [file, data] as const)]) {
+    for (const photo of photosOf(data)) photoCheck(run, file, photo.src)?.catch(() => {});
+  }
   for (const { id, file } of named) {
     const cachedData = fromCache.get(file);
     if (cachedData !== undefined) {
       const source = lazySource(root, file, cachedData);
-      await checkPhotos(run, file, (cachedData as { photos?: { src: string }[] }).photos ?? [], source);
+      await checkPhotos(run, file, photosOf(cachedData), source);
       loaded.push({ id, file, data: cachedData as T, source });
       continue;
     }
-    const { job, checked: result } = results.get(file)!;
+    const result = results.get(file)!;
     run.problems.push(...result.problems);
     if (result.data === undefined) continue;
     // Line numbers are read again only if a problem needs one: the parsed text of 100,000 entries is too much to
     // hold for the rest of the build.
     const source = lazySource(root, file, result.data);
-    const photosClean = await checkPhotos(run, file, (result.data as { photos?: { src: string }[] }).photos ?? [], source);
+    const photosClean = await checkPhotos(run, file, photosOf(result.data), source);
     run.problems.push(...result.laterProblems);
-    if (result.laterProblems.length === 0 && photosClean) run.cache?.setEntry(file, job.hash, result.data);
+    if (result.laterProblems.length === 0 && photosClean) run.cache?.setEntry(file, result.hash, result.data);
     if (result.saved) {
       run.saved.set(file, result.saved.metadata.story);
       rememberCheckedStory(dir, result.saved);
@@ -212,7 +249,7 @@ export async function checkContent(
   // Public contacts decide what the personal-data scan accepts, so they are part of the cache key.
   const cache = cacheDir ? new CheckCache(cacheDir, `${codeVersion(root)}:${contentHash(JSON.stringify(publicContacts))}`) : undefined;
   const stories = saveStories && cacheDir ? { cacheDir, version: codeVersion(root) } : undefined;
-  const run: CheckRun = { root, problems, publicContacts, cache, stories, saved: new Map(), threads, photoChecks: new Map() };
+  const run: CheckRun = { root, problems, publicContacts, cache, stories, saved: new Map(), threads, photoChecks: new Map(), decode: limited(PHOTOS_AT_ONCE) };
   const campaigns = await readStories<CampaignData>(run, 'campaigns');
   const exemplars = await readStories<ExemplarData>(run, 'exemplars');
 

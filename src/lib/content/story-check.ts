@@ -3,12 +3,13 @@
  * data and story body. It depends on nothing but the file's text, so the check can run it in several threads
  * (story-check-worker.ts) and get what one thread would.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { campaignSchema } from '../../schemas/campaign.ts';
 import { exemplarSchema } from '../../schemas/exemplar.ts';
 import { compileStory } from '../mdx/compile.ts';
+import { contentHash } from './cache.ts';
 import { issuesToProblems } from './issues.ts';
 import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
@@ -45,6 +46,8 @@ export interface StoryTarget {
 
 /** What one story file gave, in a form that can cross between threads. */
 export interface StoryChecked {
+  /** Hash of the file's text as read for this check, which names its saved story and keys the check's cache. */
+  hash: string;
   /** The id folded from the file name, once the frontmatter could be read. */
   id?: string;
   /** The checked data, if the frontmatter passed the schema. */
@@ -80,16 +83,22 @@ function strings(value: unknown, at: (string | number)[] = []): { at: (string | 
 }
 
 export interface StoryCheckContext {
+  root: string;
   schemaFor: (file: string) => z.ZodType;
   publicContacts: readonly string[];
   collectionDir: string;
   target?: StoryTarget;
 }
 
-/** Checks one story file from its text, `hash` being the hash of that text (which names the saved story). */
-export function checkStory(raw: string, file: string, hash: string, { schemaFor, publicContacts, collectionDir, target }: StoryCheckContext): StoryChecked {
+/**
+ * Checks one story file (`file` relative to the root). It is read here, by whichever thread checks it, so that the
+ * text of 100,000 stories is never held at once.
+ */
+export function checkStory(file: string, { root, schemaFor, publicContacts, collectionDir, target }: StoryCheckContext): StoryChecked {
+  const raw = readFileSync(path.join(root, file), 'utf8');
+  const hash = contentHash(raw);
   const { entry, problems } = parseEntry(raw, file);
-  const checked: StoryChecked = { problems, laterProblems: [] };
+  const checked: StoryChecked = { hash, problems, laterProblems: [] };
   if (!entry) return checked;
   if (!/[a-z]/.test(entry.id)) {
     // An id of digits only would take the address of a list page ("/dien-hinh/2/").
@@ -125,13 +134,6 @@ export function checkStory(raw: string, file: string, hash: string, { schemaFor,
   return checked;
 }
 
-/** A story file to check: its path relative to the root, its text and the hash of that text. */
-export interface StoryJob {
-  file: string;
-  raw: string;
-  hash: string;
-}
-
 /** What a thread needs to check the stories of one collection, as plain data. */
 export interface StoryCheckSetup {
   root: string;
@@ -142,28 +144,28 @@ export interface StoryCheckSetup {
 }
 
 export function storyCheckContext({ root, collection, collectionDir, publicContacts, target }: StoryCheckSetup): StoryCheckContext {
-  return { schemaFor: storySchemas(collection, root), publicContacts, collectionDir, target };
+  return { root, schemaFor: storySchemas(collection, root), publicContacts, collectionDir, target };
 }
 
 /** Stories handed to a thread at once: enough to keep it busy between messages, few enough to share them out evenly. */
 const CHUNK = 32;
 
 /**
- * Checks stories in `threads` worker threads (story-check-worker.ts) and gives the results in the order of `jobs`,
+ * Checks stories in `threads` worker threads (story-check-worker.ts) and gives the results in the order of `files`,
  * as checking them one after another here would. A chunk whose thread fails is checked here instead: slower,
  * never different.
  */
-export async function checkStoriesInThreads(jobs: readonly StoryJob[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
+export async function checkStoriesInThreads(files: readonly string[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
   const { Worker } = await import('node:worker_threads');
-  const results: StoryChecked[] = new Array(jobs.length);
+  const results: StoryChecked[] = new Array(files.length);
   let inline: StoryCheckContext | undefined;
   const checkHere = (from: number, to: number) => {
     inline ??= storyCheckContext(setup);
-    for (let i = from; i < to; i++) results[i] = checkStory(jobs[i]!.raw, jobs[i]!.file, jobs[i]!.hash, inline);
+    for (let i = from; i < to; i++) results[i] = checkStory(files[i]!, inline);
   };
   let next = 0;
   const lane = () =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
       let worker: InstanceType<typeof Worker>;
       try {
         worker = new Worker(new URL('./story-check-worker.ts', import.meta.url), { workerData: setup });
@@ -174,13 +176,13 @@ export async function checkStoriesInThreads(jobs: readonly StoryJob[], setup: St
       let to = 0;
       let finished = false;
       const send = () => {
-        if (next >= jobs.length) {
+        if (next >= files.length) {
           finished = true;
           return void worker.terminate();
         }
         from = next;
-        to = next = Math.min(jobs.length, next + CHUNK);
-        worker.postMessage(jobs.slice(from, to));
+        to = next = Math.min(files.length, next + CHUNK);
+        worker.postMessage(files.slice(from, to));
       };
       worker.on('message', (checked: StoryChecked[]) => {
         checked.forEach((result, i) => (results[from + i] = result));
@@ -189,13 +191,18 @@ export async function checkStoriesInThreads(jobs: readonly StoryJob[], setup: St
       // An error is followed by the exit. What a failed thread was given is checked here; the others take the rest.
       worker.on('error', () => {});
       worker.once('exit', () => {
-        if (!finished) checkHere(from, to);
-        resolve();
+        try {
+          if (!finished) checkHere(from, to);
+          resolve();
+        } catch (error) {
+          // A story this thread could not check, and this one cannot either (a file deleted meanwhile).
+          reject(error as Error);
+        }
       });
       send();
     });
   await Promise.all(Array.from({ length: threads }, lane));
   // Every thread failed before the last chunk was given out.
-  if (next < jobs.length) checkHere(next, jobs.length);
+  if (next < files.length) checkHere(next, files.length);
   return results;
 }
