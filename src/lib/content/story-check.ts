@@ -1,10 +1,11 @@
 /**
  * The content check of one story file (exemplar or campaign), apart from its photos: frontmatter, schema, personal
- * data and story body. It depends on nothing but the file's text, so the check can run it in several threads
+ * data and story body. It depends on nothing but the file, so the check can run it in several threads
  * (story-check-worker.ts) and get what one thread would.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { z } from 'astro/zod';
 import { campaignSchema } from '../../schemas/campaign.ts';
 import { exemplarSchema } from '../../schemas/exemplar.ts';
@@ -156,7 +157,6 @@ const CHUNK = 32;
  * never different.
  */
 export async function checkStoriesInThreads(files: readonly string[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
-  const { Worker } = await import('node:worker_threads');
   const results: StoryChecked[] = new Array(files.length);
   let inline: StoryCheckContext | undefined;
   const checkHere = (from: number, to: number) => {
@@ -166,7 +166,7 @@ export async function checkStoriesInThreads(files: readonly string[], setup: Sto
   let next = 0;
   const lane = () =>
     new Promise<void>((resolve, reject) => {
-      let worker: InstanceType<typeof Worker>;
+      let worker: Worker;
       try {
         worker = new Worker(new URL('./story-check-worker.ts', import.meta.url), { workerData: setup });
       } catch {
