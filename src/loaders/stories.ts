@@ -10,7 +10,7 @@ import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
 import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
 import { codeVersion, contentHash } from '../lib/content/cache.ts';
-import { pruneStories, savedStory, saveStory, storyFile, takeCheckedStories, type StoryMetadata } from '../lib/content/story-store.ts';
+import { metadataOf, pruneStories, savedStory, saveStory, storyFile, takeCheckedStories } from '../lib/content/story-store.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';
@@ -77,7 +77,7 @@ export function storyLoader(dir: string): Loader {
             }
             saved = saveStory(story, fresh);
           }
-          metadata = { story, headings: saved.headings, photoRefs: saved.photoRefs, spokenSyllables: saved.spoken.syllables } satisfies StoryMetadata;
+          metadata = metadataOf(story, saved);
         }
         store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { ...metadata } } });
         kept.add(id);

@@ -15,7 +15,7 @@ import { issuesToProblems } from './issues.ts';
 import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
 import { formatField, parseEntry, type Problem } from './source.ts';
-import { saveStory, storyFile, type CheckedStory } from './story-store.ts';
+import { metadataOf, saveStory, storyFile, type CheckedStory } from './story-store.ts';
 
 /** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
 export function photoPath(entryFile: string, root: string) {
@@ -129,8 +129,7 @@ export function checkStory(file: string, { root, schemaFor, publicContacts, coll
   // Saved even if a photo turns out broken: the build stops then, and a story file no entry names is pruned later.
   if (story && later.length === 0 && target) {
     const saved = storyFile(target.cacheDir, collectionDir, target.version, hash);
-    const { headings, photoRefs, spoken } = saveStory(saved, story);
-    checked.saved = { frontmatter: entry.data, metadata: { story: saved, headings, photoRefs, spokenSyllables: spoken.syllables } };
+    checked.saved = { frontmatter: entry.data, metadata: metadataOf(saved, saveStory(saved, story)) };
   }
   return checked;
 }

@@ -82,6 +82,11 @@ export interface StoryMetadata {
   spokenSyllables: number;
 }
 
+/** What the content store keeps of the story saved in `file`. */
+export function metadataOf(file: string, saved: StoredStory): StoryMetadata {
+  return { story: file, headings: saved.headings, photoRefs: saved.photoRefs, spokenSyllables: saved.spoken.syllables };
+}
+
 /** The content store's facts of a story (exemplar or campaign); an entry without a story has none. */
 export function storyMetadata(entry: { rendered?: { metadata?: Record<string, unknown> } }): Partial<StoryMetadata> {
   return (entry.rendered?.metadata as Partial<StoryMetadata> | undefined) ?? {};
