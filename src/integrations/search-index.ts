@@ -125,6 +125,15 @@ class SearchIndexer {
     if (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
   }
 
+  /**
+   * Sends pages to Pagefind in the order of their paths, whatever order they were rendered or reused in, so that two
+   * builds of one commit write the same index.
+   */
+  async #sendAll(outDir: string, pages: [string, string | undefined][]) {
+    for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
+    await Promise.all(this.#pending);
+  }
+
   /** Indexed pages, in the order of their paths, and the key under which their index is kept. */
   #pages(root: string): { pages: [string, string | undefined][]; key: string } {
     const pages = [...this.#seen].filter(([, hash]) => hash).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -149,10 +158,7 @@ class SearchIndexer {
     if (inOutput.length !== rendered.length || inOutput.some((file) => !this.#seen.has(file))) return;
     const { pages, key } = this.#pages(root);
     if (this.#cached(cacheDir, key)) return;
-    const sent = (async () => {
-      for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
-      await Promise.all(this.#pending);
-    })();
+    const sent = this.#sendAll(outDir, pages);
     // Any failure is met again, and reported, when the index is written.
     sent.catch(() => {});
     this.#early = { key, sent };
@@ -182,10 +188,7 @@ class SearchIndexer {
           this.#index = createPagefindIndex();
           this.#errors.length = 0;
         }
-        // Sent in the order of their paths, whatever order they were rendered or reused in, so that two builds of one
-        // commit write the same index.
-        for (const [sourcePath] of pages) await this.#send(sourcePath, readFileSync(path.join(outDir, sourcePath), 'utf8'));
-        await Promise.all(this.#pending);
+        await this.#sendAll(outDir, pages);
       }
       if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
       const written = await (await this.#index).writeFiles({ outputPath: target });
