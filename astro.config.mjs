@@ -62,9 +62,7 @@ export default defineConfig({
     // first build of a site with thousands of photos within minutes (photos are cached between builds anyway). Colour
     // at half resolution (4:2:0, as in JPEG) instead of sharp's full 4:4:4: every AVIF here is a photo, where that
     // is not seen, and it is 5-10 % fewer bytes for a sixth less encoding time.
-    // Astro's sharp service, decoding each original once for all its sizes (photo-service.ts). The path is given from
-    // the project's root, as it is also part of every optimised file's name.
-    service: { entrypoint: '/src/lib/photo-service.ts', config: { limitInputPixels: 40_000_000, avif: { effort: 2, chromaSubsampling: '4:2:0' } } },
+    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000, avif: { effort: 2, chromaSubsampling: '4:2:0' } } },
   },
   vite: {
     build: {

@@ -16,7 +16,6 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { PhotoEncoder } from './photo-encoder.ts';
-import { imageServiceModule } from '../lib/images.ts';
 import { RenderedPage } from './rendered-page.ts';
 import { routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
@@ -177,7 +176,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       // in workers. Loaded only now: the bundle's pages must keep using their own copy.
       const assets = ((globalThis as { astroAsset?: { imageService?: unknown } }).astroAsset ??= {});
       // require(), not import(): this module is loaded by Vite's module runner, closed by now.
-      assets.imageService ??= createRequire(import.meta.url)(imageServiceModule(config.image.service.entrypoint, config.root)).default;
+      assets.imageService ??= createRequire(import.meta.url)(config.image.service.entrypoint).default;
       const collected = new Promise<void>((resolve) => (imagesWanted = resolve));
       for (const { worker } of lanes) worker.postMessage({ type: 'images' } satisfies ToWorker);
       await collected;

@@ -4,7 +4,6 @@
  * cached one, made by Astro's own image service: the file is the same as if Astro had made it.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { EncoderJob, EncoderSetup, FromEncoder, ToEncoder } from './photo-encoder.ts';
@@ -82,7 +81,7 @@ process.on('message', async (message: ToEncoder) => {
   if (message.type === 'setup') {
     setup = message.setup;
     mkdirSync(setup.cacheDir, { recursive: true });
-    service = (createRequire(import.meta.url)(setup.serviceModule) as { default: ImageService }).default;
+    service = ((await import(setup.imageConfig.service.entrypoint)) as { default: ImageService }).default;
   } else if (message.type === 'encode') queue.push(...message.jobs);
   else ending = true;
   if (service) await drain();

@@ -14,7 +14,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
-import { imageServiceModule } from '../lib/images.ts';
 
 /** One photo transform, as a page registered it: enough to make the file Astro would make. */
 export interface EncoderJob {
@@ -30,9 +29,7 @@ export interface EncoderSetup {
   outDir: string;
   /** Astro's image cache folder (`assets/` in the cache folder). */
   cacheDir: string;
-  imageConfig: Record<string, unknown>;
-  /** The image service's module, for require(). */
-  serviceModule: string;
+  imageConfig: { service: { entrypoint: string } } & Record<string, unknown>;
   concurrency: number;
 }
 
@@ -65,7 +62,6 @@ export class PhotoEncoder {
       outDir: fileURLToPath(config.outDir),
       cacheDir: fileURLToPath(new URL('assets/', config.cacheDir)),
       imageConfig: JSON.parse(JSON.stringify(config.image)),
-      serviceModule: imageServiceModule(config.image.service.entrypoint, config.root),
       concurrency: os.availableParallelism(),
     };
     this.#post({ type: 'setup', setup });

@@ -1,5 +1,4 @@
 /** Sizes of imported photos, read without publishing the original file. */
-import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
 
 /**
@@ -11,12 +10,4 @@ export function fitWidth(src: ImageMetadata, maxWidth: number): { width: number;
   const original = (src as ImageMetadata & { clone?: ImageMetadata }).clone ?? src;
   const width = Math.min(maxWidth, original.width);
   return { width, height: Math.round(width / (original.width / original.height)) };
-}
-
-/**
- * The image service's module as Node.js loads it outside Vite (render threads' photo step, photo encoder): the
- * configuration names the project's own service from the project's root, as Vite resolves it.
- */
-export function imageServiceModule(entrypoint: string, root: URL): string {
-  return entrypoint.startsWith('/') ? fileURLToPath(new URL(`.${entrypoint}`, root)) : entrypoint;
 }
