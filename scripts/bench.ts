@@ -276,8 +276,8 @@ function markdown(r: typeof report): string {
     ...groups.map((g) => `| ${groupNames[g]} | ${cell(r.build, g)} | ${'seconds' in r.bare ? cell(r.bare, g) : '–'} | ${r.rebuild ? cell(r.rebuild.unchanged, g) : '–'} | ${r.rebuild ? cell(r.rebuild.afterEditingOneStory, g) : '–'} |`),
     '',
     r.rebuild
-      ? `Images: ${r.rebuild.imagesSeconds.first} s in the first build (${r.rebuild.imagesSecondsPerPhoto ?? '–'} s per distinct photo; the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${r.rebuild.imagesSeconds.second} s in the second (${r.rebuild.imagesRatio ?? '–'}×), ${r.rebuild.imageCacheFiles} files in the image cache.`
-      : `Images: ${photoSeconds(r.build)} s (the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${imageCacheFiles} files in the image cache.`,
+      ? `Images: ${r.rebuild.imagesSeconds.first} s in the first build (${r.rebuild.imagesSecondsPerPhoto ?? '–'} s per distinct photo; the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${r.rebuild.imagesSeconds.second} s in the second (${r.rebuild.imagesRatio ?? '–'}×), ${r.rebuild.imageCacheFiles} files in the image cache.`
+      : `Images: ${photoSeconds(r.build)} s (the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${imageCacheFiles} files in the image cache.`,
     `Output: ${kb(r.output.bytes)} in ${r.output.files} files; search index ${kb(r.output.searchIndex.bytes)} in ${r.output.searchIndex.files} files.`,
     ...Object.entries(r.mainPhoto).map(([dpr, p]) => `Main photo of an exemplar page at 360 px, ${dpr.replace('dpr', 'DPR ')}: ${p.format.toUpperCase()}, ${kb(p.bytes)}.`),
     '',

@@ -39,6 +39,8 @@ export interface BuildFigures {
   groups: Partial<Record<PhaseGroup, { seconds: number; peakMemoryMb: number }>>;
   /** Time during which photos were being encoded beside the page rendering, from the encoder's line in the log. */
   photoEncoderSeconds?: number;
+  /** Processor time the photo process used (all its threads), from the same line. */
+  photoEncoderCpuSeconds?: number;
   /** Pages and other files (feeds, sitemap) Astro rendered, and those it copied from the previous build. */
   outputsRendered: number;
   outputsReused: number;
@@ -115,6 +117,7 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
   const tail: string[] = [];
   let pages = 0;
   let photoEncoderSeconds: number | undefined;
+  let photoEncoderCpuSeconds: number | undefined;
   let outputsRendered = 0;
   let outputsReused = 0;
 
@@ -141,8 +144,11 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
     outputsRendered += outputs - reused;
     const built = /(\d+) page\(s\) built/.exec(line);
     if (built) pages = Number(built[1]);
-    const encoder = /Ảnh mã hoá trong lúc dựng trang: \d+ tệp trong (\d+),(\d) s/.exec(line);
-    if (encoder) photoEncoderSeconds = Number(`${encoder[1]}.${encoder[2]}`);
+    const encoder = /Ảnh mã hoá trong lúc dựng trang: \d+ tệp trong (\d+),(\d) s \(bộ xử lý (\d+),(\d) s\)/.exec(line);
+    if (encoder) {
+      photoEncoderSeconds = Number(`${encoder[1]}.${encoder[2]}`);
+      photoEncoderCpuSeconds = Number(`${encoder[3]}.${encoder[4]}`);
+    }
     for (let i = next; i < phases.length; i++) {
       if (phases[i].within && phases[i].within !== timeline.at(-1)!.name) continue;
       if (!phases[i].start.test(line)) continue;
@@ -179,7 +185,7 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
       }
       const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [];
       const cpuSeconds = cpu.length === 2 && cpu.every(Number.isFinite) ? round(cpu[0] + cpu[1]) : undefined;
-      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, photoEncoderSeconds, outputsRendered, outputsReused });
+      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, photoEncoderSeconds, photoEncoderCpuSeconds, outputsRendered, outputsReused });
     });
   });
 }

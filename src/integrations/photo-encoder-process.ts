@@ -72,7 +72,8 @@ async function drain() {
       });
   }
   if (ending && running === 0 && queue.length === 0) {
-    send({ type: 'done', encoded, skipped, seconds: busyMs / 1000 });
+    const { user, system } = process.cpuUsage();
+    send({ type: 'done', encoded, skipped, seconds: busyMs / 1000, cpuSeconds: (user + system) / 1e6 });
     process.disconnect();
   }
 }

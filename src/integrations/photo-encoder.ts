@@ -34,7 +34,8 @@ export interface EncoderSetup {
 }
 
 export type ToEncoder = { type: 'setup'; setup: EncoderSetup } | { type: 'encode'; jobs: EncoderJob[] } | { type: 'end' };
-export type FromEncoder = { type: 'done'; encoded: number; skipped: number; seconds: number };
+/** `seconds`: time during which a photo was being made; `cpuSeconds`: processor time the process used, all threads. */
+export type FromEncoder = { type: 'done'; encoded: number; skipped: number; seconds: number; cpuSeconds: number };
 
 /** Only photos of the site's own files: a remote photo's cache entry also carries its expiry, which Astro keeps. */
 export const isLocalTransform = (transform: unknown): transform is EncoderJob['transform'] =>
@@ -85,7 +86,12 @@ export class PhotoEncoder {
     this.#post({ type: 'end' });
     const result = await this.#finished;
     if (!result) this.#logger.warn('Bộ mã hoá ảnh chạy song song đã dừng; Astro sẽ tự xử lý các ảnh còn lại.');
-    else this.#logger.info(`Ảnh mã hoá trong lúc dựng trang: ${result.encoded} tệp trong ${result.seconds.toFixed(1).replace('.', ',')} s; ${result.skipped} tệp đã có sẵn hoặc để lại cho Astro.`);
+    else {
+      const seconds = (value: number) => `${value.toFixed(1).replace('.', ',')} s`;
+      this.#logger.info(
+        `Ảnh mã hoá trong lúc dựng trang: ${result.encoded} tệp trong ${seconds(result.seconds)} (bộ xử lý ${seconds(result.cpuSeconds)}); ${result.skipped} tệp đã có sẵn hoặc để lại cho Astro.`,
+      );
+    }
   }
 
   stop() {

@@ -18,6 +18,7 @@ it('builds a generated corpus, its bare Astro twin and two rebuilds, and reports
   for (const group of ['content', 'pages', 'images', 'search']) expect(report.build.groups[group].seconds).toBeGreaterThanOrEqual(0);
   // Photos are made beside the page rendering, and the build says so in the lines the benchmark reads.
   expect(report.build.photoEncoderSeconds).toBeGreaterThan(0);
+  expect(report.build.photoEncoderCpuSeconds).toBeGreaterThan(0);
   expect(report.build.phases.map((phase: { name: string }) => phase.name)).toContain('photos after the pages');
   expect(report.rebuild.imagesSeconds.first).toBeGreaterThan(report.rebuild.imagesSeconds.second);
   expect(report.bare.pages).toBe(60);
