@@ -13,8 +13,9 @@
  * publish the output only after a build that succeeded.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SEARCH_INDEX_DIR } from './search-index.ts';
 import { outputFiles } from '../lib/output/files.ts';
@@ -50,9 +51,10 @@ export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPref
  * `outDir`. Astro writes every page twice, into the output and into that copy, from which it restores pages into an
  * emptied output folder; here the output folder is kept, so the copy can be the output itself. Creating a file costs
  * the file system more than writing over one: 5,000 pages written into the output and into a copy took 11–14 s of
- * system time on the benchmark's machine, written twice into the output 6–7 s. With the link, the second write goes
- * over the page just written, with the same bytes; a page missing from the output is rendered again instead of restored,
- * and a page Astro finds stale in its copy is one the sweep would delete anyway.
+ * system time on the benchmark's machine, written twice into the output 6–7 s. With the link, the second write would
+ * go over the page just written, with the same bytes, and is skipped (skipWritesToLinkedCopy); a page missing from the
+ * output is rendered again instead of restored, and a page Astro finds stale in its copy is one the sweep would delete
+ * anyway.
  */
 export function linkPageCopy(copy: string, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
@@ -68,6 +70,40 @@ export function linkPageCopy(copy: string, outDir: string): void {
   symlinkSync(path.resolve(outDir), copy, 'junction');
 }
 
+/** Page copies (addresses of the cache folder's `dist/`) linked to their output folder by this process. */
+const linkedCopies = new Set<string>();
+
+type WriteOutputFile = (settings: { config: { cacheDir: URL } }, outputFile: string, body: string | Uint8Array) => Promise<void>;
+
+/**
+ * Once the copy is a link to the output (linkPageCopy), Astro's second write of each page puts the bytes it has just
+ * written into the output over themselves: one more directory creation, opening and writing a file per page, about
+ * 48,000 at 10,000 exemplars. Astro's page-reuse cache is not a public API, so its writer is replaced only if it
+ * has the known shape, and only skips writing for a copy this process has linked; otherwise Astro writes as before.
+ * Returns whether the writer is replaced.
+ */
+export async function skipWritesToLinkedCopy(): Promise<boolean> {
+  try {
+    const astroFolder = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+    const module = (await import(pathToFileURL(path.join(astroFolder, 'dist/core/build/incremental.js')).href)) as {
+      IncrementalBuildCache?: { prototype: { writeOutputFile?: WriteOutputFile & { linkAware?: true } } };
+    };
+    const prototype = module.IncrementalBuildCache?.prototype;
+    const write = prototype?.writeOutputFile;
+    if (!prototype || typeof write !== 'function' || write.length !== 3) return false;
+    if (write.linkAware) return true;
+    const linkAware: WriteOutputFile & { linkAware?: true } = function (this: unknown, settings, outputFile, body) {
+      if (linkedCopies.has(new URL('dist/', settings.config.cacheDir).href)) return Promise.resolve();
+      return write.call(this, settings, outputFile, body);
+    };
+    linkAware.linkAware = true;
+    prototype.writeOutputFile = linkAware;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The integration, and the files of the output once swept, which the output check reads instead of listing them again. */
 export function outputSweep(): AstroIntegration & { files: () => readonly string[] | undefined } {
   let outDir = '';
@@ -75,7 +111,7 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
   let publicDir = '';
   let assetsFolder = '_astro';
   /** Where Astro's page reuse keeps its copy of the pages (see linkPageCopy), when it is on. */
-  let pageCopy: string | undefined;
+  let pageCopy: URL | undefined;
   return {
     name: 'guong-sang:output-sweep',
     files: () => files,
@@ -85,16 +121,20 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        pageCopy = config.experimental.incrementalBuild ? fileURLToPath(new URL('dist/', config.cacheDir)) : undefined;
+        pageCopy = config.experimental.incrementalBuild ? new URL('dist/', config.cacheDir) : undefined;
         publicDir = fileURLToPath(config.publicDir);
         assetsFolder = config.build.assets;
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         files = undefined;
         // The search index in the output is linked to the copy kept for the next build: it must be unlinked, never
         // written over.
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
-        if (pageCopy) linkPageCopy(pageCopy.replace(/[\\/]$/, ''), outDir);
+        if (pageCopy) {
+          linkPageCopy(fileURLToPath(pageCopy).replace(/[\\/]$/, ''), outDir);
+          linkedCopies.add(pageCopy.href);
+          await skipWritesToLinkedCopy();
+        }
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);

@@ -1,9 +1,11 @@
 /** The output folder kept between builds: what a build did not make is deleted, nothing else. */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPageCopy, sweepOutput } from '../../src/integrations/output-sweep.ts';
+import { linkPageCopy, outputSweep, skipWritesToLinkedCopy, sweepOutput } from '../../src/integrations/output-sweep.ts';
 import { outputFiles } from '../../src/lib/output/files.ts';
 
 let folder = '';
@@ -63,5 +65,24 @@ describe("Astro's copy of the pages", () => {
     writeFileSync(path.join(copy, 'a.html'), 'a');
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['a.html']);
     expect(readdirSync(path.join(dir, 'du-an-cu/dist'))).toEqual(['index.html']);
+  });
+
+  it("is not written a second time once it is the output, and is written as Astro does when it is not", async () => {
+    const dir = output([]);
+    const linked = { root: pathToFileURL(`${dir}/linked/`), cacheDir: pathToFileURL(`${dir}/linked/.cache/astro/`), outDir: pathToFileURL(`${dir}/linked/dist/`) };
+    const other = { cacheDir: pathToFileURL(`${dir}/other/.cache/astro/`) };
+    const sweep = outputSweep();
+    const hooks = sweep.hooks as Record<string, (options: unknown) => Promise<void> | void>;
+    hooks['astro:config:done']({ config: { ...linked, publicDir: pathToFileURL(`${dir}/linked/public/`), build: { assets: '_astro' }, experimental: { incrementalBuild: true } } });
+    await hooks['astro:build:start']({});
+    expect(await skipWritesToLinkedCopy()).toBe(true);
+    // Astro's own page-reuse cache, as its page generation uses it.
+    const astro = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+    const { IncrementalBuildCache } = await import(pathToFileURL(path.join(astro, 'dist/core/build/incremental.js')).href);
+    const cache = IncrementalBuildCache.load({ config: linked }, 'config', 'lockfile', 'key');
+    await cache.writeOutputFile({ config: linked }, 'dien-hinh/an/index.html', 'trang');
+    expect(existsSync(path.join(dir, 'linked/dist/dien-hinh/an'))).toBe(false);
+    await cache.writeOutputFile({ config: other }, 'dien-hinh/an/index.html', 'trang');
+    expect(readFileSync(path.join(dir, 'other/.cache/astro/dist/dien-hinh/an/index.html'), 'utf8')).toBe('trang');
   });
 });
