@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { PhotoEncoder } from './photo-encoder.ts';
 import { RenderedPage } from './rendered-page.ts';
-import { routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
+import { receivedMetadata, routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
 type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
 type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
@@ -57,23 +57,6 @@ function prerenderEntry(config: AstroConfig): string | undefined {
     if (entries.length === 1) return new URL(entries[0]!, folder).href;
   }
   return undefined;
-}
-
-/**
- * Makes the photo transforms of a worker's page metadata the same objects as the equal ones already received. Astro
- * keeps every page's metadata until the end of page generation (its incremental build's record), and each message
- * from a worker arrives as new objects: a thumbnail shown on fifty list pages was fifty copies, 100 MB of the main
- * thread's memory at 10,000 exemplars.
- */
-export function shareTransforms(metadata: unknown, known: Map<string, unknown>) {
-  const images = (metadata as { staticImages?: unknown[] } | undefined)?.staticImages;
-  if (!Array.isArray(images)) return;
-  for (let i = 0; i < images.length; i++) {
-    const key = JSON.stringify(images[i]);
-    const same = known.get(key);
-    if (same) images[i] = same;
-    else known.set(key, images[i]);
-  }
 }
 
 function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => void, onFailure: (error: Error) => void): Promise<Worker & { stopping?: boolean }> {
@@ -120,9 +103,9 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
         request.reject(Object.assign(new Error(message.error.message), { name: message.error.name, stack: message.error.stack }));
         return;
       }
-      shareTransforms(message.metadata, transforms);
+      const metadata = receivedMetadata(message.metadata, transforms);
       const response = new RenderedPage(message.body, { status: message.status, statusText: message.statusText, headers: message.headers });
-      request.resolve(message.metadata === undefined ? response : { response, metadata: message.metadata as never });
+      request.resolve(metadata === undefined ? response : { response, metadata: metadata as never });
     }
   };
   const onFailure = (error: Error) => {

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
 import { isLocalTransform, type EncoderJob } from './photo-encoder.ts';
-import { routeKey, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
+import { routeKey, sendableMetadata, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
 const data = workerData as RenderWorkerData;
 const port = parentPort!;
@@ -119,8 +119,7 @@ port.on('message', async (message: ToWorker) => {
         statusText: response.statusText,
         headers: [...response.headers],
         body,
-        // Photos' metadata objects may be proxies: JSON keeps what the incremental build cache stores of them anyway.
-        metadata: metadata === undefined ? undefined : JSON.parse(JSON.stringify(metadata)),
+        metadata: sendableMetadata(metadata),
       },
       body ? [body] : [],
     );

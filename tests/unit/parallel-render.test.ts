@@ -3,7 +3,7 @@
  * record of reusable pages keeps for every page; what that record says must not change.
  */
 import { describe, expect, it } from 'vitest';
-import { shareTransforms } from '../../src/integrations/parallel-render.ts';
+import { receivedMetadata, sendableMetadata } from '../../src/integrations/render-messages.ts';
 
 const transform = (finalPath: string, width: number) => ({
   originalPath: '/_astro/dang-thi-hoa.B1x.jpg',
@@ -11,31 +11,34 @@ const transform = (finalPath: string, width: number) => ({
   finalPath,
   transform: { src: { src: '/_astro/dang-thi-hoa.B1x.jpg', width: 3000, height: 2250, format: 'jpg' }, widths: [320, 480], width, format: 'avif', quality: 60 },
 });
-/** As a page's metadata arrives from a worker: new objects every time. */
-const page = (...entries: ReturnType<typeof transform>[]) => ({ contentEntryKeys: ['exemplars/dang-thi-hoa'], staticImages: structuredClone(entries) });
+/** A page's metadata as the worker has it, sent to the main thread as a message is (structured clone). */
+const page = (...entries: ReturnType<typeof transform>[]) => ({ contentEntryKeys: ['exemplars/dang-thi-hoa'], staticImages: entries, referencedImages: [] });
+const received = (metadata: unknown, known: Map<string, unknown>) => receivedMetadata(structuredClone(sendableMetadata(metadata)), known) as ReturnType<typeof page>;
 
-describe('shareTransforms', () => {
-  it('makes equal transforms of different pages one object, keeps different ones apart, and changes nothing the record says', () => {
+describe("a page's metadata sent from a render worker", () => {
+  it('arrives with equal transforms of different pages as one object, different ones apart, and the record unchanged', () => {
     const known = new Map<string, unknown>();
     const small = transform('/_astro/dang-thi-hoa.B1x_Z1aa.avif', 320);
     const large = transform('/_astro/dang-thi-hoa.B1x_Z2bb.avif', 480);
-    const first = page(small, large);
-    const second = page(large, small);
-    const written = [JSON.stringify(first), JSON.stringify(second)];
-    shareTransforms(first, known);
-    shareTransforms(second, known);
+    const first = received(page(small, large), known);
+    const second = received(page(large, small), known);
     expect(second.staticImages[1]).toBe(first.staticImages[0]);
     expect(second.staticImages[0]).toBe(first.staticImages[1]);
     expect(first.staticImages[0]).not.toBe(first.staticImages[1]);
-    expect([JSON.stringify(first), JSON.stringify(second)]).toEqual(written);
+    // What Astro's record of reusable pages writes of them, property order included.
+    expect([JSON.stringify(first), JSON.stringify(second)]).toEqual([JSON.stringify(page(small, large)), JSON.stringify(page(large, small))]);
   });
 
-  it('leaves metadata without photos as it is', () => {
+  it('arrives as it was without photos, and as nothing without metadata', () => {
     const known = new Map<string, unknown>();
-    const metadata = { contentEntryKeys: ['places/quoc-oai'] };
-    shareTransforms(metadata, known);
-    shareTransforms(undefined, known);
-    expect(metadata).toEqual({ contentEntryKeys: ['places/quoc-oai'] });
+    expect(received({ contentEntryKeys: ['places/quoc-oai'] }, known)).toEqual({ contentEntryKeys: ['places/quoc-oai'] });
+    expect(received(undefined, known)).toBeUndefined();
     expect(known.size).toBe(0);
+  });
+
+  it('loses what a proxy of a photo hides, as the record written as JSON would', () => {
+    const photo = new Proxy({ src: '/_astro/a.jpg', width: 10 }, {});
+    const sent = received({ staticImages: [{ finalPath: '/_astro/a_Z1.avif', transform: { src: photo, width: 5 } }] }, new Map());
+    expect(sent).toEqual({ staticImages: [{ finalPath: '/_astro/a_Z1.avif', transform: { src: { src: '/_astro/a.jpg', width: 10 }, width: 5 } }] });
   });
 });
