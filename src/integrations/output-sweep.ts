@@ -55,11 +55,15 @@ export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPref
  * go over the page just written, with the same bytes, and is skipped (skipWritesToLinkedCopy); a page missing from the
  * output is rendered again instead of restored, and a page Astro finds stale in its copy is one the sweep would delete
  * anyway.
+ *
+ * Returns whether the copy already was this output folder. If not, Astro's record of reusable pages describes the
+ * pages of another folder (the last build went elsewhere, with `--outDir`, or the project moved), and the pages kept
+ * in this one may be older than that record: they must not be reused.
  */
-export function linkPageCopy(copy: string, outDir: string): void {
+export function linkPageCopy(copy: string, outDir: string): boolean {
   mkdirSync(outDir, { recursive: true });
   try {
-    if (lstatSync(copy).isSymbolicLink() && path.resolve(path.dirname(copy), readlinkSync(copy)) === path.resolve(outDir)) return;
+    if (lstatSync(copy).isSymbolicLink() && path.resolve(path.dirname(copy), readlinkSync(copy)) === path.resolve(outDir)) return true;
   } catch {
     // No copy yet.
   }
@@ -68,6 +72,14 @@ export function linkPageCopy(copy: string, outDir: string): void {
   mkdirSync(path.dirname(copy), { recursive: true });
   // A junction on Windows, which needs no special right; other systems ignore the type.
   symlinkSync(path.resolve(outDir), copy, 'junction');
+  return false;
+}
+
+/** Deletes what is inside `folder`, which stays (it may be a mount point or shared). Returns whether it held anything. */
+function emptyFolder(folder: string): boolean {
+  const entries = existsSync(folder) ? readdirSync(folder) : [];
+  for (const entry of entries) rmSync(path.join(folder, entry), { recursive: true, force: true });
+  return entries.length > 0;
 }
 
 /** Page copies (addresses of the cache folder's `dist/`) linked to their output folder by this process. */
@@ -110,8 +122,9 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
   let files: string[] | undefined;
   let publicDir = '';
   let assetsFolder = '_astro';
-  /** Where Astro's page reuse keeps its copy of the pages (see linkPageCopy), when it is on. */
+  /** Where Astro's page reuse keeps its copy of the pages (see linkPageCopy), and whether page reuse is on. */
   let pageCopy: URL | undefined;
+  let reusePages = false;
   return {
     name: 'guong-sang:output-sweep',
     files: () => files,
@@ -121,19 +134,25 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        pageCopy = config.experimental.incrementalBuild ? new URL('dist/', config.cacheDir) : undefined;
+        pageCopy = new URL('dist/', config.cacheDir);
+        reusePages = Boolean(config.experimental.incrementalBuild);
         publicDir = fileURLToPath(config.publicDir);
         assetsFolder = config.build.assets;
       },
-      'astro:build:start': async () => {
+      'astro:build:start': async ({ logger }) => {
         files = undefined;
         // The search index in the output is linked to the copy kept for the next build: it must be unlinked, never
         // written over.
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
-        if (pageCopy) {
-          linkPageCopy(fileURLToPath(pageCopy).replace(/[\\/]$/, ''), outDir);
-          linkedCopies.add(pageCopy.href);
+        const copy = fileURLToPath(pageCopy!).replace(/[\\/]$/, '');
+        if (reusePages) {
+          if (!linkPageCopy(copy, outDir) && emptyFolder(outDir)) logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
+          linkedCopies.add(pageCopy!.href);
           await skipWritesToLinkedCopy();
+        } else {
+          // Without page reuse (large sites) Astro neither reads nor writes its copy; gone, it tells the next build
+          // with page reuse that the output was not made under its record.
+          rmSync(copy, { recursive: true, force: true });
         }
       },
       'astro:build:done': ({ dir, assets, logger }) => {

@@ -114,3 +114,21 @@ describe('withdrawing', () => {
     expect(feed).toContain('/dien-hinh/dang-thi-hoa/');
   });
 });
+
+describe('a build into another folder in between', () => {
+  const sentence = 'Biên tập viên bổ sung câu này sau khi bài đã đăng.';
+  beforeAll(() => {
+    const file = path.join(project.root, 'content/exemplars/dang-thi-hoa.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n${sentence}\n`);
+    // A preview into another folder leaves Astro's record of reusable pages describing that folder's files.
+    astroBuild(project.root, path.join(project.root, 'xem-truoc'));
+    astroBuild(project.root, dist);
+  }, 300_000);
+
+  it('leaves no file of the output older than the story: page, radio text and the feeds that carry it', () => {
+    for (const file of ['dien-hinh/dang-thi-hoa/index.html', 'phat-thanh/dien-hinh/dang-thi-hoa.txt', 'dia-phuong/quoc-oai-sai-son/feed.json', 'dia-phuong/quoc-oai-sai-son/rss.xml']) {
+      expect(readFileSync(path.join(project.root, 'xem-truoc', file), 'utf8').normalize('NFC'), file).toContain(sentence);
+      expect(readFileSync(path.join(dist, file), 'utf8').normalize('NFC'), file).toContain(sentence);
+    }
+  });
+});

@@ -45,13 +45,13 @@ describe("Astro's copy of the pages", () => {
     const copy = path.join(dir, '.cache/astro/dist');
     const outDir = path.join(dir, 'dist');
     // A copy left by an older build is replaced by the link.
-    linkPageCopy(copy, outDir);
+    expect(linkPageCopy(copy, outDir)).toBe(false);
     expect(lstatSync(copy).isSymbolicLink()).toBe(true);
     writeFileSync(path.join(copy, 'index.html'), 'trang mới');
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('trang mới');
     expect(existsSync(path.join(copy, 'cu/index.html'))).toBe(false);
     // Kept as it is by the next build.
-    linkPageCopy(copy, outDir);
+    expect(linkPageCopy(copy, outDir)).toBe(true);
     expect(readdirSync(copy)).toEqual(['index.html']);
   });
 
@@ -60,7 +60,7 @@ describe("Astro's copy of the pages", () => {
     const copy = path.join(dir, '.cache/astro/dist');
     mkdirSync(path.dirname(copy), { recursive: true });
     symlinkSync(path.join(dir, 'du-an-cu/dist'), copy);
-    linkPageCopy(copy, path.join(dir, 'dist'));
+    expect(linkPageCopy(copy, path.join(dir, 'dist'))).toBe(false);
     expect(existsSync(path.join(dir, 'dist'))).toBe(true);
     writeFileSync(path.join(copy, 'a.html'), 'a');
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['a.html']);
@@ -84,5 +84,34 @@ describe("Astro's copy of the pages", () => {
     expect(existsSync(path.join(dir, 'linked/dist/dien-hinh/an'))).toBe(false);
     await cache.writeOutputFile({ config: other }, 'dien-hinh/an/index.html', 'trang');
     expect(readFileSync(path.join(dir, 'other/.cache/astro/dist/dien-hinh/an/index.html'), 'utf8')).toBe('trang');
+  });
+
+  it('makes every page again when the last build went to another folder, and not when it went to this one', async () => {
+    const dir = output(['dist/dien-hinh/an/index.html', 'dist/favicon.svg', 'thu/index.html']);
+    const config = (outDir: string, incrementalBuild = true) => ({
+      config: { cacheDir: pathToFileURL(`${dir}/.cache/astro/`), outDir: pathToFileURL(`${dir}/${outDir}/`), publicDir: pathToFileURL(`${dir}/public/`), build: { assets: '_astro' }, experimental: { incrementalBuild } },
+    });
+    const messages: string[] = [];
+    const logger = { info: (message: string) => messages.push(message) };
+    const build = async (outDir: string, incrementalBuild?: boolean) => {
+      const hooks = outputSweep().hooks as Record<string, (options: unknown) => Promise<void> | void>;
+      hooks['astro:config:done'](config(outDir, incrementalBuild));
+      await hooks['astro:build:start']({ logger });
+    };
+    // No copy yet: what thu/ holds was made under no record this build knows.
+    await build('thu');
+    expect(readdirSync(path.join(dir, 'thu'))).toEqual([]);
+    // The kept pages of dist/ were written before the record the build to thu/ left: none of them may be reused.
+    await build('dist');
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual([]);
+    expect(messages).toEqual(Array(2).fill('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.'));
+    writeFileSync(path.join(dir, 'dist/index.html'), 'trang');
+    await build('dist');
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['index.html']);
+    // A build without page reuse leaves no copy, so the next one with it starts afresh too.
+    await build('dist', false);
+    expect(existsSync(path.join(dir, '.cache/astro/dist'))).toBe(false);
+    await build('dist');
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual([]);
   });
 });
