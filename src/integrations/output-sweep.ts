@@ -123,7 +123,8 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
   let publicDir = '';
   let assetsFolder = '_astro';
   /** Where Astro's page reuse keeps its copy of the pages (see linkPageCopy), and whether page reuse is on. */
-  let pageCopy: URL | undefined;
+  let pageCopy = '';
+  let pageCopyUrl = '';
   let reusePages = false;
   return {
     name: 'guong-sang:output-sweep',
@@ -134,7 +135,8 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        pageCopy = new URL('dist/', config.cacheDir);
+        pageCopyUrl = new URL('dist/', config.cacheDir).href;
+        pageCopy = fileURLToPath(pageCopyUrl).replace(/[\\/]$/, '');
         reusePages = Boolean(config.experimental.incrementalBuild);
         publicDir = fileURLToPath(config.publicDir);
         assetsFolder = config.build.assets;
@@ -144,15 +146,14 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
         // The search index in the output is linked to the copy kept for the next build: it must be unlinked, never
         // written over.
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
-        const copy = fileURLToPath(pageCopy!).replace(/[\\/]$/, '');
         if (reusePages) {
-          if (!linkPageCopy(copy, outDir) && emptyFolder(outDir)) logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
-          linkedCopies.add(pageCopy!.href);
+          if (!linkPageCopy(pageCopy, outDir) && emptyFolder(outDir)) logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
+          linkedCopies.add(pageCopyUrl);
           await skipWritesToLinkedCopy();
         } else {
           // Without page reuse (large sites) Astro neither reads nor writes its copy; gone, it tells the next build
           // with page reuse that the output was not made under its record.
-          rmSync(copy, { recursive: true, force: true });
+          rmSync(pageCopy, { recursive: true, force: true });
         }
       },
       'astro:build:done': ({ dir, assets, logger }) => {

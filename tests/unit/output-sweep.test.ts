@@ -111,6 +111,7 @@ describe("Astro's copy of the pages", () => {
     // A build without page reuse leaves no copy, so the next one with it starts afresh too.
     await build('dist', false);
     expect(existsSync(path.join(dir, '.cache/astro/dist'))).toBe(false);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['index.html']);
     await build('dist');
     expect(readdirSync(path.join(dir, 'dist'))).toEqual([]);
   });
