@@ -39,6 +39,20 @@ describe('sweeping the kept output', () => {
   });
 });
 
+/** The configuration the sweep is given for a project in `root` built into `outDir`, and a build's start. */
+const projectConfig = (root: string, outDir = 'dist', incrementalBuild = true) => ({
+  cacheDir: pathToFileURL(`${root}/.cache/astro/`),
+  outDir: pathToFileURL(`${root}/${outDir}/`),
+  publicDir: pathToFileURL(`${root}/public/`),
+  build: { assets: '_astro' },
+  experimental: { incrementalBuild },
+});
+async function startBuild(config: ReturnType<typeof projectConfig>, logger = { info(_message: string) {} }) {
+  const hooks = outputSweep().hooks as Record<string, (options: unknown) => Promise<void> | void>;
+  hooks['astro:config:done']({ config });
+  await hooks['astro:build:start']({ logger });
+}
+
 describe("Astro's copy of the pages", () => {
   it('is the output folder itself, so a page written into the copy lands on the page just written', () => {
     const dir = output(['dist/index.html', '.cache/astro/dist/index.html', '.cache/astro/dist/cu/index.html']);
@@ -69,12 +83,9 @@ describe("Astro's copy of the pages", () => {
 
   it("is not written a second time once it is the output, and is written as Astro does when it is not", async () => {
     const dir = output([]);
-    const linked = { root: pathToFileURL(`${dir}/linked/`), cacheDir: pathToFileURL(`${dir}/linked/.cache/astro/`), outDir: pathToFileURL(`${dir}/linked/dist/`) };
-    const other = { cacheDir: pathToFileURL(`${dir}/other/.cache/astro/`) };
-    const sweep = outputSweep();
-    const hooks = sweep.hooks as Record<string, (options: unknown) => Promise<void> | void>;
-    hooks['astro:config:done']({ config: { ...linked, publicDir: pathToFileURL(`${dir}/linked/public/`), build: { assets: '_astro' }, experimental: { incrementalBuild: true } } });
-    await hooks['astro:build:start']({});
+    const linked = projectConfig(`${dir}/linked`);
+    const other = projectConfig(`${dir}/other`);
+    await startBuild(linked);
     expect(await skipWritesToLinkedCopy()).toBe(true);
     // Astro's own page-reuse cache, as its page generation uses it.
     const astro = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
@@ -88,16 +99,8 @@ describe("Astro's copy of the pages", () => {
 
   it('makes every page again when the last build went to another folder, and not when it went to this one', async () => {
     const dir = output(['dist/dien-hinh/an/index.html', 'dist/favicon.svg', 'thu/index.html']);
-    const config = (outDir: string, incrementalBuild = true) => ({
-      config: { cacheDir: pathToFileURL(`${dir}/.cache/astro/`), outDir: pathToFileURL(`${dir}/${outDir}/`), publicDir: pathToFileURL(`${dir}/public/`), build: { assets: '_astro' }, experimental: { incrementalBuild } },
-    });
     const messages: string[] = [];
-    const logger = { info: (message: string) => messages.push(message) };
-    const build = async (outDir: string, incrementalBuild?: boolean) => {
-      const hooks = outputSweep().hooks as Record<string, (options: unknown) => Promise<void> | void>;
-      hooks['astro:config:done'](config(outDir, incrementalBuild));
-      await hooks['astro:build:start']({ logger });
-    };
+    const build = (outDir: string, incrementalBuild?: boolean) => startBuild(projectConfig(dir, outDir, incrementalBuild), { info: (message) => messages.push(message) });
     // No copy yet: what thu/ holds was made under no record this build knows.
     await build('thu');
     expect(readdirSync(path.join(dir, 'thu'))).toEqual([]);
