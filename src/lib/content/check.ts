@@ -118,8 +118,10 @@ function limited(max: number) {
  * Starts checking a photo of the entry `file`, unless this very file decoded cleanly last time; a photo used by
  * several entries is decoded once. Undefined when there is nothing to wait for.
  */
+const photoFileOf = (run: CheckRun, file: string, src: string) => path.resolve(run.root, path.dirname(file), src);
+
 function photoCheck(run: CheckRun, file: string, src: string): Promise<string | undefined> | undefined {
-  const photoFile = path.resolve(run.root, path.dirname(file), src);
+  const photoFile = photoFileOf(run, file, src);
   if (run.cache?.photoUnchanged(photoFile)) return undefined;
   const key = `${photoFile}\0${src}`;
   let check = run.photoChecks.get(key);
@@ -138,7 +140,7 @@ async function checkPhotos(run: CheckRun, file: string, photos: { src: string }[
     if (message) {
       run.problems.push({ file, line: source.lineOf(['photos', i, 'src']), field: `photos[${i}].src`, message });
       clean = false;
-    } else run.cache?.setPhoto(path.resolve(run.root, path.dirname(file), photo.src));
+    } else run.cache?.setPhoto(photoFileOf(run, file, photo.src));
   }
   return clean;
 }
@@ -166,8 +168,8 @@ async function readStories<T>(run: CheckRun, collection: StoryCollection) {
       : toCheck.map(((context) => (file: string) => checkStory(file, context))(storyCheckContext(setup)));
   const results = new Map(toCheck.map((file, i) => [file, checked[i]!]));
   // Every photo is started before the first is awaited: one after another, 10,000 photos would take minutes.
-  for (const [file, data] of [...fromCache, ...[...results].map(([file, { data }]) => [file, data] as const)]) {
-    for (const photo of photosOf(data)) photoCheck(run, file, photo.src)?.catch(() => {});
+  for (const { file } of named) {
+    for (const photo of photosOf(fromCache.get(file) ?? results.get(file)?.data)) photoCheck(run, file, photo.src)?.catch(() => {});
   }
   for (const { id, file } of named) {
     const cachedData = fromCache.get(file);
