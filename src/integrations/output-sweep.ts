@@ -12,7 +12,7 @@
  * A build that stops halfway leaves the folder half updated, as an emptied folder would have been half written:
  * publish the output only after a build that succeeded.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,9 +63,10 @@ export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPref
 export function linkPageCopy(copy: string, outDir: string): boolean {
   mkdirSync(outDir, { recursive: true });
   try {
-    if (lstatSync(copy).isSymbolicLink() && path.resolve(path.dirname(copy), readlinkSync(copy)) === path.resolve(outDir)) return true;
+    // Real paths, not the link's text: a Windows junction's target reads back in another form.
+    if (lstatSync(copy).isSymbolicLink() && realpathSync(copy) === realpathSync(outDir)) return true;
   } catch {
-    // No copy yet.
+    // No copy yet, or a link to a folder since deleted.
   }
   // A copy left by an older build, or a link to where the project was before it moved.
   rmSync(copy, { recursive: true, force: true });

@@ -79,6 +79,10 @@ describe("Astro's copy of the pages", () => {
     writeFileSync(path.join(copy, 'a.html'), 'a');
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['a.html']);
     expect(readdirSync(path.join(dir, 'du-an-cu/dist'))).toEqual(['index.html']);
+    // A link to a folder deleted since is made again too.
+    rmSync(path.join(dir, 'dist'), { recursive: true });
+    expect(linkPageCopy(copy, path.join(dir, 'dist-moi'))).toBe(false);
+    expect(linkPageCopy(copy, path.join(dir, 'dist-moi'))).toBe(true);
   });
 
   it("is not written a second time once it is the output, and is written as Astro does when it is not", async () => {
