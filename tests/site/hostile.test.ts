@@ -59,14 +59,14 @@ async function injected(page: Page): Promise<string[]> {
   });
 }
 
-async function visit(address: string, waitUntil: 'load' | 'networkidle' = 'networkidle') {
+async function visit(address: string) {
   const page = await browser.newPage();
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.goto(server.url + address, { waitUntil });
+  await page.goto(server.url + address, { waitUntil: 'networkidle' });
   return { page, dialogs };
 }
 
@@ -84,15 +84,24 @@ describe('hostile text in every field', () => {
     const problems: string[] = [];
     const queue = [...pages];
     // Pages without script have nothing left to run once loaded; the search page is visited below with results.
+    // A few tabs, each taken from page to page: opening a tab costs more than loading a page.
+    const context = await browser.newContext();
     await Promise.all(
-      [0, 1, 2, 3].map(async () => {
+      [0, 1, 2].map(async () => {
+        const page = await context.newPage();
+        const dialogs: string[] = [];
+        page.on('dialog', async (dialog) => {
+          dialogs.push(dialog.message());
+          await dialog.dismiss();
+        });
         for (let address = queue.shift(); address !== undefined; address = queue.shift()) {
-          const { page, dialogs } = await visit(address, 'load');
+          dialogs.length = 0;
+          await page.goto(server.url + address, { waitUntil: 'load' });
           problems.push(...dialogs.map((d) => `${address}: dialog ${d}`), ...(await injected(page)).map((p) => `${address}: ${p}`));
-          await page.close();
         }
       }),
     );
+    await context.close();
     expect(problems).toEqual([]);
   }, 300_000);
 
