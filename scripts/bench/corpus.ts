@@ -7,20 +7,8 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
-
-/** Small, fast, seeded random numbers (mulberry32). */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)], int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
+import { drawPhotos } from './draw-photos.ts';
+import { random } from './random.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
@@ -66,28 +54,6 @@ export interface Corpus {
   unpublished: number;
 }
 
-/**
- * A photo-like JPEG: soft shapes on a gradient with fine grain, so that encoders work as hard as on a real photo
- * (flat colour would be unrealistically cheap, pure noise unrealistically dear).
- */
-async function drawPhoto(seed: number, file: string) {
-  const rng = random(seed);
-  const width = 3000;
-  const height = 2250;
-  const hue = rng.int(0, 359);
-  const shapes = Array.from({ length: 36 }, () => {
-    const fill = `hsl(${(hue + rng.int(0, 120)) % 360},${rng.int(30, 70)}%,${rng.int(25, 75)}%)`;
-    return `<ellipse cx="${rng.int(0, width)}" cy="${rng.int(0, height)}" rx="${rng.int(60, 500)}" ry="${rng.int(60, 380)}" fill="${fill}" opacity="0.75"/>`;
-  }).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},50%,35%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
-  const grain = Buffer.alloc(width * height);
-  for (let i = 0; i < grain.length; i++) grain[i] = 128 + Math.round((rng.next() - 0.5) * 40);
-  await sharp(Buffer.from(svg))
-    .composite([{ input: grain, raw: { width, height, channels: 1 }, blend: 'soft-light' }])
-    .jpeg({ quality: 82 })
-    .toFile(file);
-}
-
 /** Adds a sentence to the story of one exemplar, as an editor's correction would. */
 export function editStory(root: string, index: number) {
   const file = path.join(root, 'content/exemplars', `${exemplarId(index)}.mdx`);
@@ -121,7 +87,7 @@ export async function writeCorpus(root: string, repo: string, options: CorpusOpt
   cpSync(path.join(repo, 'content/awards.yaml'), path.join(content, 'awards.yaml'));
   cpSync(path.join(repo, 'content/settings.yaml'), path.join(content, 'settings.yaml'));
   const photos = Array.from({ length: options.photos ?? 0 }, (_, i) => `anh-${String(i).padStart(4, '0')}`);
-  for (const [i, photo] of photos.entries()) await drawPhoto(1000 + i, path.join(content, `exemplars/anh/${photo}.jpg`));
+  await drawPhotos(photos.map((photo, i) => [1000 + i, path.join(content, `exemplars/anh/${photo}.jpg`)]));
 
   // Places: 3 provinces (one merged into another in 2025), 8 districts each (all ended 2025), 12 communes under each;
   // every third old commune merged into a new commune.
