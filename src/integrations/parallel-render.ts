@@ -108,6 +108,10 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       request.resolve(metadata === undefined ? response : { response, metadata: metadata as never });
     }
   };
+  const stopWorkers = async () => {
+    for (const { worker } of lanes) worker.stopping = true;
+    await Promise.all(lanes.map(({ worker }) => worker.terminate()));
+  };
   const onFailure = (error: Error) => {
     for (const [id, request] of waiting) {
       waiting.delete(id);
@@ -163,6 +167,9 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       const collected = new Promise<void>((resolve) => (imagesWanted = resolve));
       for (const { worker } of lanes) worker.postMessage({ type: 'images' } satisfies ToWorker);
       await collected;
+      // No page is rendered after this: the workers' heaps, each with its copy of the content store, are given back
+      // before the build waits for its last photos while the search index is written.
+      await stopWorkers();
       // Every photo a worker registered is then in the image cache, where Astro's image step finds it.
       await encoder?.finish();
       const referenced = (globalThis as { astroAsset?: { referencedImages?: Set<string> } }).astroAsset?.referencedImages;
@@ -178,8 +185,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
     },
     async teardown() {
       encoder?.stop();
-      for (const { worker } of lanes) worker.stopping = true;
-      await Promise.all(lanes.map(({ worker }) => worker.terminate()));
+      await stopWorkers();
       await astro.teardown?.();
     },
   };
