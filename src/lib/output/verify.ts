@@ -13,7 +13,7 @@ import { escapeRegExp } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
 import { decodeOutput, isReadAsText, outputFiles, sitePath } from './files.ts';
-import { CleanFiles } from './clean-files.ts';
+import { FileRecord } from './file-record.ts';
 import { checkImage, IMAGE_FILE, originalPhotos } from './images.ts';
 import { checkPersonalData } from './personal-data.ts';
 import { published, type Published } from './published.ts';
@@ -93,7 +93,7 @@ export interface VerifyOptions {
   base?: string;
   /** Project root, where content/ and its original photos are. */
   root: string;
-  /** Where to keep which files were found clean, for the next build's check (see clean-files.ts); none if absent. */
+  /** Where to keep which files were found clean, for the next build's check (see file-record.ts); none if absent. */
   cacheFile?: string;
   /** The files of the output (search index aside), if the caller has just listed them; listed here otherwise. */
   files?: readonly string[];
@@ -120,7 +120,7 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
     .update(JSON.stringify([expected.hidden, allowed, base, [...originals.keys()].sort()]))
     .update(cacheFile ? codeVersion(root) : '')
     .digest('base64url');
-  const known = CleanFiles.load(cacheFile, rules);
+  const cleanFiles = FileRecord.load<true>(cacheFile, rules);
   const leaks: string[] = [];
   const personal: string[] = [];
   const images: string[] = [];
@@ -134,16 +134,16 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
       if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
       const isImage = IMAGE_FILE.test(file);
       if (!isImage && !isReadAsText(file)) continue;
-      const key = CleanFiles.key(file, statSync(path.join(dir, file), { bigint: true }));
-      const wasClean = known.isKnownClean(key);
+      const key = FileRecord.key(file, statSync(path.join(dir, file), { bigint: true }));
+      const wasClean = cleanFiles.known(key) === true;
       const isFragment = file.endsWith('.pf_fragment');
-      if (wasClean) known.clean(key);
+      if (wasClean) cleanFiles.keep(key, true);
       // Fragments are read every time: they tell which pages the search index holds.
       if (wasClean && !isFragment) continue;
       if (isImage) {
         const problems = await checkImage(dir, file, originals);
         images.push(...problems);
-        if (problems.length === 0) known.clean(key);
+        if (problems.length === 0) cleanFiles.keep(key, true);
         continue;
       }
       const text = decodeOutput(file, readFileSync(path.join(dir, file)));
@@ -152,7 +152,7 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
         const filePersonal = checkPersonalData(file, text, allowed);
         leaks.push(...fileLeaks);
         personal.push(...filePersonal);
-        if (fileLeaks.length === 0 && filePersonal.length === 0) known.clean(key);
+        if (fileLeaks.length === 0 && filePersonal.length === 0) cleanFiles.keep(key, true);
       }
       if (isFragment) {
         fragments += 1;
@@ -172,7 +172,7 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
       const indexFolder = path.join(dir, SEARCH_INDEX);
       const indexFiles = existsSync(indexFolder) ? outputFiles(indexFolder).map((file) => SEARCH_INDEX + file) : [];
       await scan(indexFiles);
-      known.save();
+      cleanFiles.save();
       return [...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base), ...checkFeeds(dir, model, expected, base), ...leaks, ...images, ...personal];
     },
   };
