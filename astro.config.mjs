@@ -33,8 +33,8 @@ function siteUrl() {
 const INCREMENTAL_LIMIT = 20_000;
 const exemplarCount = (await listFiles(fileURLToPath(new URL('.', import.meta.url)), STORY_COLLECTIONS.exemplars, STORY_FILE)).length;
 const url = siteUrl();
-const search = searchIndex();
 const sweep = outputSweep();
+const search = searchIndex({ files: sweep.files });
 const check = outputCheck({ files: sweep.files });
 
 export default defineConfig({

@@ -117,7 +117,10 @@ export async function skipWritesToLinkedCopy(): Promise<boolean> {
   }
 }
 
-/** The integration, and the files of the output once swept, which the output check reads instead of listing them again. */
+/**
+ * The integration, and the files of the output once swept, which the output check and the search index read instead
+ * of listing them again.
+ */
 export function outputSweep(): AstroIntegration & { files: () => readonly string[] | undefined } {
   let outDir = '';
   let files: string[] | undefined;

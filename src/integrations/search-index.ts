@@ -6,7 +6,8 @@
  * Astro's renderer is watched (through parallel-render.ts, which owns Astro's prerenderer) so that a hash of what
  * Pagefind reads of each rendered page is taken from memory; pages kept from the previous build are read from the
  * output, unless that build recorded the hash of the very same file (see file-record.ts). Indexed pages are sent to
- * Pagefind in the order of their paths, so that two builds of one commit write the same index bytes. Pages without data-pagefind-body are never sent: Pagefind would skip them anyway.
+ * Pagefind in the order of their paths, so that two builds of one commit write the same index bytes. Pages without
+ * data-pagefind-body are never sent: Pagefind would skip them anyway.
  *
  * Pagefind cannot update an index, so a rebuild would index every page again. Instead, when what Pagefind reads
  * of every indexed page is the same as in the previous build, the previous index is reused from the cache folder.
@@ -21,6 +22,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { codeVersion } from '../lib/content/cache.ts';
 import { FileRecord } from '../lib/output/file-record.ts';
+import { outputFiles } from '../lib/output/files.ts';
 import { RenderedPage } from './rendered-page.ts';
 
 /** Folder of the index inside the output, also the address the search page loads it from. */
@@ -86,19 +88,16 @@ const createPagefindIndex = () =>
     return index;
   });
 
-/** HTML files of the output folder, relative to it, outside the search index's own folder. */
-function outputPages(outDir: string): string[] {
-  const pages: string[] = [];
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    const sourcePath = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (entry.isFile() && sourcePath.endsWith('.html') && !sourcePath.startsWith(`${SEARCH_INDEX_DIR}/`)) pages.push(sourcePath);
-  }
-  return pages;
+/** HTML files of the output folder (of `files`, if just listed), relative to it, outside the search index's folder. */
+function outputPages(outDir: string, files?: readonly string[]): string[] {
+  return (files ?? outputFiles(outDir)).filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_INDEX_DIR}/`));
 }
 
 interface IndexOptions {
   cacheDir: string;
   root: string;
+  /** Every file of the output folder, if the caller has just listed them. */
+  files?: readonly string[];
 }
 
 class SearchIndexer {
@@ -146,9 +145,9 @@ class SearchIndexer {
    * took of a file still there unchanged, otherwise the file read back. Every page's hash is then kept for the next
    * build (after a story edit, 37,000 pages at 10,000 exemplars are kept, and reading them all took seconds).
    */
-  #noteKept(outDir: string, cacheDir: string, code: string) {
+  #noteKept(outDir: string, pages: string[], cacheDir: string, code: string) {
     const hashes = FileRecord.load<string | null>(path.join(cacheDir, 'guong-sang', 'search-pages.json'), code);
-    for (const sourcePath of outputPages(outDir)) {
+    for (const sourcePath of pages) {
       const file = path.join(outDir, sourcePath);
       const key = FileRecord.key(sourcePath, statSync(file, { bigint: true }));
       if (!this.#seen.has(sourcePath)) {
@@ -189,10 +188,10 @@ class SearchIndexer {
    * Writes the index into the output: the previous one if what is indexed did not change, otherwise a new one
    * with the pages not sent yet added. `cacheDir` keeps the index for the next build.
    */
-  async write(outDir: string, { cacheDir, root }: IndexOptions): Promise<{ pages: number; reused: boolean }> {
+  async write(outDir: string, { cacheDir, root, files }: IndexOptions): Promise<{ pages: number; reused: boolean }> {
     try {
       const code = codeVersion(root);
-      this.#noteKept(outDir, cacheDir, code);
+      this.#noteKept(outDir, outputPages(outDir, files), cacheDir, code);
       const { pages, key } = this.#pages(code);
       const target = path.join(outDir, SEARCH_INDEX_DIR);
       const cached = this.#cached(cacheDir, key);
@@ -235,8 +234,11 @@ function outputFile(request: Request, base: string): string {
   return folder ? `${folder}/index.html` : 'index.html';
 }
 
-/** The search index integration, and the prerenderer wrapper through which it sees every rendered page. */
-export function searchIndex(): AstroIntegration & { observe: (prerenderer: AstroPrerenderer) => AstroPrerenderer } {
+/**
+ * The search index integration, and the prerenderer wrapper through which it sees every rendered page. `files`
+ * gives the output's files once the output sweep has listed them.
+ */
+export function searchIndex({ files }: { files?: () => readonly string[] | undefined } = {}): AstroIntegration & { observe: (prerenderer: AstroPrerenderer) => AstroPrerenderer } {
   let indexer: SearchIndexer | undefined;
   let base = '/';
   let root = '';
@@ -274,7 +276,7 @@ export function searchIndex(): AstroIntegration & { observe: (prerenderer: Astro
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info('Đang ghi chỉ mục tìm kiếm…');
-        const { pages, reused } = await (indexer ?? new SearchIndexer()).write(fileURLToPath(dir), { cacheDir, root });
+        const { pages, reused } = await (indexer ?? new SearchIndexer()).write(fileURLToPath(dir), { cacheDir, root, files: files?.() });
         logger.info(`Chỉ mục tìm kiếm: ${pages} trang${reused ? ', không đổi so với lần trước: dùng lại' : ''}.`);
       },
     },
