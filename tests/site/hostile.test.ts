@@ -59,13 +59,19 @@ async function injected(page: Page): Promise<string[]> {
   });
 }
 
-async function visit(address: string) {
-  const page = await browser.newPage();
+/** The messages of every dialog the page opens, each dismissed. */
+function dialogsOf(page: Page): string[] {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
+  return dialogs;
+}
+
+async function visit(address: string) {
+  const page = await browser.newPage();
+  const dialogs = dialogsOf(page);
   await page.goto(server.url + address, { waitUntil: 'networkidle' });
   return { page, dialogs };
 }
@@ -89,11 +95,7 @@ describe('hostile text in every field', () => {
     await Promise.all(
       [0, 1, 2].map(async () => {
         const page = await context.newPage();
-        const dialogs: string[] = [];
-        page.on('dialog', async (dialog) => {
-          dialogs.push(dialog.message());
-          await dialog.dismiss();
-        });
+        const dialogs = dialogsOf(page);
         for (let address = queue.shift(); address !== undefined; address = queue.shift()) {
           dialogs.length = 0;
           await page.goto(server.url + address, { waitUntil: 'load' });
