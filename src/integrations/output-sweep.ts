@@ -32,7 +32,7 @@ function removeEmptyFolders(folder: string): boolean {
 
 /**
  * Deletes every file of `outDir` that is not in `kept` (paths relative to `outDir`) and not under one of the
- * `freshPrefixes` (folders written in full by this build), then the folders left empty. Returns what it deleted
+ * `freshPrefixes` (folders written in full by this build), then every empty folder. Returns what it deleted
  * and the files left.
  */
 export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPrefixes: readonly string[]): { removed: string[]; files: string[] } {
@@ -42,7 +42,10 @@ export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPref
     (kept.has(file) || freshPrefixes.some((prefix) => file.startsWith(`${prefix}/`)) ? files : removed).push(file);
   }
   for (const file of removed) rmSync(path.join(outDir, file), { force: true });
-  if (removed.length > 0) removeEmptyFolders(outDir);
+  // Always, not only after deleting here: Astro's page reuse prunes the pages it no longer makes from its copy, which
+  // is the output itself (linkPageCopy), and leaves their folders. A folder's name is a person's id: an empty one
+  // would still tell, on the web server, that the person was published.
+  removeEmptyFolders(outDir);
   return { removed, files };
 }
 

@@ -3,7 +3,7 @@
  * loopback with Debian's nginx: security and cache headers, types of the search index, compression, 404 and
  * redirects, and a search in Chromium under the policy nginx sends.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -97,10 +97,26 @@ describe('addresses', () => {
     expect(await response.text()).toContain(ui.notFound.title);
   });
 
-  it('adds the final slash with a relative redirect', async () => {
+  it('adds the final slash with a relative redirect, where the folder holds a page', async () => {
     const response = await get('dien-hinh/dang-thi-hoa');
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe('/dien-hinh/dang-thi-hoa/');
+    expect((await get('tim-kiem?q=hoa')).headers.get('location')).toBe('/tim-kiem/?q=hoa');
+  });
+
+  it('answers 404, never 403 or a listing, for a folder without a page, so a removed person leaves no sign', async () => {
+    // A folder left on the web server by a copy that does not delete (the build itself leaves none: rebuild.test.ts).
+    const left = path.join(dist, 'dien-hinh/nguoi-da-go-bai');
+    mkdirSync(left, { recursive: true });
+    try {
+      for (const file of ['dien-hinh/nguoi-da-go-bai/', 'dien-hinh/nguoi-da-go-bai', '_astro/', '_astro', 'pagefind/', 'phat-thanh/dien-hinh/']) {
+        const response = await get(file);
+        expect(response.status, file).toBe(404);
+        expect(await response.text(), file).toContain(ui.notFound.title);
+      }
+    } finally {
+      rmSync(left, { recursive: true, force: true });
+    }
   });
 });
 

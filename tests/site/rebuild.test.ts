@@ -4,7 +4,7 @@
  * the next build, and an entry made with `npm run new` and approved appears in it.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +14,11 @@ import { copyProject } from '../helpers/project-copy.ts';
 const sampleDist = inject('sampleDist');
 const listFiles = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
   .filter((entry) => entry.isFile())
+  .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+  .sort();
+/** Every folder below `dir`, as a web server would list it. */
+const listFolders = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  .filter((entry) => entry.isDirectory())
   .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
   .sort();
 
@@ -45,10 +50,11 @@ describe("Astro's record of reusable pages", () => {
 });
 
 describe('withdrawing', () => {
-  /** Đỗ Văn Hải is taken down by the centre; Đoàn Văn Đức withdraws his consent. */
+  /** Đỗ Văn Hải is taken down by the centre; Đoàn Văn Đức withdraws his consent; Vũ Văn Long's file is deleted. */
   const withdrawn = [
     { id: 'do-van-hai', name: 'Đỗ Văn Hải', photo: 'do-van-hai' },
     { id: 'doan-van-duc', name: 'Đoàn Văn Đức', photo: 'doan-van-duc' },
+    { id: 'vu-van-long', name: 'Vũ Văn Long', photo: 'vu-van-long' },
   ];
   let before: string[];
   beforeAll(() => {
@@ -62,6 +68,7 @@ describe('withdrawing', () => {
     };
     edit('do-van-hai', (text) => text.replace('  status: da-duyet\n', '  status: da-rut\n  withdrawal:\n    date: 2026-11-20\n    reason: Đơn vị đề nghị gỡ bài để xác minh lại\n'));
     edit('doan-van-duc', (text) => text.replace(/^consent:\n/m, 'consent:\n  withdrawn: 2026-11-20\n'));
+    rmSync(path.join(project.root, 'content/exemplars/vu-van-long.mdx'));
     // A new entry, made the way an editor makes one, with a phone photo, then approved.
     execFileSync(
       process.execPath,
@@ -89,6 +96,9 @@ describe('withdrawing', () => {
       expect(before.some((f) => f.startsWith(`dien-hinh/${id}/`))).toBe(true);
       expect(after.filter((f) => f.includes(id) || f.includes(photo))).toEqual([]);
     }
+    const folders = listFolders(dist);
+    expect(folders.filter((folder) => withdrawn.some(({ id }) => folder.includes(id)))).toEqual([]);
+    expect(folders.filter((folder) => readdirSync(path.join(dist, folder)).length === 0)).toEqual([]);
     const mentions = texts().flatMap(([file, text]) => withdrawn.filter(({ id, name }) => text.includes(name) || text.includes(`/dien-hinh/${id}/`)).map(({ name }) => `${name} in ${file}`));
     expect(mentions).toEqual([]);
   });

@@ -37,6 +37,15 @@ describe('sweeping the kept output', () => {
     expect(sweepOutput(dir, new Set(), ['_astro']).removed).toEqual(['_astro-cu/c.css']);
     expect(outputFiles(dir).sort()).toEqual(['_astro/a.css', '_astro/anh/b.avif']);
   });
+
+  it('removes the folders another step emptied, when it has no file of its own to delete', () => {
+    // Astro's page reuse deletes a withdrawn person's pages from its copy, which is the output: only folders remain.
+    const dir = output(['index.html', 'dien-hinh/an/index.html']);
+    for (const empty of ['dien-hinh/nguyen-van-da-rut', 'in/dien-hinh/nguyen-van-da-rut', 'phat-thanh/dien-hinh']) mkdirSync(path.join(dir, empty), { recursive: true });
+    expect(sweepOutput(dir, new Set(['index.html', 'dien-hinh/an/index.html']), ['_astro']).removed).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['dien-hinh', 'index.html']);
+    expect(readdirSync(path.join(dir, 'dien-hinh'))).toEqual(['an']);
+  });
 });
 
 /** The configuration the sweep is given for a project in `root` built into `outDir`, and a build's start. */
