@@ -72,3 +72,26 @@ export function indexLetter(name: string): string {
   const letter = (decomposed.charAt(0).toUpperCase() + shapeMarks).normalize('NFC');
   return (VIETNAMESE_ALPHABET as readonly string[]).includes(letter) ? letter : '#';
 }
+
+/**
+ * A regular expression source matching any of `words`, written as a tree of their common beginnings ("Tổ tự quản
+ * chưa duyệt số (?:1(?:2|3)|4)"). A flat list of alternatives is tried one by one at every character of every
+ * file: with thousands of unpublished entries at 100,000 exemplars that made the check take minutes.
+ */
+export function wordTreeSource(words: readonly string[]): string {
+  type Node = Map<string, Node>;
+  const root: Node = new Map();
+  const ends = new WeakSet<Node>();
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) node = node.get(ch) ?? node.set(ch, new Map()).get(ch)!;
+    ends.add(node);
+  }
+  const source = (node: Node): string => {
+    const branches = [...node].map(([ch, child]) => escapeRegExp(ch) + source(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    return ends.has(node) ? `(?:${body})?` : body;
+  };
+  return source(root);
+}

@@ -1,6 +1,6 @@
 /** Emulation campaigns (phong trào thi đua) and the plans that launch them. */
 import { z } from 'astro/zod';
-import { documentRef, isoDate, level, period, publication, slug, text, missingOr } from './common.ts';
+import { documentRef, isoDate, level, namesake, period, publication, slug, text, missingOr } from './common.ts';
 import { FIELDS } from './fields.ts';
 
 /** "thuong-xuyen" (regular, year-round), "theo-dot" (by phase), "chuyen-de" (thematic). */
@@ -93,6 +93,8 @@ export function campaignSchema() {
           }),
         )
         .default([]),
+      /** People named in the summary who share the name of an unpublished exemplar, declared to be someone else. */
+      namesakes: z.array(namesake()).default([]),
       /** Publication state and its approval. */
       publication: publication(),
       /** Date the page was first published. */

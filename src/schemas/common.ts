@@ -192,3 +192,18 @@ export function photo(image: () => z.ZodType) {
     caption: text({ max: 300 }).optional(),
   });
 }
+
+/**
+ * A person this entry names who shares the name of an entry that is not (or no longer) published: the editor's
+ * statement that it is someone else, without which the content check refuses the mention (see namesakes.ts).
+ */
+export function namesake() {
+  return z.strictObject({
+    /** The name as this entry writes it, e.g. "Lê Văn Tâm". */
+    name: text({ max: 150 }),
+    /** How the editor knows it is another person, e.g. "Ông Tâm trong bài là trưởng thôn Đông, sinh năm 1958". */
+    note: text({ max: 300 }),
+    /** When the editor checked it. */
+    date: isoDate(),
+  });
+}

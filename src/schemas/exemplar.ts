@@ -1,6 +1,6 @@
 /** Exemplars: individuals, collectives, households and effective models honoured in a campaign. */
 import { z } from 'astro/zod';
-import { isoDate, photo, publication, slug, text, missingOr } from './common.ts';
+import { isoDate, namesake, photo, publication, slug, text, missingOr } from './common.ts';
 import { awardGrant } from './award.ts';
 import { FIELDS } from './fields.ts';
 
@@ -71,6 +71,8 @@ export function exemplarSchema({ image }: { image: () => z.ZodType }) {
       updated: isoDate().optional(),
       /** Consent to publish; required for individuals. */
       consent: consent().optional(),
+      /** People named in the entry who share the name of an unpublished entry, declared to be someone else. */
+      namesakes: z.array(namesake()).default([]),
       /** Publication state and its approval. */
       publication: publication(),
     })

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { verifyOutput, wordTreeSource } from '../../src/lib/output/verify.ts';
+import { verifyOutput } from '../../src/lib/output/verify.ts';
+import { wordTreeSource } from '../../src/lib/text.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];

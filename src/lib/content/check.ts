@@ -17,6 +17,7 @@ import { DATA_FILES, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collecti
 import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, parseEntry, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
+import { checkUnpublishedMentions } from './namesakes.ts';
 import { photoProblem } from './photos.ts';
 import { publicContactsOf } from './personal-data.ts';
 import { rememberCheckedStory } from './story-store.ts';
@@ -269,6 +270,8 @@ export async function checkContent(
 
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
+  const dataFiles = [settingsFile, DATA_FILES.awards, ...(await listFiles(root, DATA_FILES.places, YAML_FILE))];
+  problems.push(...(await checkUnpublishedMentions(root, model, dataFiles)));
   cache?.save();
   return { problems, model, saved: run.saved };
 }

@@ -2,28 +2,28 @@
 import type { ContentModel, Loaded } from '../content/check.ts';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import { isPublishable } from '../data/publishable.ts';
+import { campaignPage, declaredNamesakes, exemplarPage, placePage, unpublishedEntries } from '../content/namesakes.ts';
 
 export interface Published {
   exemplars: Loaded<ExemplarData>[];
   /** Site paths ("dien-hinh/an/") of every page that must exist exactly once, in the sitemap and the search index. */
   entryPages: string[];
-  /** Drafts, withdrawn entries and entries whose consent was withdrawn: their name and address must appear nowhere. */
-  hidden: { name: string; page: string }[];
+  /**
+   * Drafts, withdrawn entries and entries whose consent was withdrawn: their address must appear nowhere, nor their
+   * name unless a published entry declares a namesake of that name (`name` is then left out).
+   */
+  hidden: { name?: string; page: string }[];
 }
 
-export const exemplarPage = (id: string) => `dien-hinh/${id}/`;
-export const campaignPage = (id: string) => `phong-trao/${id}/`;
-export const placePage = (id: string) => `dia-phuong/${id}/`;
+export { campaignPage, exemplarPage, placePage };
 
 export function published(model: ContentModel): Published {
   const exemplars = model.exemplars.filter((e) => isPublishable(e.data));
   const campaigns = model.campaigns.filter((c) => isPublishable(c.data));
+  const namesakes = declaredNamesakes(model);
   return {
     exemplars,
     entryPages: [...exemplars.map((e) => exemplarPage(e.id)), ...campaigns.map((c) => campaignPage(c.id)), ...model.places.map((p) => placePage(p.id))],
-    hidden: [
-      ...model.exemplars.filter((e) => !isPublishable(e.data)).map((e) => ({ name: e.data.name, page: exemplarPage(e.id) })),
-      ...model.campaigns.filter((c) => !isPublishable(c.data)).map((c) => ({ name: c.data.title, page: campaignPage(c.id) })),
-    ],
+    hidden: unpublishedEntries(model).map(({ name, page }) => (namesakes.has(name.normalize('NFC').toLocaleLowerCase('vi')) ? { page } : { name, page })),
   };
 }

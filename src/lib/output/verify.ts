@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../content/check.ts';
 import { codeVersion } from '../content/cache.ts';
-import { escapeRegExp } from '../text.ts';
+import { wordTreeSource } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
 import { decodeOutput, isReadAsText, outputFiles, sitePath } from './files.ts';
@@ -54,32 +54,9 @@ function checkEntryPages(dir: string, expected: Published, search: Map<string, n
   return problems;
 }
 
-/**
- * A regular expression source matching any of `words`, written as a tree of their common beginnings ("Tổ tự quản
- * chưa duyệt số (?:1(?:2|3)|4)"). A flat list of alternatives is tried one by one at every character of every
- * file: with thousands of unpublished entries at 100,000 exemplars that made the check take minutes.
- */
-export function wordTreeSource(words: readonly string[]): string {
-  type Node = Map<string, Node>;
-  const root: Node = new Map();
-  const ends = new WeakSet<Node>();
-  for (const word of words) {
-    let node = root;
-    for (const ch of word) node = node.get(ch) ?? node.set(ch, new Map()).get(ch)!;
-    ends.add(node);
-  }
-  const source = (node: Node): string => {
-    const branches = [...node].map(([ch, child]) => escapeRegExp(ch) + source(child));
-    if (branches.length === 0) return '';
-    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-    return ends.has(node) ? `(?:${body})?` : body;
-  };
-  return source(root);
-}
-
 /** One pass over a text finds every name and address of an unpublished entry, however many there are. */
 function leakFinder(expected: Published, base: string): (file: string, text: string) => string[] {
-  const needles = expected.hidden.flatMap(({ name, page }) => [name, `/${page}`]);
+  const needles = expected.hidden.flatMap(({ name, page }) => (name ? [name, `/${page}`] : [`/${page}`]));
   if (needles.length === 0) return () => [];
   const pattern = new RegExp(wordTreeSource(needles), 'g');
   return (file, text) =>
