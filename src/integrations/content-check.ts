@@ -8,10 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, type ContentModel } from '../lib/content/check.ts';
 import { formatProblems } from '../lib/content/issues.ts';
-
-export class ContentError extends Error {
-  override name = 'ContentError';
-}
+import { refuseBuild } from './refuse-build.ts';
 
 const checked = new Map<string, ContentModel>();
 
@@ -30,7 +27,7 @@ export function contentCheck(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
         const { problems, model } = await checkContent(root, { cacheDir, saveStories: true });
-        if (problems.length > 0) throw new ContentError(formatProblems(problems));
+        if (problems.length > 0) refuseBuild(formatProblems(problems));
         checked.set(root, model);
         logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);
       },

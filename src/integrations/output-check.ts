@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content/check.ts';
 import { startOutputCheck } from '../lib/output/verify.ts';
 import { checkedContent } from './content-check.ts';
+import { refuseBuild } from './refuse-build.ts';
 
 /**
  * Two integrations around the search index's: the first starts checking the pages once Astro has written them,
@@ -40,7 +41,7 @@ export function outputCheck({ files }: { files?: () => readonly string[] | undef
         'astro:build:done': async ({ logger }) => {
           logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
           const problems = await running!.finish();
-          if (problems.length > 0) throw new Error(`Kết quả xuất bản không khớp với nội dung đã duyệt:\n  ${problems.join('\n  ')}`);
+          if (problems.length > 0) refuseBuild(`Kết quả xuất bản không khớp với nội dung đã duyệt, không được công bố thư mục này:\n  ${problems.join('\n  ')}`);
           logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');
         },
       },

@@ -12,6 +12,9 @@ function buildFails(content: Record<string, string | null>): string {
   } catch (error) {
     const failure = error as { status: number; stdout: string; stderr: string };
     expect(failure.status).not.toBe(0);
+    // The editor sees the report only: none of Astro's English wrapper, no stack trace.
+    expect(failure.stderr).toContain('chưa thể xuất bản');
+    expect(`${failure.stdout}\n${failure.stderr}`).not.toMatch(/unhandled error|hook|^\s+at |Error:|Location:|Stack trace/im);
     return `${failure.stdout}\n${failure.stderr}`;
   } finally {
     project.cleanup();
@@ -40,6 +43,15 @@ describe('the build refuses broken content', () => {
     expect(output).toContain('Trùng mã "nguyen-van-an"');
     expect(output).toContain('content/exemplars/Nguyễn Văn An.mdx');
     expect(output).toContain('content/exemplars/nguyen-van-an.mdx');
+  });
+
+  it('shows the stack trace to a programmer who asks for it', () => {
+    const project = copyProject({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'nickname: An\n' }) });
+    try {
+      expect(() => astroBuild(project.root, path.join(project.root, 'dist'), { GUONG_SANG_DEBUG: '1' })).toThrow(/nickname[\s\S]*Stack trace:[\s\S]*\n\s+at refuseBuild/);
+    } finally {
+      project.cleanup();
+    }
   });
 
   it('fails on an unknown field', () => {
