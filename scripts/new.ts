@@ -1,55 +1,53 @@
 /**
  * npm run new: creates an exemplar story from questions in Vietnamese, or from flags for scripts:
  *
- *   npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi \
- *     [--phong-trao id,id] [--trich-dan "…"] [--anh ~/anh.jpg --mo-ta-anh "…"]
+ *   npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi --trich-dan "…" \
+ *     [--phong-trao id,id] [--anh ~/anh.jpg --mo-ta-anh "…"]
  *
  * The file is written as a draft (ban-nhap) under content/exemplars/ with its ASCII id, the photo copied beside it.
- * Places, campaigns and fields must be ones that exist; an id that exists already is refused.
+ * Places, campaigns and fields must be ones that exist; an id that exists already is refused. The new entry and its
+ * photo are checked as `npm run check` would check them before anything is written, so a refused entry leaves
+ * nothing behind.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { z } from 'astro/zod';
 import { checkContent } from '../src/lib/content/check.ts';
 import { formatProblems } from '../src/lib/content/issues.ts';
-import { STORY_COLLECTIONS } from '../src/lib/content/collections.ts';
+import { PHOTO_EXTENSIONS, STORY_COLLECTIONS } from '../src/lib/content/collections.ts';
+import { publicContactsOf } from '../src/lib/content/personal-data.ts';
+import { photoProblem } from '../src/lib/content/photos.ts';
+import { checkStoryText } from '../src/lib/content/story-check.ts';
 import { slugify, toNfc } from '../src/lib/text.ts';
-import { EXEMPLAR_KINDS } from '../src/schemas/exemplar.ts';
+import { EXEMPLAR_KINDS, exemplarSchema } from '../src/schemas/exemplar.ts';
 import { FIELDS } from '../src/schemas/fields.ts';
 import { ui } from '../src/i18n/vi.ts';
+import { NEW_FLAGS, readFlags, usage } from './flags.ts';
 
 const USAGE = `Tạo một bài điển hình mới (bản nháp) trong content/exemplars/.
 
   npm run new                 hỏi từng mục bằng tiếng Việt
-  npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi \\
-                 [--phong-trao mã,mã] [--trich-dan "…"] [--anh ảnh.jpg --mo-ta-anh "…"]
+${usage('new', NEW_FLAGS)}
 
-  --ten         họ tên hoặc tên tập thể, mô hình
-  --loai        ${EXEMPLAR_KINDS.join(', ')}
-  --noi         mã địa danh (xem content/places/)
-  --linh-vuc    một hay nhiều mã lĩnh vực, cách nhau bằng dấu phẩy
-  --phong-trao  mã phong trào (xem content/campaigns/)
-  --trich-dan   việc làm được ghi nhận, một hai câu
-  --anh         tệp ảnh JPEG, PNG, WebP hoặc AVIF; cần --mo-ta-anh
-  --mo-ta-anh   câu mô tả ảnh cho người không xem được ảnh`;
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
-
-const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const interactive = !args.some((a) => a.startsWith('--'));
+  Loại: ${EXEMPLAR_KINDS.join(', ')}`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+
+const args = process.argv.slice(2);
+const read = readFlags(args, NEW_FLAGS, { interactive: true });
+if ('error' in read) fail(`${read.error}\n\n${USAGE}`);
+if (read.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const flag = (name: keyof typeof NEW_FLAGS) => read.values[name];
+const interactive = args.length === 0;
+const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { model } = await checkContent(root);
 const places = new Map(model.places.map((p) => [p.id, `${ui.placeTypes[p.data.type]} ${p.data.name}`]));
@@ -87,7 +85,9 @@ const place = flag('noi') ?? (await ask('Địa phương (xã, phường) tại 
 const chosenCampaigns = flag('phong-trao') ?? (await ask('Phong trào', campaigns, { many: true, optional: true }));
 const chosenFields = flag('linh-vuc') ?? (await ask('Lĩnh vực', fields, { many: true }));
 const citation = toNfc(flag('trich-dan') ?? (await ask('Việc làm được ghi nhận (một, hai câu)')));
-const photo = flag('anh') ?? (await ask('Đường dẫn tệp ảnh', undefined, { optional: true }));
+const photoAnswer = flag('anh') ?? (await ask('Đường dẫn tệp ảnh', undefined, { optional: true }));
+// npm runs scripts from the project folder; a path is typed from wherever the editor was.
+const photo = photoAnswer && path.resolve(process.env.INIT_CWD ?? process.cwd(), photoAnswer);
 const photoAlt = photo ? toNfc(flag('mo-ta-anh') ?? (await ask('Ảnh chụp gì (mô tả cho người khiếm thị)'))) : '';
 rl?.close();
 
@@ -102,24 +102,28 @@ if (fieldIds.length === 0 || fieldIds.some((f) => !fields.has(f as never))) fail
 if (!citation) fail('Thiếu việc làm được ghi nhận (--trich-dan).');
 
 const id = slugify(name);
-const file = path.join(root, STORY_COLLECTIONS.exemplars, `${id}.mdx`);
-if (model.exemplars.some((e) => e.id === id) || existsSync(file)) fail(`Đã có bài mã "${id}" (${path.relative(root, file)}): đặt tên khác hoặc sửa bài đang có.`);
+// An id of digits only would take the address of a list page ("/dien-hinh/2/").
+if (!/[a-z]/.test(id)) fail(`Tên "${name}" không tạo được mã bài (cần có chữ cái): ghi họ tên hoặc tên tập thể bằng chữ.`);
+const relative = `${STORY_COLLECTIONS.exemplars}/${id}.mdx`;
+const file = path.join(root, relative);
+if (model.exemplars.some((e) => e.id === id) || existsSync(file)) fail(`Đã có bài mã "${id}" (${relative}): đặt tên khác hoặc sửa bài đang có.`);
 
 let photoLines = '';
+let photoTarget = '';
 if (photo) {
   if (!existsSync(photo)) fail(`Không tìm thấy tệp ảnh "${photo}".`);
   if (!photoAlt) fail('Ảnh cần mô tả (--mo-ta-anh).');
-  const target = `${id}${path.extname(photo).toLowerCase()}`;
-  mkdirSync(path.join(path.dirname(file), 'anh'), { recursive: true });
-  copyFileSync(photo, path.join(path.dirname(file), 'anh', target));
-  photoLines = `photos:\n  - src: ./anh/${target}\n    alt: ${JSON.stringify(photoAlt)}\n    credit: Trung tâm\n`;
+  const extension = path.extname(photo).toLowerCase();
+  if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extension)) fail(`Ảnh "${photo}" phải là tệp ${PHOTO_EXTENSIONS.join(', ')}.`);
+  const problem = await photoProblem(photo, photo);
+  if (problem) fail(problem);
+  photoTarget = `${id}${extension}`;
+  photoLines = `photos:\n  - src: ./anh/${photoTarget}\n    alt: ${JSON.stringify(photoAlt)}\n    credit: Trung tâm\n`;
 }
 
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const quote = (text: string) => JSON.stringify(text);
-writeFileSync(
-  file,
-  `---
+const text = `---
 # Bài mới, đang là bản nháp (ban-nhap): chưa được đăng. Khi đã duyệt, đổi status thành da-duyet và ghi approval;
 # với cá nhân, ghi thêm consent (ngày và phạm vi đồng ý). Kiểm tra bằng lệnh: npm run check
 kind: ${kind}
@@ -137,10 +141,21 @@ publication:
 ---
 
 Viết câu chuyện ở đây.
-`,
-);
+`;
 
-const { problems } = await checkContent(root);
-const mine = problems.filter((p) => p.file === path.relative(root, file).split(path.sep).join('/'));
-if (mine.length > 0) fail(formatProblems(mine));
-console.log(`Đã tạo ${path.relative(root, file)} (bản nháp). Viết câu chuyện, rồi chạy: npm run check`);
+// The rules of the content check, on the text before it is a file (the photo was checked above, from where it is).
+const checked = checkStoryText(relative, text, {
+  root,
+  schemaFor: () => exemplarSchema({ image: () => z.string() }),
+  publicContacts: publicContactsOf(model.settings),
+  collectionDir: STORY_COLLECTIONS.exemplars,
+});
+const problems = [...checked.problems, ...checked.laterProblems];
+if (problems.length > 0) fail(`${formatProblems(problems)}\nChưa tạo bài nào: sửa các giá trị trên rồi chạy lại.`);
+
+if (photoTarget) {
+  mkdirSync(path.join(path.dirname(file), 'anh'), { recursive: true });
+  copyFileSync(photo, path.join(path.dirname(file), 'anh', photoTarget));
+}
+writeFileSync(file, text, { flag: 'wx' });
+console.log(`Đã tạo ${relative} (bản nháp). Viết câu chuyện, rồi chạy: npm run check`);

@@ -22,21 +22,26 @@ import { formatDateShort } from '../src/lib/format.ts';
 import { exemplarScript, spokenStory } from '../src/lib/radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
 import { ui } from '../src/i18n/vi.ts';
+import { RADIO_FLAGS, readFlags, usage } from './flags.ts';
 
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const USAGE = `Làm bản tin phát thanh của các điển hình được đăng trong một khoảng thời gian.\n\n${usage('radio', RADIO_FLAGS)}`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-function dateFlag(name: string) {
-  const value = flag(name) ?? fail(`Thiếu --${name} (ngày, ví dụ 01/11/2026).\nCách dùng: npm run radio -- --tu 01/11/2026 --den 21/11/2026 [--phut 15] [--phong-trao mã] [--xa mã] [--ra tệp.txt]`);
+const read = readFlags(process.argv.slice(2), RADIO_FLAGS);
+if ('error' in read) fail(`${read.error}\n\n${USAGE}`);
+if (read.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const flag = (name: keyof typeof RADIO_FLAGS) => read.values[name];
+
+function dateFlag(name: 'tu' | 'den') {
+  const value = flag(name)!;
   const parsed = parseDate(value);
   return parsed.ok ? parsed.date : fail(`--${name} "${value}" không phải ngày: viết dạng 01/11/2026.`);
 }

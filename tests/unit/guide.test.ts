@@ -19,6 +19,8 @@ import { LEVELS, PUBLICATION_STATUSES } from '../../src/schemas/common.ts';
 import { FIELDS } from '../../src/schemas/fields.ts';
 import { PHOTO_EXTENSIONS } from '../../src/lib/content/collections.ts';
 import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
+import { FEED_SIZE } from '../../src/lib/feeds.ts';
+import { NEW_FLAGS, RADIO_FLAGS } from '../../scripts/flags.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -84,6 +86,31 @@ function documentedFields(markdown: string): Map<string, string[]> {
 
 const documented = documentedFields(guide);
 
+/** The schema of one field in the guide's notation ("radio.bulletinMinutes", "awards[].issuer"). */
+function fieldSchema(schema: z.core.$ZodType, name: string): z.core.$ZodType | undefined {
+  let current: z.core.$ZodType | undefined = schema;
+  for (const part of name.split('.')) {
+    const [key, ...items] = part.split('[]');
+    const def: Def = defOf(unwrap(current!));
+    current = def.shape?.[key!];
+    for (const _ of items) current = current && defOf(unwrap(current)).element;
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+/** Rows of the field tables: collection, field names of the first column, and the text of the description. */
+const rows = [...guide.matchAll(/^<!--\s*bang-truong:\s*([a-z]+)\s*-->$/gm)].flatMap((marker) => {
+  const after = guide.slice(marker.index! + marker[0].length).split('\n\n', 2).join('\n\n');
+  return after
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const cells = line.split('|');
+      return { collection: marker[1]!, fields: [...cells[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!), text: cells[2]! };
+    });
+});
+
 describe('the editors’ guide', () => {
   it('reads nested fields and list items out of the schemas', () => {
     const exemplar = fieldNames(SCHEMAS.exemplar!);
@@ -115,8 +142,11 @@ describe('the editors’ guide', () => {
     expect([...new Set(commands)].filter((command) => !scripts.includes(command))).toEqual([]);
   });
 
-  it.each(['new', 'radio'])('documents exactly the flags of npm run %s', (command) => {
-    const accepted = new Set([...read(`scripts/${command}.ts`).matchAll(/(?:flag|dateFlag)\('([a-z-]+)'\)/g)].map((m) => m[1]!));
+  it.each([
+    ['new', NEW_FLAGS],
+    ['radio', RADIO_FLAGS],
+  ] as const)('documents exactly the flags of npm run %s', (command, flags) => {
+    const accepted = new Set(Object.keys(flags));
     // Flags on the guide's command lines for this command, and flags it names in backticks next to them.
     const lines = guide.split('\n');
     const inGuide = new Set(
@@ -126,7 +156,15 @@ describe('the editors’ guide', () => {
         return [...line.matchAll(/(?:^|[\s`])--([a-z][a-z-]*)/g)].map((m) => m[1]!);
       }),
     );
+    // Every tool answers --help.
+    inGuide.delete('help');
     expect([...inGuide].sort()).toEqual([...accepted].sort());
+  });
+
+  it('marks as required exactly the flags npm run new requires', () => {
+    const table = [...guide.matchAll(/^\| `--([a-z-]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => [m[1]!, m[2]!.trim() === 'có'] as const);
+    expect(table.map(([name]) => name).sort()).toEqual(Object.keys(NEW_FLAGS).sort());
+    for (const [name, required] of table) expect(required, `--${name}`).toBe(Boolean((NEW_FLAGS as Record<string, { required?: boolean }>)[name]!.required));
   });
 
   it('lists every value editors may choose', () => {
@@ -149,6 +187,41 @@ describe('the editors’ guide', () => {
     expect(PHOTO_EXTENSIONS.filter((extension) => !guide.includes(`\`${extension}\``))).toEqual([]);
     expect(guide).toContain(`${PHOTO_LIMITS.bytes / 1024 / 1024} MB`);
     expect(guide).toContain(`${PHOTO_LIMITS.pixels / 1_000_000} triệu điểm ảnh`);
+  });
+
+  it('states the length limits the schemas apply', () => {
+    const limits = rows.flatMap(({ collection, fields, text }) => {
+      const max = /[Tt]ối đa ([\d.]+) ký tự/.exec(text)?.[1];
+      return max ? fields.map((field) => ({ collection, field, max: Number(max.replace('.', '')) })) : [];
+    });
+    expect(limits.length).toBeGreaterThan(30);
+    for (const { collection, field, max } of limits) {
+      const found = fieldSchema(SCHEMAS[collection]!, field);
+      expect(found, `${collection} ${field}`).toBeDefined();
+      // A list of texts ("Mỗi tiêu chí tối đa 500 ký tự") limits each item.
+      const schema = defOf(unwrap(found!)).element ?? found;
+      expect(z.safeParse(schema!, 'a'.repeat(max)).success, `${collection} ${field}: ${max} ký tự`).toBe(true);
+      expect(z.safeParse(schema!, 'a'.repeat(max + 1)).success, `${collection} ${field}: ${max + 1} ký tự`).toBe(false);
+    }
+  });
+
+  it('states the ranges and defaults of the numbers editors set', () => {
+    const ranges = rows.flatMap(({ collection, fields, text }) => {
+      const range = /từ (\d+) đến (\d+)[^.]*\. Mặc định (\d+)/.exec(text);
+      return range ? fields.map((field) => ({ collection, field, low: Number(range[1]), high: Number(range[2]), fallback: Number(range[3]) })) : [];
+    });
+    expect(ranges.map(({ field }) => field)).toEqual(expect.arrayContaining(['pageSize', 'radio.syllablesPerMinute', 'radio.bulletinMinutes']));
+    for (const { collection, field, low, high, fallback } of ranges) {
+      const schema = fieldSchema(SCHEMAS[collection]!, field)!;
+      expect([low - 1, low, high, high + 1].map((n) => z.safeParse(schema, n).success), field).toEqual([false, true, true, false]);
+      expect(z.parse(schema, undefined), field).toBe(fallback);
+    }
+  });
+
+  it('states how many stories a feed carries', () => {
+    const stated = [...guide.matchAll(/gồm (\d+) điển hình mới đăng nhất/g)].map((m) => Number(m[1]));
+    expect(stated.length).toBeGreaterThan(0);
+    expect(stated.filter((n) => n !== FEED_SIZE)).toEqual([]);
   });
 
   it('is written in NFC, like the content', () => {

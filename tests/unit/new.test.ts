@@ -38,12 +38,50 @@ describe('npm run new', () => {
     expect(model.exemplars.find((e) => e.id === 'to-hoa-giai-thon-dong')!.data).toMatchObject({ kind: 'tap-the', fields: ['giao-duc', 'tu-thien'], campaigns: [] });
   });
 
-  it('explains its flags with --help and writes nothing', () => {
+  it('explains its flags with --help, the required ones marked, and writes nothing', () => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);
     const result = run(fixture.root, ['--help']);
     expect(result.status).toBe(0);
-    for (const flag of ['--ten', '--loai', '--noi', '--linh-vuc', '--phong-trao', '--trich-dan', '--anh', '--mo-ta-anh']) expect(result.output).toContain(flag);
+    for (const flag of ['--ten', '--loai', '--noi', '--linh-vuc', '--trich-dan']) {
+      expect(result.output).toMatch(new RegExp(`\\n  ${flag} +[^\\n]+\\(bắt buộc\\)\\n`));
+      expect(result.output).not.toContain(`[${flag} `);
+    }
+    for (const flag of ['--phong-trao', '--anh', '--mo-ta-anh']) {
+      expect(result.output).toContain(`[${flag} `);
+      expect(result.output).not.toMatch(new RegExp(`\\n  ${flag} +[^\\n]+\\(bắt buộc\\)`));
+    }
+    expect(readdirSync(path.join(fixture.root, 'content/exemplars'))).toEqual(['nguyen-van-an.mdx']);
+  });
+
+  const GOOD = ['--ten', 'Lê Bình', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--linh-vuc', 'tu-thien', '--trich-dan', 'Việc tốt.'];
+  it.each([
+    ['an unknown flag', [...GOOD, '--xa', 'xa-dong'], 'Không có tuỳ chọn "--xa"'],
+    ['a flag without its value', [...GOOD.slice(0, -1), '--trich-dan'], 'cần một giá trị'],
+    ['a value with no flag', [...GOOD, 'thừa'], 'Không hiểu "thừa"'],
+    ['a missing required flag', GOOD.slice(0, -2), 'Thiếu --trich-dan.'],
+    ['an empty value', [...GOOD.slice(0, -1), '  '], 'để trống'],
+    ['a name that cannot become an id', ['--ten', '2024', ...GOOD.slice(2)], 'Tên "2024" không tạo được mã bài'],
+    ['a citation the check refuses', [...GOOD.slice(0, -1), 'x'.repeat(321)], 'tối đa 320'],
+    ['personal data in the citation', [...GOOD.slice(0, -1), 'Liên hệ 0912 345 678.'], 'số điện thoại'],
+    ['an unknown kind', ['--ten', 'Lê Bình', '--loai', 'ca-nhann', ...GOOD.slice(4)], 'Loại "ca-nhann" không có'],
+  ])('refuses %s before writing anything', (_, args, message) => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const result = run(fixture.root, args);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain(message);
+    expect(readdirSync(path.join(fixture.root, 'content/exemplars'))).toEqual(['nguyen-van-an.mdx']);
+  });
+
+  it('refuses a broken photo before copying it or writing the entry', async () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    const photo = path.join(fixture.root, 'cat-do.jpg');
+    const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    writeFileSync(photo, jpeg.subarray(0, jpeg.length / 2));
+    const result = run(fixture.root, [...GOOD, '--anh', photo, '--mo-ta-anh', 'Ảnh']);
+    expect(result.status, result.output).toBe(1);
     expect(readdirSync(path.join(fixture.root, 'content/exemplars'))).toEqual(['nguyen-van-an.mdx']);
   });
 

@@ -95,8 +95,12 @@ export interface StoryCheckContext {
  * Checks one story file (`file` relative to the root). It is read here, by whichever thread checks it, so that the
  * text of 100,000 stories is never held at once.
  */
-export function checkStory(file: string, { root, schemaFor, publicContacts, collectionDir, target }: StoryCheckContext): StoryChecked {
-  const raw = readFileSync(path.join(root, file), 'utf8');
+export function checkStory(file: string, context: StoryCheckContext): StoryChecked {
+  return checkStoryText(file, readFileSync(path.join(context.root, file), 'utf8'), context);
+}
+
+/** Checks the text `raw` of a story file as if it were at `file`: what `npm run new` checks before it writes. */
+export function checkStoryText(file: string, raw: string, { schemaFor, publicContacts, collectionDir, target }: StoryCheckContext): StoryChecked {
   const hash = contentHash(raw);
   const { entry, problems } = parseEntry(raw, file);
   const checked: StoryChecked = { hash, problems, laterProblems: [] };
