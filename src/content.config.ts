@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { storyLoader } from './loaders/stories.ts';
 import { yamlDocumentLoader, yamlListLoader } from './loaders/data.ts';
@@ -19,7 +20,7 @@ const exemplarsWithPhotos = exemplarSchema({
   image: () =>
     z.string().transform(async (value, ctx) => {
       const parsed = await entryImage().safeParseAsync(value);
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return parsed.data as ImageMetadata;
       for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
       return z.NEVER;
     }),

@@ -91,7 +91,6 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export interface BuildOptions {

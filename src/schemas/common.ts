@@ -177,7 +177,7 @@ export function publication() {
 }
 
 /** A photo kept beside the entry file. */
-export function photo(image: () => z.ZodType) {
+export function photo<Image extends z.ZodType>(image: () => Image) {
   return z.strictObject({
     /** Image file path, relative to the entry file, e.g. "./anh/chi-hoa.jpg". */
     src: image(),

@@ -32,7 +32,8 @@ function consent() {
   });
 }
 
-export function exemplarSchema({ image }: { image: () => z.ZodType }) {
+/** `image`: the photo field's schema, Astro's image() in a build (giving ImageMetadata), a path check elsewhere. */
+export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () => Image }) {
   return z
     .strictObject({
       /** Individual, collective, household or model. */

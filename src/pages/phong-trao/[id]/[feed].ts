@@ -3,7 +3,6 @@ import { loadSite, pageKeys, type Campaign } from '../../../lib/data/site.ts';
 import { FEED_SIZE } from '../../../lib/feeds.ts';
 import { feedResponse } from '../../../lib/feed-response.ts';
 import { routes } from '../../../lib/paths.ts';
-import { ui } from '../../../i18n/vi.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
