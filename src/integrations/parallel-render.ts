@@ -197,9 +197,11 @@ export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { 
   return {
     name: 'guong-sang:parallel-render',
     hooks: {
-      'astro:config:setup': ({ config: setup, updateConfig }) => {
-        // Astro asks for as many pages at once as its concurrency: enough for every worker.
-        if (workers > 0) updateConfig({ build: { concurrency: Math.max(setup.build.concurrency, workers * PER_WORKER) } });
+      'astro:config:setup': ({ updateConfig }) => {
+        // Astro asks for as many pages at once as its concurrency: enough for every worker. In one thread, two: rendering
+        // a page waits on writing it (twice, with page reuse) and on the search indexer, and the second page fills that
+        // wait for little memory.
+        updateConfig({ build: { concurrency: workers > 0 ? workers * PER_WORKER : 2 } });
       },
       'astro:config:done': ({ config: done }) => {
         config = done;
