@@ -13,10 +13,11 @@
  * index and both checks around it.
  */
 import type { AstroIntegration } from 'astro';
+import { internalsStatus, warnInternalsOff } from './astro-internals.ts';
 import { contentCheck } from './content-check.ts';
 import { outputCheck } from './output-check.ts';
 import { outputSweep } from './output-sweep.ts';
-import { parallelRender } from './parallel-render.ts';
+import { defaultWorkerCount, parallelRender } from './parallel-render.ts';
 import { searchIndex } from './search-index.ts';
 
 export interface GuongSangOptions {
@@ -28,17 +29,25 @@ export interface GuongSangOptions {
   reusePages: boolean;
 }
 
+/**
+ * The accelerations (render workers and the photos made meanwhile, page reuse through a copy linked to the output)
+ * use Astro's internals; with an Astro they were not written for they are all off (astro-internals.ts), and the
+ * build renders every page in Astro's own way, with the same output.
+ */
 export function guongSang({ reusePages }: GuongSangOptions): AstroIntegration[] {
+  const internals = internalsStatus();
   const sweep = outputSweep();
   const search = searchIndex({ files: sweep.files });
   const check = outputCheck({ files: sweep.files });
   const settings: AstroIntegration = {
     name: 'guong-sang:settings',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ experimental: { incrementalBuild: reusePages } });
+      'astro:config:setup': ({ command, updateConfig, logger }) => {
+        if (command === 'build') warnInternalsOff(internals, (message) => logger.warn(message));
+        updateConfig({ experimental: { incrementalBuild: reusePages && internals.usable } });
       },
     },
   };
-  return [settings, contentCheck(), parallelRender({ wrap: [search.observe] }), sweep, check.start, search, check.finish];
+  const render = parallelRender({ workers: internals.usable ? defaultWorkerCount() : 0, wrap: [search.observe] });
+  return [settings, contentCheck(), render, sweep, check.start, search, check.finish];
 }

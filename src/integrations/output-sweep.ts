@@ -13,10 +13,10 @@
  * publish the output only after a build that succeeded.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { pageCopyFolder, skipPageCopyWrites } from './astro-internals.ts';
 import { SEARCH_INDEX_DIR } from './search-index.ts';
 import { outputFiles } from '../lib/output/files.ts';
 
@@ -89,36 +89,13 @@ function emptyFolder(folder: string): boolean {
 /** Page copies (addresses of the cache folder's `dist/`) linked to their output folder by this process. */
 const linkedCopies = new Set<string>();
 
-type WriteOutputFile = (settings: { config: { cacheDir: URL } }, outputFile: string, body: string | Uint8Array) => Promise<void>;
-
 /**
  * Once the copy is a link to the output (linkPageCopy), Astro's second write of each page puts the bytes it has just
  * written into the output over themselves: one more directory creation, opening and writing a file per page, about
- * 48,000 at 10,000 exemplars. Astro's page-reuse cache is not a public API, so its writer is replaced only if it
- * has the known shape, and only skips writing for a copy this process has linked; otherwise Astro writes as before.
- * Returns whether the writer is replaced.
+ * 48,000 at 10,000 exemplars. Skipped only for a copy this process has linked; otherwise Astro writes as before.
+ * Returns whether Astro's writer could be changed (astro-internals.ts).
  */
-export async function skipWritesToLinkedCopy(): Promise<boolean> {
-  try {
-    const astroFolder = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
-    const module = (await import(pathToFileURL(path.join(astroFolder, 'dist/core/build/incremental.js')).href)) as {
-      IncrementalBuildCache?: { prototype: { writeOutputFile?: WriteOutputFile & { linkAware?: true } } };
-    };
-    const prototype = module.IncrementalBuildCache?.prototype;
-    const write = prototype?.writeOutputFile;
-    if (!prototype || typeof write !== 'function' || write.length !== 3) return false;
-    if (write.linkAware) return true;
-    const linkAware: WriteOutputFile & { linkAware?: true } = function (this: unknown, settings, outputFile, body) {
-      if (linkedCopies.has(new URL('dist/', settings.config.cacheDir).href)) return Promise.resolve();
-      return write.call(this, settings, outputFile, body);
-    };
-    linkAware.linkAware = true;
-    prototype.writeOutputFile = linkAware;
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const skipWritesToLinkedCopy = () => skipPageCopyWrites((cacheDir) => linkedCopies.has(pageCopyFolder(cacheDir).href));
 
 /**
  * The integration, and the files of the output once swept, which the output check and the search index read instead
@@ -142,7 +119,7 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        pageCopyUrl = new URL('dist/', config.cacheDir).href;
+        pageCopyUrl = pageCopyFolder(config.cacheDir).href;
         pageCopy = fileURLToPath(pageCopyUrl).replace(/[\\/]$/, '');
         reusePages = Boolean(config.experimental.incrementalBuild);
         publicDir = fileURLToPath(config.publicDir);

@@ -10,27 +10,19 @@
  * Astro alone would (the output is the same, tested). Other prerenderer wrappers (the search index watches every
  * page) are given in `wrap` and see every page, whichever thread rendered it.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import { addReferencedImages, ensureImageService, hasPageScripts, pageStylesOf, prerenderEntry, writeLogEvent, type PageStyles } from './astro-internals.ts';
 import { PhotoEncoder } from './photo-encoder.ts';
 import { RenderedPage } from './rendered-page.ts';
 import { receivedMetadata, routeKey, type RenderWorkerData, type SerializedStaticImages, type ToMain, type ToWorker } from './render-messages.ts';
 
 type Wrapper = (prerenderer: AstroPrerenderer) => AstroPrerenderer;
 type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
-interface PageData {
-  styles: unknown[];
-}
 interface Lane {
   worker: Worker & { stopping?: boolean };
   inFlight: number;
-}
-/** What Astro's default prerenderer exposes once set up. */
-interface DefaultPrerenderer extends AstroPrerenderer {
-  app?: { getSettings(): { scripts: { stage: string }[] }; logger?: unknown };
 }
 
 /**
@@ -47,16 +39,6 @@ export function defaultWorkerCount(): number {
   const fromEnv = process.env.RENDER_WORKERS;
   if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return Number(fromEnv);
   return Math.max(0, Math.min(os.availableParallelism() - 1, 7));
-}
-
-/** The prerender bundle's entry, where Astro's default prerenderer imports it from; undefined if not exactly one. */
-function prerenderEntry(config: AstroConfig): string | undefined {
-  for (const folder of [new URL('.prerender/', config.outDir), new URL('.prerender/', config.build.server)]) {
-    if (!existsSync(folder)) continue;
-    const entries = readdirSync(folder).filter((file) => file.startsWith('prerender-entry') && file.endsWith('.mjs'));
-    if (entries.length === 1) return new URL(entries[0]!, folder).href;
-  }
-  return undefined;
 }
 
 function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => void, onFailure: (error: Error) => void): Promise<Worker & { stopping?: boolean }> {
@@ -78,7 +60,7 @@ function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => voi
   });
 }
 
-function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig, pages: Map<string, PageData>, logger: AstroIntegrationLogger): AstroPrerenderer {
+function inWorkers(astro: AstroPrerenderer, count: number, config: AstroConfig, pages: Map<string, PageStyles>, logger: AstroIntegrationLogger): AstroPrerenderer {
   const lanes: Lane[] = [];
   const waiting = new Map<number, { lane: Lane; resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();
   const images: { staticImages: SerializedStaticImages; referencedImages: string[] }[] = [];
@@ -89,7 +71,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
 
   const onMessage = (message: ToMain) => {
     if (message.type === 'log') {
-      (astro.app?.logger as { options?: { destination?: { write(event: unknown): void } } })?.options?.destination?.write(message.event);
+      writeLogEvent(astro, message.event);
     } else if (message.type === 'photos') {
       encoder?.add(message.jobs);
     } else if (message.type === 'images') {
@@ -124,9 +106,10 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
     name: 'guong-sang:parallel-render',
     async setup() {
       await astro.setup?.();
+      if (count === 0) return;
       const entry = prerenderEntry(config);
       // Page-stage scripts and asset prefixes are build data the workers are not given; this site uses neither.
-      const supported = entry && !astro.app?.getSettings().scripts.some((script) => script.stage === 'page') && !config.build.assetsPrefix;
+      const supported = entry && !hasPageScripts(astro) && !config.build.assetsPrefix;
       if (!supported) {
         if (count > 0) logger.warn('Dựng trang trong một luồng: không dùng được luồng phụ với cấu hình này.');
         return;
@@ -161,9 +144,7 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       if (lanes.length === 0) return list;
       // Astro optimises photos with the image service its main thread's pages loaded, and all may have been rendered
       // in workers. Loaded only now: the bundle's pages must keep using their own copy.
-      const assets = ((globalThis as { astroAsset?: { imageService?: unknown } }).astroAsset ??= {});
-      // require(), not import(): this module is loaded by Vite's module runner, closed by now.
-      assets.imageService ??= createRequire(import.meta.url)(config.image.service.entrypoint).default;
+      ensureImageService(config.image.service.entrypoint);
       const collected = new Promise<void>((resolve) => (imagesWanted = resolve));
       for (const { worker } of lanes) worker.postMessage({ type: 'images' } satisfies ToWorker);
       await collected;
@@ -172,9 +153,8 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
       await stopWorkers();
       // Every photo a worker registered is then in the image cache, where Astro's image step finds it.
       await encoder?.finish();
-      const referenced = (globalThis as { astroAsset?: { referencedImages?: Set<string> } }).astroAsset?.referencedImages;
       for (const { staticImages, referencedImages } of images) {
-        for (const path of referencedImages) referenced?.add(path);
+        addReferencedImages(referencedImages);
         for (const [path, { originalSrcPath, transforms }] of staticImages) {
           const existing = list.get(path) ?? { originalSrcPath, transforms: new Map() };
           for (const [hash, transform] of transforms) if (!existing.transforms.has(hash)) existing.transforms.set(hash, transform as never);
@@ -191,9 +171,10 @@ function inWorkers(astro: DefaultPrerenderer, count: number, config: AstroConfig
   };
 }
 
+/** `workers`: render threads besides the main thread; 0 renders as Astro alone does (and uses none of its internals). */
 export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { workers?: number; wrap?: Wrapper[] } = {}): AstroIntegration {
   let config: AstroConfig;
-  let pages = new Map<string, PageData>();
+  let pages = new Map<string, PageStyles>();
   return {
     name: 'guong-sang:parallel-render',
     hooks: {
@@ -208,7 +189,7 @@ export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { 
       },
       'astro:build:setup': ({ pages: built, target }) => {
         // The same map Astro fills with each page's stylesheets while bundling; read once the bundle is built.
-        if (target === 'server') pages = built as unknown as Map<string, PageData>;
+        if (target === 'server') pages = pageStylesOf(built);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         setPrerenderer((astro) => wrap.reduce((inner, wrapper) => wrapper(inner), inWorkers(astro, workers, config, pages, logger)));

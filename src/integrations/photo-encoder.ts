@@ -14,6 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import { imageCacheFolder } from './astro-internals.ts';
 
 /** One photo transform, as a page registered it: enough to make the file Astro would make. */
 export interface EncoderJob {
@@ -61,7 +62,7 @@ export class PhotoEncoder {
     });
     const setup: EncoderSetup = {
       outDir: fileURLToPath(config.outDir),
-      cacheDir: fileURLToPath(new URL('assets/', config.cacheDir)),
+      cacheDir: fileURLToPath(imageCacheFolder(config.cacheDir)),
       imageConfig: JSON.parse(JSON.stringify(config.image)),
       concurrency: os.availableParallelism(),
     };

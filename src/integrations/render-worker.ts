@@ -2,13 +2,14 @@
  * A worker thread that renders pages for the build (see parallel-render.ts). It loads the very prerender bundle
  * Astro loads in the main thread and renders with Astro's own renderForPrerender, so a page is the same byte for
  * byte whichever thread rendered it (tested). Three things the main thread's build sets up around that bundle are
- * set up here too: the build data the page head is made from (stylesheets per page), the logger, and the function
- * by which getImage() registers a photo transform and learns its final address.
+ * set up here too, through astro-internals.ts: the build data the page head is made from (stylesheets per page), the
+ * logger, and the function by which getImage() registers a photo transform and learns its final address.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
+import { installWorkerAssets, loadWorkerApp, staticImageFinalPath, staticImageOriginal, staticImageUrl, type ImageOptions } from './astro-internals.ts';
 import { isLocalTransform, type EncoderJob } from './photo-encoder.ts';
 import { routeKey, sendableMetadata, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
@@ -16,19 +17,6 @@ const data = workerData as RenderWorkerData;
 const port = parentPort!;
 const post = (message: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-// The path helpers of Astro's own addStaticImage (@astrojs/internal-helpers/path), which names the files.
-const prependForwardSlash = (p: string) => (p[0] === '/' ? p : `/${p}`);
-const joinPaths = (...paths: string[]) =>
-  paths
-    .map((p, i) => (i === 0 ? p.replace(/\/$/, '') : i === paths.length - 1 ? p.replace(/^\//, '') : p.replace(/^\/|\/$/g, '')))
-    .join('/');
-const removeBase = (p: string, base: string) => (p.startsWith(base) ? p.slice(base.replace(/\/$/, '').length) : p);
-const PLACEHOLDER = 'astro://placeholder';
-
-interface ImageOptions {
-  src: string | { src: string };
-  [key: string]: unknown;
-}
 const staticImages: WorkerStaticImages = new Map();
 const referencedImages = new Set<string>();
 /** Transforms registered since the last page was sent, for the photo encoder (photo-encoder.ts). */
@@ -58,39 +46,27 @@ function transformHash(options: ImageOptions, hashProperties: string[]): string 
   return hash;
 }
 
-/** As astro/dist/assets/vite-plugin-assets.js names and records a transform, for a site without assetsPrefix. */
+/** Registers a transform as Astro's own addStaticImage does, and hands new ones to the photo encoder. */
 function addStaticImage(options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined): string {
-  const esm = typeof options.src === 'object' || (typeof options.src === 'function' && 'src' in options.src);
-  const srcPath = esm ? (options.src as { src: string }).src : (options.src as string);
-  const originalPath = removeBase(srcPath, data.assets.base);
+  const { originalPath, esm } = staticImageOriginal(options, data.assets);
   const hash = transformHash(options, hashProperties);
   let forPath = staticImages.get(originalPath);
   let finalPath = forPath?.transforms.get(hash)?.finalPath;
   if (!finalPath) {
-    finalPath = prependForwardSlash(joinPaths(esm ? '' : data.assets.folder, prependForwardSlash(propsToFilename(originalPath, options as never, hash))));
+    finalPath = staticImageFinalPath(esm, data.assets, propsToFilename(originalPath, options as never, hash));
     if (!forPath) staticImages.set(originalPath, (forPath = { originalSrcPath: originalFSPath, transforms: new Map() }));
     forPath.transforms.set(hash, { finalPath, transform: options });
     if (isLocalTransform(options)) newTransforms.push({ originalPath, finalPath, transform: options });
   }
   recordStaticImage({ originalPath, hash, finalPath, originalSrcPath: originalFSPath, transform: options } as never);
-  return new URL(encodeURI(prependForwardSlash(joinPaths(data.assets.base, finalPath))), PLACEHOLDER).href.replace(PLACEHOLDER, '');
+  return staticImageUrl(finalPath, data.assets);
 }
 
-(globalThis as { astroAsset?: unknown }).astroAsset = { referencedImages, addStaticImage };
+installWorkerAssets(addStaticImage, referencedImages);
 if (data.collectMetadata) installRenderScope(new AsyncLocalStorage() as never);
 
-interface BuildAppLike {
-  manifest: { routes: { routeData: { route: string; component: string } }[] };
-  setInternals(internals: unknown): void;
-  setOptions(options: unknown): void;
-}
-const { app } = (await import(data.entry)) as { app: BuildAppLike };
-app.setInternals({ pagesByKeys: new Map(data.pages), entrySpecifierToBundleMap: new Map() });
-app.setOptions({
-  settings: { scripts: [] },
-  // Warnings and errors reach the build's own log through the main thread.
-  logger: { options: { destination: { write: (event: unknown) => (post({ type: 'log', event }), true) } } },
-});
+// Warnings and errors reach the build's own log through the main thread.
+const app = await loadWorkerApp(data.entry, data.pages, (event) => post({ type: 'log', event }));
 
 const routes = new Map(app.manifest.routes.map(({ routeData }) => [routeKey(routeData), routeData]));
 
