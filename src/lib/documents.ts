@@ -1,4 +1,5 @@
 /** How a cited document's number and signer are written out on pages, from the parts an entry records. */
+import { formatDateCited } from './format.ts';
 import { ui } from '../i18n/vi.ts';
 
 export interface Signer {
@@ -29,4 +30,28 @@ export function isUnnumbered(number: string): boolean {
 /** "số 177/KH-UBND", or for a copy without number "không ghi số, ký hiệu …/KH-UBND". */
 export function numberPhrase(number: string): string {
   return isUnnumbered(number) ? ui.documents.unnumbered(number) : `${ui.documents.number} ${number}`;
+}
+
+export interface CitedDocument {
+  number?: string;
+  title?: string;
+  issuer?: string;
+  date?: string;
+  signer?: Signer;
+}
+
+/**
+ * What follows a document's title in a citation: ", số 177/KH-UBND ngày 31/12/2020 của UBND huyện Nam Đông; người
+ * ký: …", with only the parts known (no "số" without a number, no "của" without an issuer, a month or a year where
+ * the document gives no day), and no space before its punctuation.
+ */
+export function citationAfterTitle(doc: CitedDocument): string {
+  return [
+    doc.number && `${doc.title ? ', ' : ''}${numberPhrase(doc.number)}`,
+    doc.date && `${doc.title || doc.number ? ' ' : ''}${formatDateCited(doc.date)}`,
+    doc.issuer && ` ${ui.documents.of} ${doc.issuer}`,
+    doc.signer && `; ${ui.documents.signedBy}: ${signerLabel(doc.signer)}`,
+  ]
+    .filter(Boolean)
+    .join('');
 }
