@@ -126,6 +126,7 @@ export async function writeCorpus(root: string, repo: string, options: CorpusOpt
 title: Phong trào thi đua số ${i + 1} năm ${year}
 shortTitle: Phong trào ${i + 1} năm ${year}
 summary: Phong trào thi đua minh hoạ số ${i + 1} của năm ${year}.
+illustrative: true
 kind: theo-dot
 issuer: UBND huyện minh hoạ
 level: huyen

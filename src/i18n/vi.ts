@@ -5,6 +5,7 @@
 import type { ExemplarKind } from '../schemas/exemplar.ts';
 import type { Field } from '../schemas/fields.ts';
 import type { PlaceType } from '../schemas/place.ts';
+import type { SourcedStatement } from '../schemas/campaign.ts';
 import { formatNumber } from '../lib/format.ts';
 
 /** "2022-10" → "10/2022". */
@@ -90,7 +91,7 @@ export const ui = {
     final: 'Tổng kết',
     criteria: 'Tiêu chí',
     participants: 'Đối tượng tham gia',
-    movements: 'Hưởng ứng phong trào',
+    movements: 'Phong trào, cuộc vận động được nêu',
     parent: 'Thực hiện phong trào',
     children: 'Phong trào cấp dưới',
     issuer: 'Cơ quan phát động',
@@ -99,7 +100,8 @@ export const ui = {
     results: 'Kết quả',
     resultsByAward: 'Theo hình thức khen thưởng',
     resultsByPlace: 'Theo xã, phường',
-    resultsReported: (date: string) => `Số liệu báo cáo ${date}`,
+    /** Followed by the report the counts come from. */
+    resultsSource: 'Số liệu theo',
     count: 'Số lượng',
     attachments: 'Tài liệu',
     summary: 'Nội dung',
@@ -107,6 +109,28 @@ export const ui = {
     statusLabel: 'Tình trạng',
     kind: 'Loại phong trào',
     range: (start: string, end: string) => `Từ ${start} đến ${end}`,
+    illustrative: 'Phong trào minh hoạ: không tóm tắt văn bản thật nào.',
+    /** How a source note names the plan. */
+    planNumbered: (number: string) => `Kế hoạch số ${number}`,
+    planUnnumbered: (date?: string, issuer?: string) => ['Kế hoạch', date, issuer && `của ${issuer}`].filter(Boolean).join(' '),
+    sources: 'Nguồn trong kế hoạch',
+    sourcesIntro: (plan: string) => `Các nội dung trên được tóm tắt từ ${plan}, theo các mục sau của văn bản.`,
+    /** What each source note is about. */
+    sourced: {
+      title: 'Tên phong trào',
+      summary: 'Tóm tắt',
+      body: 'Nội dung',
+      issuer: 'Cơ quan phát động',
+      plan: 'Số, ngày, người ký kế hoạch',
+      legalBasis: 'Căn cứ',
+      period: 'Thời gian',
+      phases: 'Các đợt thi đua',
+      reviews: 'Sơ kết, tổng kết',
+      participants: 'Đối tượng tham gia',
+      criteria: 'Tiêu chí',
+      movements: 'Phong trào, cuộc vận động được nêu',
+      fields: 'Lĩnh vực',
+    } satisfies Record<SourcedStatement, string>,
   },
   places: {
     title: 'Địa phương',
@@ -193,7 +217,15 @@ export const ui = {
     contact: 'Liên hệ',
     sitemap: 'Sơ đồ trang',
   },
-  documents: { number: 'số', date: 'ngày', of: 'của' },
+  documents: {
+    number: 'số',
+    of: 'của',
+    signedBy: 'người ký',
+    /** A copy printed with its symbol but no number ("Số: /KH-UBND"). */
+    unnumbered: (symbol: string) => `không ghi số, ký hiệu …${symbol}`,
+    /** Abbreviations of a signature block, written out. */
+    authorities: { 'TM.': 'thay mặt', 'KT.': 'ký thay', 'TL.': 'thừa lệnh', 'TUQ.': 'thừa ủy quyền', 'Q.': 'quyền' },
+  },
   feeds: {
     siteDescription: 'Điển hình tiên tiến, người tốt, việc tốt mới đăng.',
     placeDescription: (place: string) => `Điển hình mới đăng của ${place}.`,

@@ -1,21 +1,37 @@
 /** Vietnamese formatting of dates and numbers, in one place. */
-import type { IsoDate } from './dates.ts';
+import { precisionOf, type PartialDate } from './dates.ts';
 
-function parts(date: IsoDate | string) {
+function parts(date: PartialDate | string) {
   const [year, month, day] = date.split('-').map(Number);
-  return { year, month, day };
+  return { year, month, day, precision: precisionOf(date) };
 }
 
-/** "ngày 15 tháng 9 năm 2022", the way documents and announcers say it. */
-export function formatDateLong(date: IsoDate | string): string {
-  const { year, month, day } = parts(date);
+/**
+ * "ngày 15 tháng 9 năm 2022", the way documents and announcers say it; a month or a year alone reads as the
+ * source wrote it: "tháng 9 năm 2022", "năm 2022".
+ */
+export function formatDateLong(date: PartialDate | string): string {
+  const { year, month, day, precision } = parts(date);
+  if (precision === 'year') return `năm ${year}`;
+  if (precision === 'month') return `tháng ${month} năm ${year}`;
   return `ngày ${day} tháng ${month} năm ${year}`;
 }
 
-/** "15/09/2022", for lists and tables. */
-export function formatDateShort(date: IsoDate | string): string {
-  const { year, month, day } = parts(date);
+/** "15/09/2022", for lists and tables; a month alone is "9/2022", a year "2022". */
+export function formatDateShort(date: PartialDate | string): string {
+  const { year, month, day, precision } = parts(date);
+  if (precision === 'year') return String(year);
+  if (precision === 'month') return `${month}/${year}`;
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/**
+ * A short date with the word a citation puts before it: "ngày 15/09/2022", "tháng 9/2022", "năm 2022"
+ * ("Kế hoạch số 12/KH-UBND ngày 15/09/2022", never "ngày 9/2022").
+ */
+export function formatDateCited(date: PartialDate | string): string {
+  const precision = precisionOf(date);
+  return `${precision === 'year' ? 'năm' : precision === 'month' ? 'tháng' : 'ngày'} ${formatDateShort(date)}`;
 }
 
 /** "xã Sài Sơn" → "Xã Sài Sơn", for headings. */

@@ -3,7 +3,7 @@
  * tell an editor, in Vietnamese, what to write instead.
  */
 import { z } from 'astro/zod';
-import { parseDate, type IsoDate } from '../lib/dates.ts';
+import { firstDay, lastDay, parseDate, parsePartialDate, type IsoDate, type PartialDate } from '../lib/dates.ts';
 import { findInvisibleCharacters, SLUG_PATTERN, toNfc } from '../lib/text.ts';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -89,16 +89,72 @@ export function isoDate() {
     });
 }
 
-/** A period with a start and an end that does not come before it. */
-export function period() {
+/**
+ * A date as precise as its source: a day as isoDate() reads it, or only a month ("09/2022", "2022-09") or only a
+ * year ("2022") where the source gives no day ("trong tháng 9 năm 2022"). Used where the site reports what a
+ * document says (campaign periods, phases, reviews, the dates of cited documents), never for the site's own
+ * records (publication, consent), which always have their day. A bare year may reach here as a YAML number.
+ */
+export function partialDate() {
+  return z
+    .union([z.string(), z.number()], {
+      error: (issue) =>
+        issue.input === undefined ? 'Thiếu ngày.' : 'Ngày phải viết dạng 15/03/2024, hoặc 03/2024 khi văn bản chỉ ghi tháng, 2024 khi chỉ ghi năm.',
+    })
+    .transform((value, ctx): PartialDate => {
+      const parsed = parsePartialDate(String(value));
+      if (parsed.ok) return parsed.date;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          parsed.reason === 'format'
+            ? `"${value}" không phải ngày hợp lệ: viết dạng 15/03/2024 (ngày/tháng/năm); văn bản chỉ ghi tháng thì viết 03/2024, chỉ ghi năm thì viết 2024.`
+            : `Ngày "${value}" không có trên lịch: kiểm tra lại ngày, tháng (từ 1 đến 12) và năm.`,
+      });
+      return z.NEVER;
+    });
+}
+
+/**
+ * A period with a start and an end that does not come before it. With `partial`, either end may be a month or a
+ * year (see partialDate); the end is wrong only if its last day comes before the first day of the start.
+ */
+export function period({ partial = false }: { partial?: boolean } = {}) {
+  const date = partial ? partialDate : isoDate;
   return z
     .strictObject({
-      /** First day of the period. */
-      start: isoDate(),
-      /** Last day of the period. */
-      end: isoDate(),
+      /** First day of the period; where partial, the month or year the source gives. */
+      start: date(),
+      /** Last day of the period; where partial, the month or year the source gives (a month ends on its last day). */
+      end: date(),
     })
-    .refine((value) => value.end >= value.start, { message: 'Ngày kết thúc (end) đứng trước ngày bắt đầu (start).', path: ['end'] });
+    .refine((value) => lastDay(value.end) >= firstDay(value.start), { message: 'Ngày kết thúc (end) đứng trước ngày bắt đầu (start).', path: ['end'] });
+}
+
+/** Abbreviations that open the lines of a signature block above the signer's role (Decree 30/2020/NĐ-CP). */
+export const SIGNING_AUTHORITIES = ['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'] as const;
+
+/**
+ * Who signed a document, as its signature block prints it: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH /
+ * Hoàng Nguyên Ứng" is authority ["TM. Ủy ban nhân dân", "KT. Chủ tịch"], role "Phó Chủ tịch", name "Hoàng Nguyên
+ * Ứng". Officials sign in their public role, and their name is part of the document.
+ */
+export function signer() {
+  const authority = new RegExp(`^(?:${SIGNING_AUTHORITIES.map((a) => a.replace('.', '\\.')).join('|')})\\s+\\S`, 'u');
+  return z.strictObject({
+    /** Name as printed under the signature, e.g. "Hoàng Nguyên Ứng". */
+    name: text({ max: 80 }),
+    /** Role printed just above the name, e.g. "Phó Chủ tịch". */
+    role: text({ max: 150 }),
+    /** Lines above the role that say in whose name it is signed, top first, e.g. ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]. */
+    authority: z
+      .array(
+        text({ max: 150 }).refine((line) => authority.test(line), {
+          message: `Mỗi dòng thẩm quyền ký bắt đầu bằng ${SIGNING_AUTHORITIES.join(', ')} như trên văn bản, ví dụ "KT. Chủ tịch".`,
+        }),
+      )
+      .default([]),
+  });
 }
 
 /**
@@ -114,21 +170,23 @@ export function documentNumber() {
 
 /**
  * A reference to a document: a decision, plan, directive, resolution or minutes. Plans circulated as drafts can
- * lack a date ("ngày … tháng 3 năm 2023"), so the date may be left out where `dated` is false.
+ * lack a date ("ngày … tháng 3 năm 2023"), so the date may be left out where `dated` is false; where `partial` is
+ * true it may be a month or a year, as far as the source gives it (see partialDate).
  */
-export function documentRef({ dated = true }: { dated?: boolean } = {}) {
+export function documentRef({ dated = true, partial = false }: { dated?: boolean; partial?: boolean } = {}) {
+  const date = partial ? partialDate : isoDate;
   return z
     .strictObject({
-      /** Number and symbol, e.g. "123/QĐ-UBND"; omitted for minutes or unnumbered drafts. */
+      /** Number and symbol, e.g. "123/QĐ-UBND"; "/KH-UBND" for a copy without number; omitted for minutes or where the source gives none. */
       number: documentNumber().optional(),
       /** What the document is, e.g. "Chỉ thị của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng". */
       title: text().optional(),
-      /** Body that issued it, e.g. "UBND huyện Quốc Oai"; with number and date it identifies the document. */
+      /** Body that issued it, e.g. "UBND huyện Quốc Oai"; left out where the source does not name it. */
       issuer: text().optional(),
       /** Date of issue. */
-      date: dated ? isoDate() : isoDate().optional(),
-      /** Person and position who signed it, e.g. "Phó Chủ tịch UBND huyện". */
-      signer: text().optional(),
+      date: dated ? date() : date().optional(),
+      /** Who signed it, where the document shows it. */
+      signer: signer().optional(),
     })
     .refine((value) => value.number !== undefined || value.title !== undefined, {
       message: 'Cần số, ký hiệu (number) hoặc tên văn bản (title).',

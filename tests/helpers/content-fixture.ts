@@ -40,6 +40,7 @@ publisher:
 title: Phong trào A
 shortTitle: Phong trào A
 summary: Tóm tắt.
+illustrative: true
 kind: chuyen-de
 issuer: UBND xã Đông
 level: xa

@@ -133,7 +133,7 @@ describe('content check', () => {
       'published: 2024-01-06\nattachments:\n  - { title: Kế hoạch (PDF), file: /tai-lieu/ke-hoach.pdf }',
     );
     const missing = await check({ 'content/campaigns/phong-trao-a.mdx': campaign });
-    expect(missing.problems).toEqual([expect.objectContaining({ field: 'attachments[0].file', line: 15 })]);
+    expect(missing.problems).toEqual([expect.objectContaining({ field: 'attachments[0].file', line: 16 })]);
     const present = await check({ 'content/campaigns/phong-trao-a.mdx': campaign, 'public/tai-lieu/ke-hoach.pdf': '%PDF-1.4' });
     expect(present.problems).toEqual([]);
   });

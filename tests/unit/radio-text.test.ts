@@ -76,6 +76,12 @@ describe('spoken dates', () => {
     expect(spokenIsoDate('2024-03-05')).toBe('ngày mùng năm tháng ba năm hai nghìn không trăm hai mươi tư');
   });
 
+  it('reads a field that holds only a month or a year as the source gave it', () => {
+    expect(spokenIsoDate('2022-09')).toBe('tháng chín năm hai nghìn không trăm hai mươi hai');
+    expect(spokenIsoDate('2023-04')).toBe('tháng tư năm hai nghìn không trăm hai mươi ba');
+    expect(spokenIsoDate('2022')).toBe('năm hai nghìn không trăm hai mươi hai');
+  });
+
   it.each([
     ['15/3/2024', 'ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi tư'],
     ['ngày 05/03/2024.', 'ngày mùng năm tháng ba năm hai nghìn không trăm hai mươi tư.'],
@@ -86,6 +92,11 @@ describe('spoken dates', () => {
     ['từ 01/7 đến 31/12', 'từ ngày mùng một tháng bảy đến ngày ba mươi mốt tháng mười hai'],
     ['Đợt 1: đầu năm – 30/6', 'Đợt một: đầu năm đến ngày ba mươi tháng sáu'],
     ['dịp 2/9', 'dịp ngày mùng hai tháng chín'],
+    // Partial dates as the pages write them (formatDateLong, formatDateShort, formatDateCited).
+    ['trong tháng 9 năm 2022', 'trong tháng chín năm hai nghìn không trăm hai mươi hai'],
+    ['Tổng kết: 9/2022', 'Tổng kết: tháng chín năm hai nghìn không trăm hai mươi hai'],
+    ['ban hành tháng 3/2023', 'ban hành tháng ba năm hai nghìn không trăm hai mươi ba'],
+    ['Từ năm 2021 đến năm 2025', 'Từ năm hai nghìn không trăm hai mươi mốt đến năm hai nghìn không trăm hai mươi lăm'],
   ])('%s → %s', (written, spoken) => {
     expect(toSpoken(written)).toBe(spoken);
   });

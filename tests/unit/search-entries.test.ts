@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { facetLabels, indexFilters } from '../../src/lib/search/facets.ts';
-import { communeFacet, exemplarSearchEntry } from '../../src/lib/search/entries.ts';
+import { campaignSearchEntry, communeFacet, exemplarSearchEntry } from '../../src/lib/search/entries.ts';
+import type { CampaignData } from '../../src/schemas/campaign.ts';
 import { PlaceIndex, type Place } from '../../src/lib/data/places.ts';
-import type { IsoDate } from '../../src/lib/dates.ts';
+import type { IsoDate, PartialDate } from '../../src/lib/dates.ts';
 
 const basis = { number: '1656/NQ-UBTVQH15', date: '2025-06-16' as IsoDate };
 const places = new PlaceIndex(
@@ -51,5 +52,28 @@ describe('search facets', () => {
     // Pagefind folds the other marks itself; đ it cannot.
     expect(entry.keywords.split(/[ ·]+/)).toEqual(expect.arrayContaining(['do', 'duc', 'dong']));
     expect(entry.keywords).not.toMatch(/\bsai son\b|\bphong trao\b/);
+  });
+
+  it('files a campaign under every year of its period, given as years or months where the plan gives no day', () => {
+    const campaign = (start: string, end: string) =>
+      campaignSearchEntry(
+        {
+          id: 'pt',
+          data: {
+            title: 'Phong trào',
+            shortTitle: 'Phong trào',
+            issuer: 'UBND xã Đông',
+            place: 'dong',
+            plan: { number: '/KH-UBND', date: '2021-08' as PartialDate },
+            legalBasis: [{ number: '19/CT-TTg', date: '2021-07-16' as PartialDate }],
+            period: { start: start as PartialDate, end: end as PartialDate },
+            published: '2021-09-08' as IsoDate,
+          } as CampaignData,
+        },
+        { places, nameRank: 3 },
+      );
+    expect(indexFilters(campaign('2021', '2025').facets).nam).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    expect(indexFilters(campaign('2022-09', '2023-03').facets).nam).toEqual(['2022', '2023']);
+    expect(campaign('2021', '2025').keywords).toContain('19/CT-TTg');
   });
 });

@@ -92,8 +92,13 @@ export function spokenDate(day: number, month: number, year?: number): string {
   return `ngày ${spokenDay(day)} tháng ${spokenMonth(month)}${year === undefined ? '' : ` năm ${spokenInteger(year)}`}`;
 }
 
-/** A date of a content field ("2024-03-15"). */
+/**
+ * A date of a content field ("2024-03-15"); a field that holds only a month ("2022-09") or a year ("2022") is read
+ * as the source gave it: "tháng chín năm hai nghìn không trăm hai mươi hai", "năm hai nghìn không trăm hai mươi hai".
+ */
 export function spokenIsoDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
+  if (month === undefined) return `năm ${spokenInteger(year)}`;
+  if (day === undefined) return `tháng ${spokenMonth(month)} năm ${spokenInteger(year)}`;
   return spokenDate(day, month, year);
 }
