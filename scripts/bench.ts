@@ -94,7 +94,7 @@ const pageTypes: Record<string, string> = {
 const pages = Object.fromEntries(Object.entries(pageTypes).map(([type, file]) => [type, pageWeight(dist, file)]));
 const output = { ...folderBytes(dist), searchIndex: folderBytes(path.join(dist, 'pagefind')) };
 
-// Compressed like the nginx example of the README: what a reader on a phone actually downloads.
+// Compressed like the shipped nginx configuration (scripts/nginx/guong-sang.conf): what a reader on a phone downloads.
 const server = await serveStatic(dist, { port, gzip: true });
 const browser = await launchBrowser();
 

@@ -34,7 +34,7 @@ export interface StaticServer {
   bytesSent: () => number;
 }
 
-/** Text that a production server (see the nginx example in the README) sends gzip-compressed. */
+/** Text that a production server (see scripts/nginx/guong-sang.conf) sends gzip-compressed. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|image\/svg/;
 
 /** `gzip` compresses text for clients that accept it, as a production server does; `port` 0 picks a free one. */
