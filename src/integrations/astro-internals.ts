@@ -3,8 +3,8 @@
  *
  * The build's accelerations (pages rendered in worker threads, photos made while pages render, Astro's copy of the
  * pages linked to the output) need things Astro does not promise to keep: file layouts of its cache and of the
- * prerender bundle, private fields of its prerenderer, the global through which getImage() registers photos, a
- * method of its page-reuse cache. They were written for one range of Astro versions (WRITTEN_FOR). Outside it, or
+ * prerender bundle, private fields of its prerenderer, the global through which getImage() registers photos. No
+ * method of an Astro class is replaced. They were written for one range of Astro versions (WRITTEN_FOR). Outside it, or
  * with GUONG_SANG_ASTRO_INTERNALS=off, none of them is used: the build warns once, renders in Astro's own way and
  * rebuilds every page, slower and with the same output (tests/site/rebuild.test.ts builds the sample both ways and
  * compares the bytes). tests/unit/astro-internals.test.ts fails, naming the touchpoint, when an installed Astro no
@@ -15,7 +15,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroPrerenderer } from 'astro';
 
 /** The Astro versions the touchpoints below were written for and checked against: 7.3.x. */
@@ -57,37 +56,6 @@ export const pageCopyFolder = (cacheDir: URL) => new URL('dist/', cacheDir);
 
 /** Astro's image cache (assets/build/generate.js: "assets/" in the cache folder), where the photo encoder writes. */
 export const imageCacheFolder = (cacheDir: URL) => new URL('assets/', cacheDir);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Astro's page-reuse cache
-
-type WriteOutputFile = (settings: { config: { cacheDir: URL } }, outputFile: string, body: string | Uint8Array) => Promise<void>;
-
-/**
- * Makes Astro's page-reuse cache skip its second write of a page when `skip` says the copy is the output itself
- * (IncrementalBuildCache.prototype.writeOutputFile in core/build/incremental.js, replaced if it has the known shape).
- * Returns whether it is replaced.
- */
-export async function skipPageCopyWrites(skip: (cacheDir: URL) => boolean): Promise<boolean> {
-  try {
-    const module = (await import(pathToFileURL(path.join(astroFolder(), 'dist/core/build/incremental.js')).href)) as {
-      IncrementalBuildCache?: { prototype: { writeOutputFile?: WriteOutputFile & { linkAware?: true } } };
-    };
-    const prototype = module.IncrementalBuildCache?.prototype;
-    const write = prototype?.writeOutputFile;
-    if (!prototype || typeof write !== 'function' || write.length !== 3) return false;
-    if (write.linkAware) return true;
-    const linkAware: WriteOutputFile & { linkAware?: true } = function (this: unknown, settings, outputFile, body) {
-      if (skip(settings.config.cacheDir)) return Promise.resolve();
-      return write.call(this, settings, outputFile, body);
-    };
-    linkAware.linkAware = true;
-    prototype.writeOutputFile = linkAware;
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The prerenderer, in the main thread

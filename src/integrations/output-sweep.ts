@@ -16,7 +16,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pageCopyFolder, skipPageCopyWrites } from './astro-internals.ts';
+import { pageCopyFolder } from './astro-internals.ts';
 import { SEARCH_INDEX_DIR } from './search-index.ts';
 import { outputFiles } from '../lib/output/files.ts';
 
@@ -54,9 +54,9 @@ export function sweepOutput(outDir: string, kept: ReadonlySet<string>, freshPref
  * `outDir`. Astro writes every page twice, into the output and into that copy, from which it restores pages into an
  * emptied output folder; here the output folder is kept, so the copy can be the output itself. Creating a file costs
  * the file system more than writing over one: 5,000 pages written into the output and into a copy took 11–14 s of
- * system time on the benchmark's machine, written twice into the output 6–7 s. With the link, the second write would
- * go over the page just written, with the same bytes, and is skipped (skipWritesToLinkedCopy); a page missing from the
- * output is rendered again instead of restored, and a page Astro finds stale in its copy is one the sweep would delete
+ * system time on the benchmark's machine, written twice into the output 6–7 s. With the link, the second write goes
+ * over the page just written, with the same bytes; a page missing from the output is rendered again instead of
+ * restored, and a page Astro finds stale in its copy is one the sweep would delete
  * anyway.
  *
  * Returns whether the copy already was this output folder. If not, Astro's record of reusable pages describes the
@@ -86,17 +86,6 @@ function emptyFolder(folder: string): boolean {
   return entries.length > 0;
 }
 
-/** Page copies (addresses of the cache folder's `dist/`) linked to their output folder by this process. */
-const linkedCopies = new Set<string>();
-
-/**
- * Once the copy is a link to the output (linkPageCopy), Astro's second write of each page puts the bytes it has just
- * written into the output over themselves: one more directory creation, opening and writing a file per page, about
- * 48,000 at 10,000 exemplars. Skipped only for a copy this process has linked; otherwise Astro writes as before.
- * Returns whether Astro's writer could be changed (astro-internals.ts).
- */
-export const skipWritesToLinkedCopy = () => skipPageCopyWrites((cacheDir) => linkedCopies.has(pageCopyFolder(cacheDir).href));
-
 /**
  * The integration, and the files of the output once swept, which the output check and the search index read instead
  * of listing them again.
@@ -108,7 +97,6 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
   let assetsFolder = '_astro';
   /** Where Astro's page reuse keeps its copy of the pages (see linkPageCopy), and whether page reuse is on. */
   let pageCopy = '';
-  let pageCopyUrl = '';
   let reusePages = false;
   return {
     name: 'guong-sang:output-sweep',
@@ -119,8 +107,7 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        pageCopyUrl = pageCopyFolder(config.cacheDir).href;
-        pageCopy = fileURLToPath(pageCopyUrl).replace(/[\\/]$/, '');
+        pageCopy = fileURLToPath(pageCopyFolder(config.cacheDir)).replace(/[\\/]$/, '');
         reusePages = Boolean(config.experimental.incrementalBuild);
         publicDir = fileURLToPath(config.publicDir);
         assetsFolder = config.build.assets;
@@ -132,8 +119,6 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
         if (reusePages) {
           if (!linkPageCopy(pageCopy, outDir) && emptyFolder(outDir)) logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
-          linkedCopies.add(pageCopyUrl);
-          await skipWritesToLinkedCopy();
         } else {
           // Without page reuse (large sites) Astro neither reads nor writes its copy; gone, it tells the next build
           // with page reuse that the output was not made under its record.

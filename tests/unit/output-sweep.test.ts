@@ -1,11 +1,10 @@
 /** The output folder kept between builds: what a build did not make is deleted, nothing else. */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPageCopy, outputSweep, skipWritesToLinkedCopy, sweepOutput } from '../../src/integrations/output-sweep.ts';
+import { linkPageCopy, outputSweep, sweepOutput } from '../../src/integrations/output-sweep.ts';
 import { outputFiles } from '../../src/lib/output/files.ts';
 
 let folder = '';
@@ -92,22 +91,6 @@ describe("Astro's copy of the pages", () => {
     rmSync(path.join(dir, 'dist'), { recursive: true });
     expect(linkPageCopy(copy, path.join(dir, 'dist-moi'))).toBe(false);
     expect(linkPageCopy(copy, path.join(dir, 'dist-moi'))).toBe(true);
-  });
-
-  it("is not written a second time once it is the output, and is written as Astro does when it is not", async () => {
-    const dir = output([]);
-    const linked = projectConfig(`${dir}/linked`);
-    const other = projectConfig(`${dir}/other`);
-    await startBuild(linked);
-    expect(await skipWritesToLinkedCopy()).toBe(true);
-    // Astro's own page-reuse cache, as its page generation uses it.
-    const astro = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
-    const { IncrementalBuildCache } = await import(pathToFileURL(path.join(astro, 'dist/core/build/incremental.js')).href);
-    const cache = IncrementalBuildCache.load({ config: linked }, 'config', 'lockfile', 'key');
-    await cache.writeOutputFile({ config: linked }, 'dien-hinh/an/index.html', 'trang');
-    expect(existsSync(path.join(dir, 'linked/dist/dien-hinh/an'))).toBe(false);
-    await cache.writeOutputFile({ config: other }, 'dien-hinh/an/index.html', 'trang');
-    expect(readFileSync(path.join(dir, 'other/.cache/astro/dist/dien-hinh/an/index.html'), 'utf8')).toBe('trang');
   });
 
   it('makes every page again when the last build went to another folder, and not when it went to this one', async () => {
