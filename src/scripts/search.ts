@@ -122,9 +122,9 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sta
 function renderResult(data: ResultData): HTMLElement {
   const body = element('div', { className: 'card-body' }, element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)));
   const otherSite = config.otherSites.find((other) => data.url.startsWith(other.path));
-  const tags = [otherSite?.name, data.meta.loai, data.meta['khen-thuong']].filter(Boolean) as string[];
+  const tags = [otherSite?.name, data.meta.kind, data.meta.award].filter(Boolean) as string[];
   if (tags.length > 0) body.append(element('p', {}, ...tags.map((t) => element('span', { className: 'tag' }, t))));
-  for (const line of [data.meta.noi, data.meta['phong-trao']]) if (line) body.append(element('p', { className: 'muted' }, line));
+  for (const line of [data.meta.place, data.meta.campaign]) if (line) body.append(element('p', { className: 'muted' }, line));
   if (data.meta.citation) body.append(element('p', {}, data.meta.citation));
   const card = element('article', { className: 'card' });
   if (data.meta.image) card.append(element('img', { src: data.meta.image, alt: '', width: 160, height: 120, loading: 'lazy', className: 'result-thumb' }));
@@ -156,7 +156,7 @@ async function run(state: State) {
   }
   status.textContent = config.text.loading;
   const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
-  const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { ngay: 'desc' } : state.sort === 'ten' ? { ten: 'asc' } : undefined;
+  const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
   const response = await searchExactFirst(search, state.q || null, { filters, ...(sort ? { sort } : {}) });
   if (run !== current || !response) return;
   renderFacets(response.filters, state);

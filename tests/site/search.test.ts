@@ -112,7 +112,7 @@ describe('filters', () => {
   });
 
   it('sorts by name in Vietnamese order', async () => {
-    const hits = await search.search(null, { filters: { loai: 'ca-nhan', xa: 'tan-viet' }, sort: { ten: 'asc' } });
+    const hits = await search.search(null, { filters: { loai: 'ca-nhan', xa: 'tan-viet' }, sort: { name: 'asc' } });
     const names = hits.map((h) => h.meta.title);
     expect(names).toEqual([...names].sort((a, b) => {
       const given = (n: string) => n.split(' ').at(-1)!;
@@ -159,9 +159,9 @@ describe('what the index holds', () => {
     expect(hit.meta).toMatchObject({
       title: 'Đặng Thị Hoà',
       citation: expect.stringContaining('nấu cơm'),
-      noi: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội',
-      'phong-trao': expect.stringContaining('Quốc Oai'),
-      'khen-thuong': 'Người tốt, việc tốt',
+      place: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội',
+      campaign: expect.stringContaining('Quốc Oai'),
+      award: 'Người tốt, việc tốt',
       image: expect.stringMatching(/^\/_astro\/.+\.webp$/),
     });
   });

@@ -47,7 +47,7 @@ describe('search facets', () => {
       { places, campaignTitle: () => 'Phong trào Đông', awardName: () => 'Giấy khen', nameRank: 7 },
     );
     expect(indexFilters(entry.facets)).toEqual({ xa: ['xa-moi'], 'phong-trao': ['pt'], nam: ['2022'], 'khen-thuong': ['gk'], loai: ['ca-nhan'], 'linh-vuc': ['tu-thien'] });
-    expect(entry.sort).toEqual({ ngay: '2022-10-01', ten: '0000007' });
+    expect(entry.sort).toEqual({ date: '2022-10-01', name: '0000007' });
     for (const words of ['xã Sài Sơn', 'huyện Quốc Oai', 'xã Mới']) expect(entry.keywords).toContain(words);
     // Pagefind folds the other marks itself; đ it cannot.
     expect(entry.keywords.split(/[ ·]+/)).toEqual(expect.arrayContaining(['do', 'duc', 'dong']));

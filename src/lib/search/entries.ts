@@ -10,7 +10,7 @@ import { searchVariants } from './tones.ts';
 export interface SearchEntry {
   facets: Facets;
   /** Sort keys: ISO date for "newest", a zero-padded rank in Vietnamese order for "name". */
-  sort: { ngay: string; ten: string };
+  sort: { date: string; name: string };
   /** Hidden text: every name the place was or is known by, and the words Pagefind needs help with (tones.ts). */
   keywords: string;
 }
@@ -51,7 +51,7 @@ export function exemplarSearchEntry(
       loai: [{ slug: data.kind, label: ui.kinds[data.kind] }],
       'linh-vuc': data.fields.map((f) => ({ slug: f, label: ui.fields[f] })),
     },
-    sort: { ngay: data.published, ten: pad(context.nameRank) },
+    sort: { date: data.published, name: pad(context.nameRank) },
     keywords: [
       placeNames.join(' · '),
       searchVariants([data.name, ...(data.role ? [data.role] : []), ...placeNames, ...campaigns.map((c) => c.label), ...awards.map((a) => a.label)]),
@@ -71,7 +71,7 @@ export function campaignSearchEntry(campaign: { id: string; data: CampaignData }
       nam: years,
       loai: [{ slug: 'phong-trao', label: ui.search.campaignKind }],
     },
-    sort: { ngay: data.published, ten: pad(context.nameRank) },
+    sort: { date: data.published, name: pad(context.nameRank) },
     keywords: [placeNames.join(' · '), documents.join(' · '), searchVariants([data.title, data.shortTitle, data.issuer, ...placeNames])].join(' · '),
   };
 }
@@ -80,7 +80,7 @@ export function placeSearchEntry(id: string, context: { places: PlaceIndex; name
   const names = [...context.places.searchNames(id), ...context.places.predecessors(id).map((p) => context.places.fullLabel(p.id))];
   return {
     facets: { loai: [{ slug: 'dia-phuong', label: ui.search.placeKind }] },
-    sort: { ngay: '0000-00-00', ten: pad(context.nameRank) },
+    sort: { date: '0000-00-00', name: pad(context.nameRank) },
     keywords: [names.join(' · '), searchVariants(names)].join(' · '),
   };
 }
