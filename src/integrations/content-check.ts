@@ -6,7 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, type ContentModel } from '../lib/content/check.ts';
+import { checkContent } from '../lib/content/check.ts';
+import type { ContentModel } from '../lib/content/model.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { refuseBuild } from './refuse-build.ts';
 

@@ -2,13 +2,13 @@
  * After every production build, checks the output against content/ as the content check read it, independently of
  * the page code (src/lib/output/verify.ts), and fails the build, naming what is missing, leaked or unsafe.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content/check.ts';
-import { startOutputCheck } from '../lib/output/verify.ts';
+import { startOutputCheck } from '../lib/output-check/verify.ts';
 import { checkedContent } from './content-check.ts';
 import { refuseBuild } from './refuse-build.ts';
+import { CACHE_FILES, cachePath } from '../lib/names.ts';
 
 /**
  * Two integrations around the search index's: the first starts checking the pages once Astro has written them,
@@ -27,7 +27,7 @@ export function outputCheck({ files }: { files?: () => readonly string[] | undef
         'astro:config:done': ({ config }) => {
           root = fileURLToPath(config.root);
           base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-          cacheFile = path.join(fileURLToPath(config.cacheDir), 'guong-sang', 'output-check.json');
+          cacheFile = cachePath(fileURLToPath(config.cacheDir), CACHE_FILES.outputCheck);
         },
         'astro:build:done': async ({ dir }) => {
           const model = checkedContent(root) ?? (await checkContent(root)).model;

@@ -17,8 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pageCopyFolder } from './astro-internals.ts';
-import { SEARCH_INDEX_DIR } from './search-index.ts';
-import { outputFiles } from '../lib/output/files.ts';
+import { SEARCH_INDEX_DIR } from '../lib/names.ts';
+import { outputFiles } from '../lib/output-files.ts';
 
 /** Removes the folders below `folder` that are empty, deepest first; `folder` itself stays. */
 function removeEmptyFolders(folder: string): boolean {

@@ -21,12 +21,10 @@ import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { codeVersion } from '../lib/content/cache.ts';
-import { FileRecord } from '../lib/output/file-record.ts';
-import { outputFiles } from '../lib/output/files.ts';
+import { FileRecord } from '../lib/file-record.ts';
+import { outputFiles } from '../lib/output-files.ts';
 import { RenderedPage } from './rendered-page.ts';
-
-/** Folder of the index inside the output, also the address the search page loads it from. */
-export const SEARCH_INDEX_DIR = 'pagefind';
+import { CACHE_FILES, SEARCH_INDEX_DIR, cachePath } from '../lib/names.ts';
 
 /** Pages sent to Pagefind and not yet acknowledged; past this, rendering waits so memory stays flat. */
 const IN_FLIGHT = 64;
@@ -146,7 +144,7 @@ class SearchIndexer {
    * build (after a story edit, 37,000 pages at 10,000 exemplars are kept, and reading them all took seconds).
    */
   #noteKept(outDir: string, pages: string[], cacheDir: string, code: string) {
-    const hashes = FileRecord.load<string | null>(path.join(cacheDir, 'guong-sang', 'search-pages.json'), code);
+    const hashes = FileRecord.load<string | null>(cachePath(cacheDir, CACHE_FILES.searchPages), code);
     for (const sourcePath of pages) {
       const file = path.join(outDir, sourcePath);
       const key = FileRecord.key(sourcePath, statSync(file, { bigint: true }));
@@ -162,7 +160,7 @@ class SearchIndexer {
 
   /** The index kept by the previous build, if it was made of the same pages. */
   #cached(cacheDir: string, key: string): string | undefined {
-    const cached = path.join(cacheDir, 'guong-sang', 'search-index');
+    const cached = cachePath(cacheDir, CACHE_FILES.searchIndex);
     return existsSync(path.join(cached, 'key')) && readFileSync(path.join(cached, 'key'), 'utf8') === key ? cached : undefined;
   }
 
@@ -214,7 +212,7 @@ class SearchIndexer {
       const written = await (await this.#index).writeFiles({ outputPath: target });
       if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
       // The key is written last: an interrupted copy is never taken for a complete one.
-      const keep = path.join(cacheDir, 'guong-sang', 'search-index');
+      const keep = cachePath(cacheDir, CACHE_FILES.searchIndex);
       rmSync(keep, { recursive: true, force: true });
       linkTree(target, path.join(keep, SEARCH_INDEX_DIR));
       writeFileSync(path.join(keep, 'key'), key);

@@ -1,4 +1,6 @@
 /** Every public URL of the site, built in one place so that the site also works under a sub-path base. */
+import { FEED_FILES, type FeedFormat } from './names.ts';
+
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 /** A site-relative path ("/dien-hinh/") prefixed with the configured base ("/guong-sang/dien-hinh/"). */
@@ -65,6 +67,11 @@ export const routes = {
   /** `month` is "2022-10". */
   radioMonth: (month: string) => href(`/phat-thanh/thang/${month}/`),
   radioMonthText: (month: string) => href(`/phat-thanh/thang/${month}.txt`),
+  /** A feed of the site, of a campaign or of a place, as RSS or JSON Feed. */
+  feed: (format: FeedFormat, scope?: { campaign: string } | { place: string }) => {
+    const folder = !scope ? href('/') : 'campaign' in scope ? href(`/phong-trao/${scope.campaign}/`) : href(`/dia-phuong/${scope.place}/`);
+    return folder + FEED_FILES[format];
+  },
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');

@@ -1,6 +1,6 @@
 /**
  * Loads MDX stories (exemplars, campaigns) into the content store, each rendered by the safe story compiler into a
- * story file (story-store.ts), so no story becomes a JavaScript module. Entries that may not be published are never
+ * story file (stories/store.ts), so no story becomes a JavaScript module. Entries that may not be published are never
  * stored: no page, list or feed can show what is not in the store.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import type { Loader } from 'astro/loaders';
 import { compileStory } from '../lib/mdx/compile.ts';
 import { idFromFile, listFiles, parseEntry } from '../lib/content/source.ts';
 import { codeVersion, contentHash } from '../lib/content/cache.ts';
-import { metadataOf, pruneStories, savedStory, saveStory, storyFile, takeCheckedStories } from '../lib/content/story-store.ts';
+import { metadataOf, pruneStories, savedStory, saveStory, storyFile, takeCheckedStories } from '../lib/stories/store.ts';
 import { STORY_FILE } from '../lib/content/collections.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { isDraft, isShown, PREVIEW_DRAFTS } from '../lib/data/publishable.ts';

@@ -1,7 +1,8 @@
 /** RSS and JSON Feed: well-formed, newest published exemplars only, right scope, sanitised content. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
+import type { ContentModel } from '../../src/lib/content/model.ts';
 import { sortNewest } from '../../src/lib/data/exemplars.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
+import type { ContentModel } from '../../src/lib/content/model.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { ABBREVIATIONS, abbreviationPattern } from '../../src/lib/radio/abbreviations.ts';
 import { countSyllables, readingSeconds, roundedSeconds } from '../../src/lib/radio/duration.ts';

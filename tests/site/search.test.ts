@@ -1,6 +1,7 @@
 /** Search matching, run with Pagefind's own search code in Node against the built sample site. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkContent, type ContentModel } from '../../src/lib/content/check.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
+import type { ContentModel } from '../../src/lib/content/model.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { openSearch, type SiteSearch } from '../helpers/search.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileRecord } from '../../src/lib/output/file-record.ts';
+import { FileRecord } from '../../src/lib/file-record.ts';
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));

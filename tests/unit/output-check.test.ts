@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { verifyOutput } from '../../src/lib/output/verify.ts';
+import { verifyOutput } from '../../src/lib/output-check/verify.ts';
 import { wordTreeSource } from '../../src/lib/text.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkPageCopy, outputSweep, sweepOutput } from '../../src/integrations/output-sweep.ts';
-import { outputFiles } from '../../src/lib/output/files.ts';
+import { outputFiles } from '../../src/lib/output-files.ts';
 
 let folder = '';
 afterEach(() => rmSync(folder, { recursive: true, force: true }));

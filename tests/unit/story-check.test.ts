@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { checkStoriesInThreads, type StoryCheckSetup } from '../../src/lib/content/story-check.ts';
 import { parseEntry } from '../../src/lib/content/source.ts';
-import { takeCheckedStories } from '../../src/lib/content/story-store.ts';
+import { takeCheckedStories } from '../../src/lib/stories/store.ts';
 import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pruneStories, savedStory, saveStory, storyFile, storyOf } from '../../src/lib/content/story-store.ts';
+import { pruneStories, savedStory, saveStory, storyFile, storyOf } from '../../src/lib/stories/store.ts';
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CACHE_FILES, cachePath } from '../names.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
@@ -45,7 +46,7 @@ export class CheckCache {
   readonly #next: CheckCacheFile;
 
   constructor(cacheDir: string, version: string) {
-    this.#file = path.join(cacheDir, 'guong-sang', 'content-check.json');
+    this.#file = cachePath(cacheDir, CACHE_FILES.contentCheck);
     let previous: CheckCacheFile | undefined;
     try {
       previous = JSON.parse(readFileSync(this.#file, 'utf8')) as CheckCacheFile;

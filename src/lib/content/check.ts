@@ -9,8 +9,9 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
-import { placeSchema, type PlaceData } from '../../schemas/place.ts';
-import { awardSchema, type AwardData } from '../../schemas/award.ts';
+import type { ContentModel, Loaded } from './model.ts';
+import { placeSchema } from '../../schemas/place.ts';
+import { awardSchema } from '../../schemas/award.ts';
 import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
 import { CheckCache, codeVersion, contentHash } from './cache.ts';
 import { DATA_FILES, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collections.ts';
@@ -20,7 +21,7 @@ import { checkReferences } from './references.ts';
 import { checkUnpublishedMentions } from './namesakes.ts';
 import { photoProblem } from './photos.ts';
 import { publicContactsOf } from './personal-data.ts';
-import { rememberCheckedStory } from './story-store.ts';
+import { rememberCheckedStory } from '../stories/store.ts';
 import {
   checkStoriesInThreads,
   checkStory,
@@ -29,21 +30,6 @@ import {
   type StoryCollection,
   type StoryTarget,
 } from './story-check.ts';
-
-export interface Loaded<T> {
-  id: string;
-  file: string;
-  data: T;
-  source: YamlSource;
-}
-
-export interface ContentModel {
-  exemplars: Loaded<ExemplarData>[];
-  campaigns: Loaded<CampaignData>[];
-  places: Loaded<PlaceData>[];
-  awards: Loaded<AwardData>[];
-  settings?: SettingsData;
-}
 
 /** Two files whose names fold to the same id would publish at the same address: both are named. */
 function findIdCollisions<T extends { id: string; file: string }>(items: T[], what: string, lineOf?: (item: T) => number | undefined): Problem[] {
@@ -217,7 +203,7 @@ async function readList<T extends { id: string }>(root: string, files: string[],
 export interface CheckOptions {
   /** Folder in which results are kept between runs (the build's cache folder); without it, everything is checked. */
   cacheDir?: string;
-  /** Save each story compiled into the story store in `cacheDir`, for the story loader (see story-store.ts). */
+  /** Save each story compiled into the story store in `cacheDir`, for the story loader (see stories/store.ts). */
   saveStories?: boolean;
   /** Worker threads that check stories when there are many; 0 checks them all in this thread. One per core by default. */
   threads?: number;

@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentModel, Loaded } from './check.ts';
+import type { ContentModel, Loaded } from './model.ts';
 import type { Problem } from './source.ts';
 import { isPublishable } from '../data/publishable.ts';
 import { wordTreeSource } from '../text.ts';

@@ -1,6 +1,6 @@
 /** Every reference between entries must resolve, or the build stops naming the file and field. */
 import { isPublishable } from '../data/publishable.ts';
-import type { ContentModel, Loaded } from './check.ts';
+import type { ContentModel, Loaded } from './model.ts';
 import { formatField, type Problem } from './source.ts';
 
 type Path = (string | number)[];

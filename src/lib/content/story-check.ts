@@ -15,7 +15,7 @@ import { issuesToProblems } from './issues.ts';
 import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
 import { formatField, parseEntry, type Problem } from './source.ts';
-import { metadataOf, saveStory, storyFile, type CheckedStory } from './story-store.ts';
+import { metadataOf, saveStory, storyFile, type CheckedStory } from '../stories/store.ts';
 
 /** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
 export function photoPath(entryFile: string, root: string) {
@@ -38,7 +38,7 @@ export function photoPath(entryFile: string, root: string) {
 
 export type StoryCollection = 'exemplars' | 'campaigns';
 
-/** Where the stories compiled by the check are saved for the story loader (see story-store.ts). */
+/** Where the stories compiled by the check are saved for the story loader (see stories/store.ts). */
 export interface StoryTarget {
   cacheDir: string;
   /** The content code's version (codeVersion), part of every story file's name. */

@@ -1,6 +1,6 @@
 /** Radio scripts and bulletins of the published content, shared by pages and text files. */
 import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
-import { storyMetadata, storyOf } from '../content/story-store.ts';
+import { storyMetadata, storyOf } from '../stories/store.ts';
 import { exemplarScript, scriptLength, type RadioScript, type ScriptContext } from '../radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
 import { ui } from '../../i18n/vi.ts';

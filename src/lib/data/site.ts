@@ -14,7 +14,7 @@ import { sortCampaigns } from './campaigns.ts';
 import { compareVietnamese } from '../text.ts';
 import { exemplarSearchEntry } from '../search/entries.ts';
 import { FEED_SIZE, feedHtml, type FeedItem } from '../feeds.ts';
-import { storyOf } from '../content/story-store.ts';
+import { storyOf } from '../stories/store.ts';
 import { routes } from '../paths.ts';
 import { ui } from '../../i18n/vi.ts';
 

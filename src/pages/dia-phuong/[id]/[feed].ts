@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { exemplarsOfPlace, loadSite, pageKeys } from '../../../lib/data/site.ts';
 import { FEED_SIZE } from '../../../lib/feeds.ts';
 import { feedResponse } from '../../../lib/feed-response.ts';
+import { FEED_FILES, feedFormat } from '../../../lib/names.ts';
 import { routes } from '../../../lib/paths.ts';
 import { ui } from '../../../i18n/vi.ts';
 
@@ -11,7 +12,7 @@ export const getStaticPaths = (async () => {
     const exemplars = exemplarsOfPlace(site, id);
     if (exemplars.length === 0) return [];
     const cacheKey = pageKeys.stories(site, exemplars.slice(0, FEED_SIZE));
-    return ['rss.xml', 'feed.json'].map((feed) => ({ params: { id, feed }, cacheKey }));
+    return Object.values(FEED_FILES).map((feed) => ({ params: { id, feed }, cacheKey }));
   });
 }) satisfies GetStaticPaths;
 
@@ -20,5 +21,6 @@ export const GET: APIRoute = async ({ params, site: origin }) => {
   const id = params.id!;
   const label = site.places.fullLabel(id);
   const channel = { title: `${label} · ${site.settings.siteName}`, description: ui.feeds.placeDescription(label), home: routes.place(id) };
-  return feedResponse(params.feed === 'rss.xml' ? 'rss' : 'json', site, exemplarsOfPlace(site, id), channel, `${routes.place(id)}${params.feed}`, origin);
+  const format = feedFormat(params.feed!)!;
+  return feedResponse(format, site, exemplarsOfPlace(site, id), channel, routes.feed(format, { place: id }), origin);
 };

@@ -7,16 +7,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentModel } from '../content/check.ts';
+import type { ContentModel } from '../content/model.ts';
 import { codeVersion } from '../content/cache.ts';
 import { wordTreeSource } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
-import { decodeOutput, isReadAsText, outputFiles, sitePath } from './files.ts';
-import { FileRecord } from './file-record.ts';
+import { decodeOutput, isReadAsText, outputFiles, sitePath } from '../output-files.ts';
+import { FileRecord } from '../file-record.ts';
 import { checkImage, IMAGE_FILE, originalPhotos } from './images.ts';
 import { checkPersonalData } from './personal-data.ts';
 import { published, type Published } from './published.ts';
+import { SEARCH_INDEX_DIR } from '../names.ts';
 
 /** How often each site path is listed in the sitemap, its parts included when it is a sitemap index. */
 function sitemapCounts(dir: string, base: string): Map<string, number> | undefined {
@@ -77,7 +78,7 @@ export interface VerifyOptions {
 }
 
 /** The search index's folder in the output, written by Pagefind after every other file. */
-const SEARCH_INDEX = 'pagefind/';
+const SEARCH_INDEX = `${SEARCH_INDEX_DIR}/`;
 /** Files scanned between two yields to the event loop, so that a build's search indexer goes on meanwhile. */
 const FILES_PER_TURN = 32;
 

@@ -11,13 +11,14 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { contentHash } from './cache.ts';
+import { contentHash } from '../content/cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
 import { spokenStory, type SpokenStory } from '../radio/script.ts';
+import { CACHE_FILES, cachePath } from '../names.ts';
 
 /** One folder per collection (content/exemplars, content/campaigns), each pruned by its own loader. */
 function storyFolder(cacheDir: string, collectionDir: string): string {
-  return path.join(cacheDir, 'guong-sang', 'stories', path.basename(collectionDir));
+  return path.join(cachePath(cacheDir, CACHE_FILES.stories), path.basename(collectionDir));
 }
 
 /** The file of a story, from the hash of its source file's text and the version of the rendering code. */

@@ -1,5 +1,5 @@
 /** What content/ says the output must hold, read from the content check's model rather than from page code. */
-import type { ContentModel, Loaded } from '../content/check.ts';
+import type { ContentModel, Loaded } from '../content/model.ts';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import { isPublishable } from '../data/publishable.ts';
 import { campaignPage, declaredNamesakes, exemplarPage, placePage, unpublishedEntries } from '../content/namesakes.ts';

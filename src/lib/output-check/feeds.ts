@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentModel, Loaded } from '../content/check.ts';
+import type { ContentModel, Loaded } from '../content/model.ts';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import { FEED_SIZE } from '../feeds.ts';
 import { campaignPage, exemplarPage, placePage, type Published } from './published.ts';
-import { sitePath } from './files.ts';
+import { sitePath } from '../output-files.ts';
+import { FEED_FILES } from '../names.ts';
 
-const FEED_FILES = ['rss.xml', 'feed.json'] as const;
 
 /** Page addresses of a feed's items. */
 export function feedItemUrls(file: string, text: string): string[] {
@@ -46,7 +46,7 @@ export function checkFeeds(dir: string, model: ContentModel, expected: Published
   const pages = new Set(expected.entryPages);
   for (const scope of scopes(model, expected)) {
     if (scope.folder && !pages.has(scope.folder)) continue;
-    for (const name of FEED_FILES) {
+    for (const name of Object.values(FEED_FILES)) {
       const file = `${scope.folder}${name}`;
       if (!existsSync(path.join(dir, file))) {
         // A place with no story of its own (or of the units it took over) has no feed.
