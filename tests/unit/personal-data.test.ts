@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/lib/content/personal-data.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
+import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 describe('personal data', () => {
   it.each([
@@ -43,6 +43,24 @@ describe('personal data', () => {
       expect(problems.map((p) => [p.line, p.field])).toEqual([
         [9, 'citation'],
         [19, 'nội dung bài'],
+      ]);
+    } finally {
+      fixture.cleanup();
+    }
+  });
+
+  it('reports personal data in places, awards and the settings, which are published too', async () => {
+    const fixture = makeContentRoot({
+      'content/settings.yaml': `${baseFiles['content/settings.yaml']}notice: Góp ý gọi chị Hoa 0912 345 678.\n`,
+      'content/awards.yaml': `${baseFiles['content/awards.yaml']}  description: Hồ sơ gửi về thu.ky@example.com.\n`,
+      'content/places/test.yaml': `${baseFiles['content/places/test.yaml']}  note: Trưởng thôn, CCCD 001203004567.\n`,
+    });
+    try {
+      const { problems } = await checkContent(fixture.root);
+      expect(problems.map((p) => [p.file, p.line, p.field, p.message.slice(0, 24)])).toEqual([
+        ['content/settings.yaml', 7, 'notice', 'Có số điện thoại "0912 3'],
+        ['content/places/test.yaml', 17, 'note', 'Có số định danh (CCCD/CM'],
+        ['content/awards.yaml', 5, 'description', 'Có địa chỉ thư điện tử "'],
       ]);
     } finally {
       fixture.cleanup();
