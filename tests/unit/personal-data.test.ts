@@ -66,4 +66,39 @@ describe('personal data', () => {
       fixture.cleanup();
     }
   });
+
+  it('reads a long text in time proportional to its length, whatever it is made of', () => {
+    // Each of these would take seconds, or hours, with a pattern that backtracks: runs of what joins the groups of a
+    // number, of markup between digits, of what an address is made of, of ways of writing "@".
+    let seed = 7;
+    const random = (chars: string) => chars[(seed = (seed * 48271) % 2147483647) % chars.length]!;
+    const size = 200_000;
+    const texts = {
+      'one run of digits': '0'.repeat(size),
+      'digits and spaces': '1 '.repeat(size / 2),
+      'digits and dots': '12.'.repeat(size / 3),
+      'groups of three': '012 '.repeat(size / 4),
+      'emphasis after a digit': `1${'*'.repeat(size)}`,
+      'digits and emphasis': '1**'.repeat(size / 3),
+      'digits and tags': '1<span>'.repeat(size / 7),
+      'an unclosed tag': `1<span${' '.repeat(size)}`,
+      'escaped tags': '1&lt;b&gt;'.repeat(size / 10),
+      'a long local part': `${'a.'.repeat(size / 2)}@`,
+      'at signs': 'a@'.repeat(size / 2),
+      'a long domain': `a@${'b.'.repeat(size / 2)}`,
+      'spaced at signs': 'a @ '.repeat(size / 4),
+      'written at signs': 'a (a) b.c '.repeat(size / 10),
+      'a còng': 'a a còng '.repeat(size / 9),
+      'references': '&amp;#6'.repeat(size / 7),
+      'cue words and numbers': 'SĐT: 3822 1234 CCCD '.repeat(size / 20),
+      'addresses and numbers': 'an0912345678@x.vn 0987654321 '.repeat(size / 30),
+      'mixed digits and punctuation': Array.from({ length: size }, () => random('0123456789 .-()+/,@*_<>&;:a')).join(''),
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const start = performance.now();
+      findPersonalData(text);
+      // Loose on purpose: a linear pass takes a few milliseconds, a quadratic one far more than this.
+      expect(performance.now() - start, name).toBeLessThan(1500);
+    }
+  });
 });

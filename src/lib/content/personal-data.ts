@@ -433,8 +433,13 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
   const hits: PersonalDataHit[] = [];
   const seen = new Set<string>();
   const { emails, numbers } = findAll(read);
-  // Digits inside an address ("0912345678@gmail.com") are part of that address, reported once.
-  const outside = numbers.filter((number) => !emails.some((email) => number.start < email.end && email.start < number.end));
+  // Digits inside an address ("0912345678@gmail.com") are part of that address, reported once. Both lists are in
+  // the order of the text, so one walk along them finds which.
+  let next = 0;
+  const outside = numbers.filter((number) => {
+    while (next < emails.length && emails[next]!.end <= number.start) next++;
+    return !(next < emails.length && emails[next]!.start < number.end);
+  });
   for (const { kind, value, key } of [...emails, ...outside]) {
     if (keys.has(key) || seen.has(key)) continue;
     seen.add(key);
