@@ -33,6 +33,7 @@ const variants: Variant[] = [
   { text: 'Căn cước công dân: 001-203-004-567.', expect: 'id', note: 'grouped by dashes' },
   { text: 'Ông Tâm gửi ảnh thẻ CCCD001203004567 để làm hồ sơ.', expect: 'id', note: 'glued to the cue word', field: 'role' },
   { text: 'Chị Mai ghi số001203004567 vào đơn.', expect: 'id', note: 'glued to a Vietnamese letter' },
+  { text: 'Bà ghi CCCD001203004567của mình vào phiếu.', expect: 'id', note: 'glued to letters on both sides, after a cue word' },
   { text: 'Giấy tờ kèm theo: bản sao căn cước (001203004567).', expect: 'id', note: 'in brackets' },
   { text: 'Trong đơn ghi “CCCD số 001203004567”.', expect: 'id', note: 'in curly quotes' },
   { text: 'Số căn cước 001203004567…', expect: 'id', note: 'before an ellipsis', field: 'role' },

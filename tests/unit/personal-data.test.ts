@@ -49,6 +49,16 @@ describe('personal data', () => {
     }
   });
 
+  it('reports personal data written across two lines of a story at the line where it starts', async () => {
+    const fixture = makeContentRoot({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Câu chuyện.\n\nThư gửi an (a\n) gmail.com nhé.\n' }) });
+    try {
+      const { problems } = await checkContent(fixture.root);
+      expect(problems.map((p) => [p.line, p.field, p.message.slice(0, 28)])).toEqual([[19, 'nội dung bài', 'Có địa chỉ thư điện tử "an (']]);
+    } finally {
+      fixture.cleanup();
+    }
+  });
+
   it('reports personal data in places, awards and the settings, which are published too', async () => {
     const fixture = makeContentRoot({
       'content/settings.yaml': `${baseFiles['content/settings.yaml']}notice: Góp ý gọi chị Hoa 0912 345 678.\n`,

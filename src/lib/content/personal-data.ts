@@ -245,6 +245,8 @@ function kindOf(groups: Group[], plus: boolean, paren: boolean, cues: Cues, mone
 
 const ASCII_LETTER = /[A-Za-z_]/;
 const ASCII_WORD = /[A-Za-z\d_]/;
+/** A cue word written onto the number ("CCCD001203004567"), which makes it no code even with a letter after it. */
+const GLUED_CUE = /(?:cccd|cmnd|cmt|sđt|sdt|đt|dđ|zalo|hotline|tel|phone|fax)$/i;
 
 interface Hit {
   kind: Kind;
@@ -276,7 +278,8 @@ function numbersIn(text: string, start: number, end: number, hits: Hit[]): void 
       if (carriesOn(next, groups[j]!, next?.sep)) continue;
       const to = groups[j]!.end;
       const after = text[to] ?? '';
-      if (after === '/' || (ASCII_LETTER.test(before) && ASCII_WORD.test(after))) continue;
+      // Digits between letters and letters or digits are part of a code or a file name ("x.B123456789a.css").
+      if (after === '/' || (ASCII_LETTER.test(before) && ASCII_WORD.test(after) && !GLUED_CUE.test(text.slice(Math.max(0, from - 7), from)))) continue;
       MONEY_AFTER.lastIndex = to;
       const kind = kindOf(groups.slice(i, j + 1), atStart && chain.plus, atStart && chain.paren, cues, MONEY_AFTER.test(text));
       // The longest reading wins: "001 203 004 567" is one ID, not a shorter one and three digits.
