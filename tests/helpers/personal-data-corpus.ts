@@ -65,6 +65,8 @@ const variants: Variant[] = [
   { text: 'Số điện thoại của ông là 0912 345 678.', expect: 'phone', note: 'in decomposed Unicode', nfd: true },
   { text: 'Di động:\u00a00912\u00a0345\u00a0678', expect: 'phone', note: 'grouped by no-break spaces', field: 'role' },
   { text: 'Số cũ của ông là 0168 123 4567.', expect: 'phone', note: 'an 11-digit mobile number of the old numbering' },
+  { text: 'Điện thoại: 0912 - 345 - 678.', expect: 'phone', note: 'grouped by dashes between spaces' },
+  { text: 'Nhắn tin qua zalo.me/0912345678 để được hỗ trợ.', expect: 'phone', note: 'in a link, after a slash' },
 
   // E-mail addresses.
   { text: 'Thư góp ý gửi về hoa.nguyen@gmail.com.', expect: 'email', note: 'an ordinary address before a full stop' },

@@ -18,7 +18,14 @@ describe('personal data', () => {
     expect(findPersonalData(text)).toEqual([]);
   });
 
-  it('finds every address of a page whole, wherever it stands, and nothing in structured data', () => {
+  it.each(['SĐT 0912345678 0987654321', '0912 345 678 - 0987 654 321', '0912345678/0987654321', '0912 345 678/0987 654 321', '0912.345.678, 0987.654.321'])(
+    'finds two phone numbers side by side: %s',
+    (text) => {
+      expect(findPersonalData(text).map((hit) => hit.value.replace(/\D/g, ''))).toEqual(['0912345678', '0987654321']);
+    },
+  );
+
+    it('finds every address of a page whole, wherever it stands, and nothing in structured data', () => {
     const local = 'nguyen.thi.hoa.hoi.phu.nu.xa.dong.tam.nhiem.ky.2021.2026.lien.he.truc.tiep';
     const page = [
       '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person"}</script>',

@@ -19,7 +19,9 @@
  *   ("150.000.000.000", "123 456 789") it reads as an amount or a count, and is an ID only after an ID word (CCCD,
  *   CMND, căn cước, chứng minh nhân dân, định danh). A run followed by a money word (đồng, đ, triệu, tỷ…) is money.
  * - Not numbers of a person: groups that go on with more digits ("1.200.000.000"), dates and document numbers
- *   (a slash ends a number: "1520/QĐ-UBND", "15/03/2024"), digits inside a code or file name ("x.B123456789a.css").
+ *   (short groups between slashes: "1520/QĐ-UBND", "15/03/2024", "06/2022/QH15"; a slash joins no groups, so
+ *   "0912345678/0987654321" and "zalo.me/0912345678" are phone numbers), digits inside a code or file name
+ *   ("x.B123456789a.css").
  * - E-mail: an address around "@", also written "an @ gmail.com", "an (a) gmail.com", "an[at]gmail.com",
  *   "an a còng gmail chấm com", "gmail (dot) com".
  */
@@ -89,8 +91,8 @@ const INLINE_TAGS = 'a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q
  * a tag ends at its first ">", so the patterns built from it match one way only and stay linear.
  */
 const MARK = String.raw`(?:[*_~\x60\u00ad\u200b-\u200d\u2060\ufeff]|<\/?(?:${INLINE_TAGS})(?![\w-])[^<>]{0,200}>|&lt;\/?(?:${INLINE_TAGS})(?![\w-])(?:[^&<>]|&(?!gt;)){0,200}&gt;)`;
-/** One space, dot or dash between two groups of digits, or the ")" after an area code. */
-const JOINT = String.raw`(?:[ .\-${SPACE}${DASH}]|\)[ ${SPACE}]?)`;
+/** One space, dot or dash between two groups of digits, a dash between spaces, or the ")" after an area code. */
+const JOINT = String.raw`(?:[ ${SPACE}][\-${DASH}][ ${SPACE}]|[ .\-${SPACE}${DASH}]|\)[ ${SPACE}]?)`;
 /** What joins two groups of digits: a joint, markup around it, or markup alone. */
 const SEP = String.raw`(?:${MARK}+(?:${JOINT}${MARK}*)?|${JOINT}${MARK}*)`;
 /**
@@ -127,7 +129,7 @@ interface Group {
   /** Where the group's first and after its last digit are in the text. */
   start: number;
   end: number;
-  /** What joins it to the group before: ' ', '.', '-', ')', or '' for the first group. */
+  /** What joins it to the group before: ' ', '.', '-', ' - ', ')', or '' for the first group. */
   sep: string;
 }
 
@@ -153,7 +155,7 @@ function readChain(text: string, start: number, end: number): Chain {
         last.end = at + whole.length;
       } else chain.groups.push({ digits, start: at, end: at + whole.length, sep });
       sep = '';
-    } else if (joint !== undefined) sep = joint[0] === ')' || joint[0] === '.' ? joint[0] : IS_DASH.test(joint) ? '-' : ' ';
+    } else if (joint !== undefined) sep = joint.length === 3 ? ' - ' : joint[0] === ')' || joint[0] === '.' ? joint[0] : IS_DASH.test(joint) ? '-' : ' ';
     else if (whole === '+') chain.plus = true;
     else if (whole === '(') chain.paren = true;
     at += whole.length;
@@ -165,6 +167,8 @@ function readChain(text: string, start: number, end: number): Chain {
 function carriesOn(next: Group | undefined, inner: Group, joint: string | undefined): boolean {
   if (!next || joint === undefined) return false;
   if (joint === ')') return true;
+  // A dash between spaces parts two numbers ("0912 345 678 - 0987 654 321") and joins nothing of an amount or date.
+  if (joint === ' - ') return false;
   if (joint === '.' || joint === '-') return next.digits.length <= 4;
   // Spaces group thousands ("150 000 000 000") as well as they part two numbers.
   return next.digits.length <= 3 && inner.digits.length === 3;
@@ -266,7 +270,6 @@ function numbersIn(text: string, start: number, end: number, hits: Hit[]): void 
     const atStart = i === 0;
     const from = atStart ? chain.start : groups[i]!.start;
     const before = text[from - 1] ?? '';
-    if (before === '/') continue;
     const cues = new Cues(text, from);
     let found: { kind: Kind; last: number } | undefined;
     let length = 0;
@@ -279,7 +282,7 @@ function numbersIn(text: string, start: number, end: number, hits: Hit[]): void 
       const to = groups[j]!.end;
       const after = text[to] ?? '';
       // Digits between letters and letters or digits are part of a code or a file name ("x.B123456789a.css").
-      if (after === '/' || (ASCII_LETTER.test(before) && ASCII_WORD.test(after) && !GLUED_CUE.test(text.slice(Math.max(0, from - 7), from)))) continue;
+      if (ASCII_LETTER.test(before) && ASCII_WORD.test(after) && !GLUED_CUE.test(text.slice(Math.max(0, from - 7), from))) continue;
       MONEY_AFTER.lastIndex = to;
       const kind = kindOf(groups.slice(i, j + 1), atStart && chain.plus, atStart && chain.paren, cues, MONEY_AFTER.test(text));
       // The longest reading wins: "001 203 004 567" is one ID, not a shorter one and three digits.
