@@ -56,11 +56,18 @@ describe('personal data', () => {
     }
   });
 
-  it('reports personal data written across two lines of a story at the line where it starts', async () => {
-    const fixture = makeContentRoot({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Câu chuyện.\n\nThư gửi an (a\n) gmail.com nhé.\n' }) });
+  it.each([
+    ['a phone number wrapped onto the next line', 'Liên hệ anh Bình qua số 0912\n345 678 nhé.', 19, 'Có số điện thoại "0912 345 678"'],
+    ['the same with Windows line ends', 'Liên hệ anh Bình qua số 0912\r\n345 678 nhé.', 19, 'Có số điện thoại "0912 345 678"'],
+    ['an ID after its cue word on the line before', 'Số chứng minh nhân dân của ông là\n123.456.789.', 20, 'Có số định danh (CCCD/CMND) "123.456.789"'],
+    ['an address broken inside "(a)"', 'Thư gửi an (a\n) gmail.com nhé.', 19, 'Có địa chỉ thư điện tử "an (a ) gmail.com"'],
+  ])('reports %s at the line where it starts, as the page shows it whole', async (_, text, line, message) => {
+    const fixture = makeContentRoot({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ body: `Câu chuyện.\n\n${text}\n` }) });
     try {
       const { problems } = await checkContent(fixture.root);
-      expect(problems.map((p) => [p.line, p.field, p.message.slice(0, 28)])).toEqual([[19, 'nội dung bài', 'Có địa chỉ thư điện tử "an (']]);
+      expect(problems.map((p) => [p.line, p.field, p.message.slice(0, message.length)])).toEqual([[line, 'nội dung bài', message]]);
+      const page = `<article><p>Câu chuyện.</p>\n<p>${text}</p></article>`;
+      expect(findPersonalData(page).map((hit) => hit.message.slice(0, message.length))).toEqual([message]);
     } finally {
       fixture.cleanup();
     }
@@ -97,6 +104,8 @@ describe('personal data', () => {
       'groups of three': '012 '.repeat(size / 4),
       'emphasis after a digit': `1${'*'.repeat(size)}`,
       'digits and emphasis': '1**'.repeat(size / 3),
+      'underscores': `1${'_'.repeat(size)}`,
+      'digits and underscores': '1_'.repeat(size / 2),
       'digits and tags': '1<span>'.repeat(size / 7),
       'an unclosed tag': `1<span${' '.repeat(size)}`,
       'escaped tags': '1&lt;b&gt;'.repeat(size / 10),

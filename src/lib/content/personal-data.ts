@@ -8,16 +8,18 @@
  * character references decoded, any kind of space or dash taken for a plain one, invisible characters and inline
  * markup (Markdown emphasis, HTML tags such as <strong>) between the digits of a number ignored.
  *
- * Numbers are read as groups of digits joined by one space, dot or dash ("0912 345 678", "001.203.004.567"),
- * whatever stands around them: punctuation, brackets, quotes, letters with no space ("CCCD001203004567").
+ * Numbers are read as groups of digits joined by one space, dot or dash, or a dash between spaces ("0912 345 678",
+ * "001.203.004.567"), whatever stands around them: punctuation, brackets, quotes, letters with no space
+ * ("CCCD001203004567").
  * - Phone: a mobile number (10 digits from 03, 05, 07, 08 or 09; 11 digits from 01 in the old plan), a landline
  *   with its area code (11 digits from 02, the code alone or in brackets: "(0234) 3 822 123"), either written with
  *   +84 or 84 instead of the 0. After a phone word (số điện thoại, SĐT, ĐT, di động, Zalo, hotline, liên hệ…) any
  *   10 or 11 digits from 0 count; right after "ĐT:", "điện thoại:" and the like, a local number of 7 or 8 digits too.
  * - Citizen ID: 12 digits (a CCCD always starts with 0, its province code), or 9 (an old CMND). Written as one run
  *   of digits, or grouped and starting with 0, it is an ID. Grouped by thousands and starting with another digit
- *   ("150.000.000.000", "123 456 789") it reads as an amount or a count, and is an ID only after an ID word (CCCD,
- *   CMND, căn cước, chứng minh nhân dân, định danh). A run followed by a money word (đồng, đ, triệu, tỷ…) is money.
+ *   ("150.000.000.000", "đã trồng 123 456 789 cây") it reads as an amount or a count, as amounts and counts are
+ *   written, and is an ID only after an ID word (CCCD, CMND, căn cước, chứng minh nhân dân, định danh): "CMND số
+ *   123.456.789". A number followed by a money word (đồng, đ, triệu, tỷ…) is money, unless it starts with 0.
  * - Not numbers of a person: groups that go on with more digits ("1.200.000.000"), dates and document numbers
  *   (short groups between slashes: "1520/QĐ-UBND", "15/03/2024", "06/2022/QH15"; a slash joins no groups, so
  *   "0912345678/0987654321" and "zalo.me/0912345678" are phone numbers), digits inside a code or file name
@@ -70,7 +72,7 @@ const VIETNAMESE_MARKS = ['\u0301', '\u0300', '\u0323', '\u0309', '\u0303', '\u0
  * invisible characters other than the plain ones are read as such where numbers are read (SPACE, DASH, MARK).
  * Each step starts from a search for a plain character, much faster over a whole page than a character class.
  */
-export function readableText(text: string): string {
+function readableText(text: string): string {
   let read = VIETNAMESE_MARKS.some((mark) => text.includes(mark)) ? text.normalize('NFC') : text;
   if (read.includes('&')) read = read.replace(ENTITY, decodeEntity);
   if (read.includes('\\')) read = read.replace(MARKDOWN_ESCAPE, '$1');
@@ -87,12 +89,16 @@ const DASH = String.raw`\u2010-\u2013\u2212\ufe63\uff0d`;
 const INLINE_TAGS = 'a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr';
 /**
  * What can stand inside a number without breaking it as read: a Markdown emphasis mark, an invisible character, an
- * inline tag, written or escaped ("&lt;strong&gt;" in a feed). Every alternative starts with its own character and
- * a tag ends at its first ">", so the patterns built from it match one way only and stay linear.
+ * inline tag, written or escaped ("&lt;strong&gt;" in a feed). An underscore between two digits is no emphasis in
+ * Markdown ("B7_747" in a file name). Every alternative starts with its own character, or excludes the other, and a
+ * tag ends at its first ">", so the patterns built from it match one way only and stay linear.
  */
-const MARK = String.raw`(?:[*_~\x60\u00ad\u200b-\u200d\u2060\ufeff]|<\/?(?:${INLINE_TAGS})(?![\w-])[^<>]{0,200}>|&lt;\/?(?:${INLINE_TAGS})(?![\w-])(?:[^&<>]|&(?!gt;)){0,200}&gt;)`;
-/** One space, dot or dash between two groups of digits, a dash between spaces, or the ")" after an area code. */
-const JOINT = String.raw`(?:[ ${SPACE}][\-${DASH}][ ${SPACE}]|[ .\-${SPACE}${DASH}]|\)[ ${SPACE}]?)`;
+const MARK = String.raw`(?:[*~\x60\u00ad\u200b-\u200d\u2060\ufeff]|(?<!\d)_|(?<=\d)_(?!\d)|<\/?(?:${INLINE_TAGS})(?![\w-])[^<>]{0,200}>|&lt;\/?(?:${INLINE_TAGS})(?![\w-])(?:[^&<>]|&(?!gt;)){0,200}&gt;)`;
+/**
+ * One space, dot or dash between two groups of digits, a dash between spaces, the ")" after an area code, or a line
+ * break: a paragraph wrapped inside a number shows it whole ("0912" at the end of one line, "345 678" on the next).
+ */
+const JOINT = String.raw`(?:[ ${SPACE}][\-${DASH}][ ${SPACE}]|\r?\n|[ .\-${SPACE}${DASH}]|\)[ ${SPACE}]?)`;
 /** What joins two groups of digits: a joint, markup around it, or markup alone. */
 const SEP = String.raw`(?:${MARK}+(?:${JOINT}${MARK}*)?|${JOINT}${MARK}*)`;
 /**
@@ -121,6 +127,8 @@ const PHONE_LABEL = new RegExp(
 );
 /** How far before a number its cue word may stand. */
 const CUE_REACH = 48;
+/** The end of the last paragraph in a text (an empty line), which a cue does not reach over. */
+const PARAGRAPH_END = /\n\s*\n(?![^]*\n\s*\n)/;
 /** A money word right after a number (a decimal part between them allowed): then it is an amount. */
 const MONEY_AFTER = new RegExp(String.raw`(?:,\d+)?${MARK}*(?:\s${MARK}*)?(?:đồng|đ|vnđ|vnd|usd|triệu|tỷ|tỉ|nghìn|ngàn|%)(?![\p{L}\p{N}])`, 'iuy');
 
@@ -184,12 +192,13 @@ class Cues {
     this.#at = at;
   }
 
-  /** The text a cue may stand in: the same line, back to the number before. */
+  /** The text a cue may stand in: the same paragraph, back to the number before. */
   get window(): string {
     if (this.#window === undefined) {
       let from = this.#at;
-      while (from > 0 && from > this.#at - CUE_REACH && !/[\d\n]/.test(this.#text[from - 1]!)) from--;
-      this.#window = this.#text.slice(from, this.#at);
+      while (from > 0 && from > this.#at - CUE_REACH && !/\d/.test(this.#text[from - 1]!)) from--;
+      const window = this.#text.slice(from, this.#at);
+      this.#window = window.slice(window.search(PARAGRAPH_END) + 1);
     }
     return this.#window;
   }
@@ -415,6 +424,8 @@ export interface PersonalDataHit {
   kind: string;
   value: string;
   message: string;
+  /** The line of the text it starts on, from 0: where to point an editor in a story. */
+  line: number;
 }
 
 const allowedKeys = new WeakMap<readonly string[], Set<string>>();
@@ -446,11 +457,22 @@ export function findPersonalData(text: string, allowed: readonly string[] = []):
     while (next < emails.length && emails[next]!.end <= number.start) next++;
     return !(next < emails.length && emails[next]!.start < number.end);
   });
-  for (const { kind, value, key } of [...emails, ...outside]) {
+  let line = 0;
+  let counted = 0;
+  for (const { kind, value, key, start } of [...emails, ...outside].sort((a, b) => a.start - b.start)) {
     if (keys.has(key) || seen.has(key)) continue;
     seen.add(key);
+    // Lines are counted once along the text, hits being in its order.
+    for (let at = read.indexOf('\n', counted); at >= 0 && at < start; at = read.indexOf('\n', at + 1)) line++;
+    counted = start;
+    const shown = value.replace(/\r?\n/g, ' ');
     const name = PERSONAL_DATA_KINDS[kind];
-    hits.push({ kind: name, value, message: `Có ${name} "${value}": ${ADVICE[kind]}. Nếu đây là liên hệ công khai của cơ quan, thêm vào publicContacts trong content/settings.yaml.` });
+    hits.push({
+      kind: name,
+      value: shown,
+      message: `Có ${name} "${shown}": ${ADVICE[kind]}. Nếu đây là liên hệ công khai của cơ quan, thêm vào publicContacts trong content/settings.yaml.`,
+      line,
+    });
   }
   return hits;
 }

@@ -122,23 +122,8 @@ export function checkStory(file: string, { root, schemaFor, publicContacts, coll
   checked.data = parsed.data;
   const later = checked.laterProblems;
   later.push(...personalDataInFields(parsed.data, file, entry, publicContacts));
-  // Line by line only when the whole story has something to report, which is rare.
-  const inStory = findPersonalData(entry.body, publicContacts);
-  if (inStory.length > 0) {
-    const before = later.length;
-    entry.body.split('\n').forEach((lineText, i) => {
-      for (const hit of findPersonalData(lineText, publicContacts)) later.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
-    });
-    // Something written across lines (an address broken inside "(a)") is reported where it starts, if it is found as
-    // written, or else at the story's start: never let through.
-    if (later.length === before) {
-      for (const hit of inStory) {
-        const at = entry.body.indexOf(hit.value);
-        const line = entry.bodyLine + (at < 0 ? 0 : entry.body.slice(0, at).split('\n').length - 1);
-        later.push({ file, line, field: 'nội dung bài', message: hit.message });
-      }
-    }
-  }
+  // The story is read whole, as a reader sees its paragraphs: a number or an address may be wrapped onto the next line.
+  for (const hit of findPersonalData(entry.body, publicContacts)) later.push({ file, line: entry.bodyLine + hit.line, field: 'nội dung bài', message: hit.message });
   const photos = (parsed.data as { photos?: unknown[] }).photos?.length ?? 0;
   const { story, problems: bodyProblems } = compileStory(entry.body, photos);
   later.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
