@@ -28,4 +28,9 @@ describe('the output check in a build', () => {
     expect(failure.output).toContain('"Lê Văn Tâm" (chưa được phép đăng) có trong tin-moi/index.html.');
     expect(failure.output).toContain('tin-moi/index.html: có số điện thoại "0912 345 678", không được công bố.');
   });
+
+  it('takes nothing else the sample site writes for personal data: dates, decision numbers, amounts, file names', () => {
+    const found = new Set([...failure.output.matchAll(/\S+: có (?:số điện thoại|số định danh \(CCCD\/CMND\)|địa chỉ thư điện tử) "[^"]*", không được công bố\./g)].map((m) => m[0]));
+    expect([...found]).toEqual(['tin-moi/index.html: có số điện thoại "0912 345 678", không được công bố.']);
+  });
 });

@@ -21,6 +21,7 @@ import { PHOTO_EXTENSIONS } from '../../src/lib/content/collections.ts';
 import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';
 import { NEW_FLAGS, RADIO_FLAGS } from '../../scripts/flags.ts';
+import { findPersonalData, PERSONAL_DATA_KINDS } from '../../src/lib/content/personal-data.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -222,6 +223,44 @@ describe('the editors’ guide', () => {
     const stated = [...guide.matchAll(/gồm (\d+) điển hình mới đăng nhất/g)].map((m) => Number(m[1]));
     expect(stated.length).toBeGreaterThan(0);
     expect(stated.filter((n) => n !== FEED_SIZE)).toEqual([]);
+  });
+
+  it('shows what the personal-data check finds, as it finds it', () => {
+    const lines = guide.split('\n');
+    // The table after the marker, without its header and separator rows.
+    const rows: string[] = [];
+    for (let i = lines.indexOf('<!-- du-lieu-ca-nhan -->') + 3; lines[i]?.startsWith('|'); i++) rows.push(lines[i]!);
+    const kinds: Record<string, string | undefined> = {
+      'số định danh': PERSONAL_DATA_KINDS.id,
+      'số điện thoại': PERSONAL_DATA_KINDS.phone,
+      'địa chỉ thư điện tử': PERSONAL_DATA_KINDS.email,
+      'không phải dữ liệu cá nhân': undefined,
+    };
+    expect(rows.length).toBe(8);
+    for (const row of rows) {
+      const [, examples = '', meaning = ''] = row.split('|').map((cell) => cell.trim());
+      expect(Object.keys(kinds), row).toContain(meaning);
+      for (const [, example] of examples.matchAll(/`([^`]+)`/g)) {
+        expect(findPersonalData(example!).map((hit) => hit.kind), example).toEqual(kinds[meaning] ? [kinds[meaning]] : []);
+      }
+    }
+  });
+
+  it('shows public contacts accepted however they are written', () => {
+    const section = guide.slice(guide.indexOf('### Ghi liên hệ công khai'));
+    const contacts = JSON.parse(/publicContacts: (\[.*\])/.exec(section)![1]!) as string[];
+    const spellings = [.../`([^`]+)`/g[Symbol.matchAll](/^.*là một số.*$/m.exec(section)![0])].map((m) => m[1]!);
+    expect(spellings.length).toBeGreaterThanOrEqual(3);
+    for (const spelling of spellings) {
+      expect(findPersonalData(spelling).map((hit) => hit.kind), spelling).toEqual([PERSONAL_DATA_KINDS.phone]);
+      expect(findPersonalData(spelling, contacts), spelling).toEqual([]);
+    }
+  });
+
+  it('quotes the personal-data messages as the check writes them', () => {
+    const quoted = [...guide.matchAll(/^\| `(Có [^`"]+"([^"]+)"[^`]*?) …`/gm)];
+    expect(quoted.length).toBe(3);
+    for (const [, message, value] of quoted) expect(findPersonalData(value!).map((hit) => hit.message.slice(0, message!.length))).toEqual([message]);
   });
 
   it('is written in NFC, like the content', () => {

@@ -25,6 +25,7 @@ import { rememberCheckedStory } from '../stories/store.ts';
 import {
   checkStoriesInThreads,
   checkStory,
+  personalDataInFields,
   storyCheckContext,
   type StoryCheckSetup,
   type StoryCollection,
@@ -185,7 +186,11 @@ async function readStories<T>(run: CheckRun, collection: StoryCollection) {
   return loaded;
 }
 
-async function readList<T extends { id: string }>(root: string, files: string[], schema: z.ZodType<T>, what: string, problems: Problem[]) {
+/**
+ * Reads a list of places or awards. Their names and notes are published like the stories, so they are searched for
+ * personal data as the stories are: the build's output check would refuse what the content check let through.
+ */
+async function readList<T extends { id: string }>(root: string, files: string[], schema: z.ZodType<T>, what: string, problems: Problem[], publicContacts: readonly string[]) {
   const loaded: Loaded<T>[] = [];
   for (const file of files) {
     const { items, problems: fileProblems } = await readYamlList(root, file);
@@ -193,7 +198,10 @@ async function readList<T extends { id: string }>(root: string, files: string[],
     for (const item of items) {
       const parsed = schema.safeParse(item.data, { reportInput: true });
       if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, file, item));
-      else loaded.push({ id: parsed.data.id, file, data: parsed.data, source: item });
+      else {
+        problems.push(...personalDataInFields(parsed.data, file, item, publicContacts));
+        loaded.push({ id: parsed.data.id, file, data: parsed.data, source: item });
+      }
     }
   }
   problems.push(...findIdCollisions(loaded, what, (item) => item.source.lineOf(['id'])));
@@ -225,16 +233,19 @@ export async function checkContent(
     problems.push(...yamlProblems);
     if (source) {
       const parsed = settingsSchema().safeParse(source.data, { reportInput: true });
-      if (parsed.success) settings = parsed.data;
-      else problems.push(...issuesToProblems(parsed.error.issues, settingsFile, source));
+      if (parsed.success) {
+        settings = parsed.data;
+        // The settings' own texts (the notice, the radio's words) are published on every page.
+        problems.push(...personalDataInFields(parsed.data, settingsFile, source, publicContactsOf(settings)));
+      } else problems.push(...issuesToProblems(parsed.error.issues, settingsFile, source));
     }
   }
 
-  const places = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), placeSchema(), 'hai địa danh', problems);
-  const awards = existsSync(path.join(root, DATA_FILES.awards))
-    ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems)
-    : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);
   const publicContacts = publicContactsOf(settings);
+  const places = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), placeSchema(), 'hai địa danh', problems, publicContacts);
+  const awards = existsSync(path.join(root, DATA_FILES.awards))
+    ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems, publicContacts)
+    : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);
   // Public contacts decide what the personal-data scan accepts, so they are part of the cache key.
   const cache = cacheDir ? new CheckCache(cacheDir, `${codeVersion(root)}:${contentHash(JSON.stringify(publicContacts))}`) : undefined;
   const stories = saveStories && cacheDir ? { cacheDir, version: codeVersion(root) } : undefined;

@@ -14,7 +14,7 @@ import { contentHash } from './cache.ts';
 import { issuesToProblems } from './issues.ts';
 import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
-import { formatField, parseEntry, type Problem } from './source.ts';
+import { formatField, parseEntry, type Problem, type YamlSource } from './source.ts';
 import { metadataOf, saveStory, storyFile, type CheckedStory } from '../stories/store.ts';
 
 /** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
@@ -83,6 +83,13 @@ function strings(value: unknown, at: (string | number)[] = []): { at: (string | 
   return [];
 }
 
+/** Personal data in any text field of parsed data (an entry, a place, an award, the settings), with its line. */
+export function personalDataInFields(data: unknown, file: string, source: Pick<YamlSource, 'lineOf'>, publicContacts: readonly string[]): Problem[] {
+  return strings(data).flatMap(({ at, text }) =>
+    findPersonalData(text, publicContacts).map((hit) => ({ file, line: source.lineOf(at), field: formatField(at), message: hit.message })),
+  );
+}
+
 export interface StoryCheckContext {
   root: string;
   schemaFor: (file: string) => z.ZodType;
@@ -118,15 +125,9 @@ export function checkStoryText(file: string, raw: string, { schemaFor, publicCon
   }
   checked.data = parsed.data;
   const later = checked.laterProblems;
-  for (const { at, text } of strings(parsed.data)) {
-    for (const hit of findPersonalData(text, publicContacts)) later.push({ file, line: entry.lineOf(at), field: formatField(at), message: hit.message });
-  }
-  // Line by line only when the whole story has something to report, which is rare.
-  if (findPersonalData(entry.body, publicContacts).length > 0) {
-    entry.body.split('\n').forEach((lineText, i) => {
-      for (const hit of findPersonalData(lineText, publicContacts)) later.push({ file, line: entry.bodyLine + i, field: 'nội dung bài', message: hit.message });
-    });
-  }
+  later.push(...personalDataInFields(parsed.data, file, entry, publicContacts));
+  // The story is read whole, as a reader sees its paragraphs: a number or an address may be wrapped onto the next line.
+  for (const hit of findPersonalData(entry.body, publicContacts)) later.push({ file, line: entry.bodyLine + hit.line, field: 'nội dung bài', message: hit.message });
   const photos = (parsed.data as { photos?: unknown[] }).photos?.length ?? 0;
   const { story, problems: bodyProblems } = compileStory(entry.body, photos);
   later.push(...bodyProblems.map((p) => ({ file, line: p.line ? p.line + entry.bodyLine - 1 : undefined, field: 'nội dung bài', message: p.message })));
