@@ -6,7 +6,10 @@ import type { ExemplarKind } from '../schemas/exemplar.ts';
 import type { Field } from '../schemas/fields.ts';
 import type { PlaceType } from '../schemas/place.ts';
 import type { SourcedStatement } from '../schemas/campaign.ts';
-import { formatNumber } from '../lib/format.ts';
+
+// The dictionary imports no code of the site's (types only): the code reads it, never the other way round.
+/** Numbers as Vietnamese writes them: "1.234". */
+const formatNumber = new Intl.NumberFormat('vi-VN').format;
 
 /** "2022-10" → "10/2022". */
 const monthOfYear = (month: string) => `${Number(month.slice(5))}/${month.slice(0, 4)}`;
