@@ -237,6 +237,7 @@ console.log(md);
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept: ${work}`);
 
+// Long as a report is: one table after another, in the order they are read.
 function markdown(r: typeof report): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const groups = ['content', 'pages', 'images', 'search', 'checks', 'startup'] as const;

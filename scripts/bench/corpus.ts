@@ -77,6 +77,7 @@ function story(rng: ReturnType<typeof random>, words: number): string {
   return parts.join('\n\n');
 }
 
+// Long as a recipe is: the corpus is written in the order its parts refer to each other.
 /** Writes a content/ folder for `options.exemplars` exemplars under `root`, reusing the repository's awards. */
 export async function writeCorpus(root: string, repo: string, options: CorpusOptions): Promise<Corpus> {
   const rng = random(options.seed ?? 20251121);

@@ -106,6 +106,7 @@ export interface BuildOptions {
 
 const GNU_TIME = '/usr/bin/time';
 
+// Long because one build is followed from its start to its end: its log, its phases and its memory, as they come.
 export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions): Promise<BuildFigures> {
   const started = performance.now();
   const command = [process.execPath, astro, 'build', '--root', root];

@@ -60,6 +60,8 @@ function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => voi
   });
 }
 
+// Long because it is one object: Astro's prerenderer interface, whose methods share the workers, the pages in flight
+// and the photo encoder.
 function inWorkers(astro: AstroPrerenderer, count: number, config: AstroConfig, pages: Map<string, PageStyles>, logger: AstroIntegrationLogger): AstroPrerenderer {
   const lanes: Lane[] = [];
   const waiting = new Map<number, { lane: Lane; resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();

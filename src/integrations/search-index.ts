@@ -15,7 +15,7 @@
  * story, the most common change, keeps the index.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
@@ -24,61 +24,14 @@ import { codeVersion } from '../lib/content/cache.ts';
 import { FileRecord } from '../lib/file-record.ts';
 import { outputFiles } from '../lib/output-files.ts';
 import { RenderedPage } from './rendered-page.ts';
+import { indexedPart } from '../lib/search/indexed-part.ts';
+import { linkTree } from '../lib/output-files.ts';
 import { CACHE_FILES, SEARCH_INDEX_DIR, cachePath } from '../lib/names.ts';
 
 /** Pages sent to Pagefind and not yet acknowledged; past this, rendering waits so memory stays flat. */
 const IN_FLIGHT = 64;
 
-const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*?\sdata-pagefind-ignore\b[^>]*>/gi;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-/** Filters, metadata and sort keys, which Pagefind reads even inside an ignored element. */
-const SEARCH_DATA = /<[^>]*\sdata-pagefind-(?:filter|meta|sort)\b[^>]*>[^<]*/gi;
-
-/**
- * What Pagefind reads of a page: all of it but the text of the elements marked data-pagefind-ignore (the story, the
- * radio script's duration, sharing links), whose changes need no new index. An ignored element whose end cannot
- * be found is kept: a wasted reuse at worst, never a stale index.
- */
-export function indexedPart(html: string): string {
-  const kept: string[] = [];
-  let from = 0;
-  for (const open of html.matchAll(IGNORED)) {
-    if (open.index < from) continue;
-    const tag = open[1]!.toLowerCase();
-    const afterOpen = open.index + open[0].length;
-    let end = afterOpen;
-    if (!VOID.has(tag)) {
-      const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-      tags.lastIndex = afterOpen;
-      let depth = 1;
-      let match: RegExpExecArray | null;
-      while (depth > 0 && (match = tags.exec(html))) depth += match[1] ? -1 : 1;
-      if (depth > 0) continue;
-      end = tags.lastIndex;
-    }
-    kept.push(html.slice(from, open.index), ...(html.slice(afterOpen, end).match(SEARCH_DATA) ?? []));
-    from = end;
-  }
-  kept.push(html.slice(from));
-  return kept.join('');
-}
-
 const isIndexed = (html: string) => html.includes('data-pagefind-body');
-
-/** Every file of `from` in `to`, hard-linked where the file system allows (files are never changed in place). */
-function linkTree(from: string, to: string) {
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      cpSync(source, target);
-    }
-  }
-}
 
 const createPagefindIndex = () =>
   pagefind.createIndex({ forceLanguage: 'vi' }).then(({ index, errors }) => {

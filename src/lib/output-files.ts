@@ -1,5 +1,5 @@
-/** Reading a build's output folder as a reader or a crawler would get it. */
-import { readdirSync } from 'node:fs';
+/** Reading a build's output folder as a reader or a crawler would get it, and copying parts of it. */
+import { cpSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -38,4 +38,19 @@ export function decodeOutput(file: string, bytes: Buffer): string {
 export function sitePath(url: string, base: string): string {
   const pathname = /^https?:/.test(url) ? new URL(url).pathname : url;
   return pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+}
+
+/** Every file of `from` in `to`, hard-linked where the file system allows (files are never changed in place). */
+export function linkTree(from: string, to: string) {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      cpSync(source, target);
+    }
+  }
 }

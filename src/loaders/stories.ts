@@ -24,6 +24,7 @@ function looksShown(data: unknown): boolean {
   return Boolean(candidate?.publication) && isShown(candidate!);
 }
 
+// Long because it is one object: an Astro loader, whose load() reads, prunes and saves in one pass over the files.
 export function storyLoader(dir: string): Loader {
   return {
     name: 'guong-sang-stories',

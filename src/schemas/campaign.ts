@@ -65,6 +65,7 @@ function sections() {
   });
 }
 
+// Long as a schema is: one object of fields, each with its line of documentation, then the rules across fields.
 export function campaignSchema() {
   return z
     .strictObject({

@@ -33,6 +33,7 @@ function consent() {
 }
 
 /** `image`: the photo field's schema, Astro's image() in a build (giving ImageMetadata), a path check elsewhere. */
+// Long as a schema is: one object of fields, each with its line of documentation, then the rules across fields.
 export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () => Image }) {
   return z
     .strictObject({

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { text, missingOr } from './common.ts';
 import { ui } from '../i18n/vi.ts';
 
+// Long as a schema is: one object of fields, each with its line of documentation, then the rules across fields.
 export function settingsSchema() {
   return z.strictObject({
     /** Site name, shown in the header and titles. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexedPart } from '../../src/integrations/search-index.ts';
+import { indexedPart } from '../../src/lib/search/indexed-part.ts';
 
 describe('what of a page the search index depends on', () => {
   const page = (story: string, duration: string) =>

@@ -5,6 +5,7 @@ import { formatField, type Problem } from './source.ts';
 
 type Path = (string | number)[];
 
+// One pass per kind of reference, in the order the problems are reported; each pass is a few lines.
 export function checkReferences(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
   const places = new Map(model.places.map((p) => [p.id, p]));

@@ -70,8 +70,145 @@ function explainSyntaxError(reason: string): string {
   return 'có dấu < hoặc { không đúng chỗ ở dòng này. Muốn viết các dấu đó như chữ thường thì viết \\< hoặc \\{.';
 }
 
+/** What checking a story's tree gathers: its problems, headings (with the anchors given), and photos shown. */
+interface TreeCheck {
+  photoCount: number;
+  problems: BodyProblem[];
+  headings: CompiledStory['headings'];
+  usedSlugs: Set<string>;
+  photoRefs: number[];
+}
+
+/** Checks one of the two story components and turns it into the element it renders as. */
+function convertComponent(node: JsxNode, line: number | undefined, check: TreeCheck) {
+  const { problems } = check;
+  const name = node.name ?? '';
+  if (!(name in STORY_COMPONENTS)) {
+    problems.push({
+      line,
+      message: `Thẻ <${name || '>'}> không được phép trong bài. Chỉ dùng: ${Object.keys(STORY_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`,
+    });
+    node.children = [];
+    return;
+  }
+  const spec = STORY_COMPONENTS[name as ComponentName];
+  const attributes: Record<string, string> = {};
+  const written = new Set(node.attributes.map((attribute) => attribute.name));
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
+      problems.push({ line, message: `Thuộc tính của <${name}> phải là chữ trong dấu nháy, ví dụ <${name} ${spec.required[0]}="…" />.` });
+      continue;
+    }
+    if (![...spec.required, ...spec.optional].includes(attribute.name as never)) {
+      problems.push({ line, message: `<${name}> không có thuộc tính "${attribute.name}".` });
+      continue;
+    }
+    attributes[attribute.name!] = attribute.value.normalize('NFC');
+  }
+  for (const required of spec.required) {
+    if (!written.has(required) || attributes[required]?.trim() === '') problems.push({ line, message: `<${name}> thiếu thuộc tính ${required}="…".` });
+  }
+  if (name === 'Figure') convertFigure(node, line, attributes, check);
+  else if (name === 'Quote') convertQuote(node, attributes);
+}
+
+function convertFigure(node: JsxNode, line: number | undefined, attributes: Record<string, string>, { problems, photoCount, photoRefs }: TreeCheck) {
+  if (node.type === 'mdxJsxTextElement') {
+    problems.push({ line, message: 'Đặt <Figure … /> trên một dòng riêng, cách đoạn văn trước và sau một dòng trống.' });
+  }
+  const n = Number(attributes.photo);
+  if (attributes.photo !== undefined && !(Number.isInteger(n) && n >= 1 && n <= photoCount)) {
+    problems.push({
+      line,
+      message: `<Figure photo="${attributes.photo}" />: bài có ${photoCount} ảnh trong mục photos, hãy ghi số từ 1 đến ${photoCount}.`,
+    });
+  } else if (attributes.photo !== undefined) {
+    photoRefs.push(n);
+  }
+  node.children = [];
+  node.data = { hName: 'gs-photo', hProperties: { dataN: String(n) } };
+}
+
+function convertQuote(node: JsxNode, attributes: Record<string, string>) {
+  const caption = [attributes.by, attributes.role].filter(Boolean).join(', ');
+  node.data = { hName: 'figure', hProperties: { className: ['quote'] }, speaker: { by: attributes.by, role: attributes.role } };
+  const phrasing = node.children.every((child) => !['paragraph', 'list', 'heading', 'blockquote', 'table'].includes(child.type));
+  node.children = [
+    { type: 'blockquote', children: phrasing ? [{ type: 'paragraph', children: node.children }] : node.children } as RootContent,
+    { type: 'paragraph', data: { hName: 'figcaption' }, children: [{ type: 'text', value: caption }] } as RootContent,
+  ];
+}
+
+/** A heading gets an anchor of its own, unique in the story, and is listed for the page's table of contents. */
+function anchorHeading(heading: Heading, line: number | undefined, { problems, headings, usedSlugs }: TreeCheck) {
+  if (heading.depth === 1) {
+    problems.push({ line, message: 'Không dùng tiêu đề cấp 1 (#) trong bài: tên bài đã là tiêu đề cấp 1. Dùng ## hoặc ###.' });
+  }
+  const text = textOf(heading);
+  let id = slugify(text) || 'muc';
+  for (let n = 2; usedSlugs.has(id); n++) id = `${slugify(text) || 'muc'}-${n}`;
+  usedSlugs.add(id);
+  heading.data = { ...heading.data, hProperties: { id } };
+  headings.push({ depth: heading.depth, slug: id, text });
+}
+
+/** Checks every node of the tree, refusing what a story may not hold; components and headings are prepared on the way. */
+function checkNode(node: RootContent | Root, check: TreeCheck): void {
+  const { problems } = check;
+  const line = node.position?.start.line;
+  switch (node.type) {
+    case 'mdxjsEsm':
+      problems.push({ line, message: 'Không dùng import/export trong bài: bài viết chỉ gồm chữ và các thành phần Figure, Quote.' });
+      return;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      problems.push({ line, message: 'Không dùng biểu thức {…} trong bài. Muốn viết dấu ngoặc nhọn thì viết \\{ và \\}.' });
+      return;
+    case 'image':
+    case 'imageReference':
+      problems.push({
+        line,
+        message: 'Không chèn ảnh bằng ![…](…). Khai báo ảnh trong mục photos (có mô tả alt) rồi chèn bằng <Figure photo="2" />.',
+      });
+      return;
+    case 'html':
+      problems.push({ line, message: 'Không dùng mã HTML trong bài.' });
+      return;
+    case 'link':
+    case 'definition':
+      if (!/^(https?:|mailto:|\/|#|\.\.?\/)/i.test(node.url.trim())) {
+        problems.push({ line, message: `Liên kết "${node.url}" không được phép: chỉ dùng địa chỉ http(s) hoặc đường dẫn trong trang.` });
+      }
+      break;
+    case 'heading':
+      anchorHeading(node as Heading, line, check);
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      convertComponent(node as unknown as JsxNode, line, check);
+      break;
+  }
+  if ('children' in node) {
+    // A component written alone on a line is parsed as a paragraph holding it; it is a block of its own.
+    node.children = (node.children as RootContent[]).map((child) => {
+      if (child.type !== 'paragraph') return child;
+      const parts = child.children.filter((part) => !(part.type === 'text' && part.value.trim() === ''));
+      const only = parts[0];
+      return parts.length === 1 && only.type === 'mdxJsxTextElement' ? ({ ...only, type: 'mdxJsxFlowElement' } as RootContent) : child;
+    }) as typeof node.children;
+    for (const child of node.children) checkNode(child as RootContent, check);
+  }
+}
+
+/** remark-rehype drops MDX nodes; under a type of its own a checked component becomes the element its data names. */
+function renameComponents(node: RootContent | Root) {
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    (node as { type: string }).type = 'storyComponent';
+  }
+  if ('children' in node) node.children.forEach((child) => renameComponents(child as RootContent));
+}
+
 export function compileStory(source: string, photoCount: number): { story?: CompiledStory; problems: BodyProblem[] } {
-  const problems: BodyProblem[] = [];
   let tree: Root;
   try {
     tree = parse(source);
@@ -80,134 +217,13 @@ export function compileStory(source: string, photoCount: number): { story?: Comp
     const [, line, reason] = /^(?:(\d+):\d+: )?([\s\S]*?)(?: \([\w-]+:[\w-]+\))?$/.exec((error as Error).message)!;
     return { problems: [{ line: line ? Number(line) : undefined, message: `Không đọc được nội dung bài: ${explainSyntaxError(reason!)}` }] };
   }
-
-  const headings: CompiledStory['headings'] = [];
-  const usedSlugs = new Set<string>();
-  const photoRefs: number[] = [];
-
-  const visit = (node: RootContent | Root): void => {
-    const line = node.position?.start.line;
-    switch (node.type) {
-      case 'mdxjsEsm':
-        problems.push({ line, message: 'Không dùng import/export trong bài: bài viết chỉ gồm chữ và các thành phần Figure, Quote.' });
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        problems.push({ line, message: 'Không dùng biểu thức {…} trong bài. Muốn viết dấu ngoặc nhọn thì viết \\{ và \\}.' });
-        return;
-      case 'image':
-      case 'imageReference':
-        problems.push({
-          line,
-          message: 'Không chèn ảnh bằng ![…](…). Khai báo ảnh trong mục photos (có mô tả alt) rồi chèn bằng <Figure photo="2" />.',
-        });
-        return;
-      case 'html':
-        problems.push({ line, message: 'Không dùng mã HTML trong bài.' });
-        return;
-      case 'link':
-      case 'definition':
-        if (!/^(https?:|mailto:|\/|#|\.\.?\/)/i.test(node.url.trim())) {
-          problems.push({ line, message: `Liên kết "${node.url}" không được phép: chỉ dùng địa chỉ http(s) hoặc đường dẫn trong trang.` });
-        }
-        break;
-      case 'heading': {
-        const heading = node as Heading;
-        if (heading.depth === 1) {
-          problems.push({ line, message: 'Không dùng tiêu đề cấp 1 (#) trong bài: tên bài đã là tiêu đề cấp 1. Dùng ## hoặc ###.' });
-        }
-        const text = textOf(heading);
-        let id = slugify(text) || 'muc';
-        for (let n = 2; usedSlugs.has(id); n++) id = `${slugify(text) || 'muc'}-${n}`;
-        usedSlugs.add(id);
-        heading.data = { ...heading.data, hProperties: { id } };
-        headings.push({ depth: heading.depth, slug: id, text });
-        break;
-      }
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        convertComponent(node as unknown as JsxNode, line);
-        break;
-    }
-    if ('children' in node) {
-      // A component written alone on a line is parsed as a paragraph holding it; it is a block of its own.
-      node.children = (node.children as RootContent[]).map((child) => {
-        if (child.type !== 'paragraph') return child;
-        const parts = child.children.filter((part) => !(part.type === 'text' && part.value.trim() === ''));
-        const only = parts[0];
-        return parts.length === 1 && only.type === 'mdxJsxTextElement' ? ({ ...only, type: 'mdxJsxFlowElement' } as RootContent) : child;
-      }) as typeof node.children;
-      for (const child of node.children) visit(child as RootContent);
-    }
-  };
-
-  const convertComponent = (node: JsxNode, line: number | undefined) => {
-    const name = node.name ?? '';
-    if (!(name in STORY_COMPONENTS)) {
-      problems.push({
-        line,
-        message: `Thẻ <${name || '>'}> không được phép trong bài. Chỉ dùng: ${Object.keys(STORY_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`,
-      });
-      node.children = [];
-      return;
-    }
-    const spec = STORY_COMPONENTS[name as ComponentName];
-    const attributes: Record<string, string> = {};
-    const written = new Set(node.attributes.map((attribute) => attribute.name));
-    for (const attribute of node.attributes) {
-      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
-        problems.push({ line, message: `Thuộc tính của <${name}> phải là chữ trong dấu nháy, ví dụ <${name} ${spec.required[0]}="…" />.` });
-        continue;
-      }
-      if (![...spec.required, ...spec.optional].includes(attribute.name as never)) {
-        problems.push({ line, message: `<${name}> không có thuộc tính "${attribute.name}".` });
-        continue;
-      }
-      attributes[attribute.name!] = attribute.value.normalize('NFC');
-    }
-    for (const required of spec.required) {
-      if (!written.has(required) || attributes[required]?.trim() === '') problems.push({ line, message: `<${name}> thiếu thuộc tính ${required}="…".` });
-    }
-    if (name === 'Figure') {
-      if (node.type === 'mdxJsxTextElement') {
-        problems.push({ line, message: 'Đặt <Figure … /> trên một dòng riêng, cách đoạn văn trước và sau một dòng trống.' });
-      }
-      const n = Number(attributes.photo);
-      if (attributes.photo !== undefined && !(Number.isInteger(n) && n >= 1 && n <= photoCount)) {
-        problems.push({
-          line,
-          message: `<Figure photo="${attributes.photo}" />: bài có ${photoCount} ảnh trong mục photos, hãy ghi số từ 1 đến ${photoCount}.`,
-        });
-      } else if (attributes.photo !== undefined) {
-        photoRefs.push(n);
-      }
-      node.children = [];
-      node.data = { hName: 'gs-photo', hProperties: { dataN: String(n) } };
-    } else if (name === 'Quote') {
-      const caption = [attributes.by, attributes.role].filter(Boolean).join(', ');
-      node.data = { hName: 'figure', hProperties: { className: ['quote'] }, speaker: { by: attributes.by, role: attributes.role } };
-      const phrasing = node.children.every((child) => !['paragraph', 'list', 'heading', 'blockquote', 'table'].includes(child.type));
-      node.children = [
-        { type: 'blockquote', children: phrasing ? [{ type: 'paragraph', children: node.children }] : node.children } as RootContent,
-        { type: 'paragraph', data: { hName: 'figcaption' }, children: [{ type: 'text', value: caption }] } as RootContent,
-      ];
-    }
-  };
-
-  visit(tree);
-  if (problems.length > 0) return { problems };
+  const check: TreeCheck = { photoCount, problems: [], headings: [], usedSlugs: new Set(), photoRefs: [] };
+  checkNode(tree, check);
+  if (check.problems.length > 0) return { problems: check.problems };
   const blocks = storyBlocks(tree);
-
-  // remark-rehype drops MDX nodes; under a type of its own a checked component becomes the element its data names.
-  const rename = (node: RootContent | Root) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      (node as { type: string }).type = 'storyComponent';
-    }
-    if ('children' in node) node.children.forEach((child) => rename(child as RootContent));
-  };
-  rename(tree);
+  renameComponents(tree);
   const html = toHtml.stringify(toHtml.runSync(tree)) as string;
-  return { story: { html, headings, photoRefs, blocks }, problems };
+  return { story: { html, headings: check.headings, photoRefs: check.photoRefs, blocks }, problems: check.problems };
 }
 
 type Speaker = { by: string; role?: string };

@@ -88,6 +88,7 @@ const FILES_PER_TURN = 32;
  * written meanwhile, and checks what needs the whole output. `finish()` resolves to every problem found; none
  * means the output holds exactly what was approved.
  */
+// Long because its two steps share the record of clean files and what the first step counted.
 export function startOutputCheck(dir: string, model: ContentModel, { base = '/', root, cacheFile, files }: VerifyOptions): { finish: () => Promise<string[]> } {
   const expected = published(model);
   const findLeaks = leakFinder(expected, base);
