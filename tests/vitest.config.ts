@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // Some unit tests start a process of the project's (npm run new, npm run radio, the content check in threads):
+        // on a busy two-core machine that takes seconds, not the default five.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         // One build of the sample site is shared by the output, link, markup and browser tests.

@@ -80,7 +80,7 @@ port.on('message', async (message: ToWorker) => {
   const { id, url, route } = message;
   try {
     const routeData = routes.get(route);
-    if (!routeData) throw new Error(`Không tìm thấy đường dẫn ${route.replace('\n', ' ')} trong mã trang đã đóng gói.`);
+    if (!routeData) throw new Error(`Route ${route.replace('\n', ' ')} is not in the prerender bundle`);
     const { response, metadata } = await renderForPrerender(app as never, new Request(url), { routeData: routeData as never, collectMetadata: data.collectMetadata });
     const body = response.body === null ? null : await response.arrayBuffer();
     if (newTransforms.length > 0) {
