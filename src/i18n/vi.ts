@@ -31,6 +31,7 @@ export const ui = {
     fields: 'Lĩnh vực',
     az: 'Tra A–Z',
     about: 'Giới thiệu',
+    radio: 'Phát thanh',
     search: 'Tìm kiếm',
   },
   searchBox: { label: 'Tìm điển hình', placeholder: 'Tên, xã phường, phong trào…', submit: 'Tìm' },
@@ -219,6 +220,7 @@ export const ui = {
     publisher: 'Cơ quan thực hiện',
     contact: 'Liên hệ',
     sitemap: 'Sơ đồ trang',
+    browse: 'Tra cứu thêm',
   },
   documents: {
     number: 'số',

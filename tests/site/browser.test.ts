@@ -104,6 +104,32 @@ describe.each([
   });
 });
 
+describe('the first screen of a phone', () => {
+  it('shows the page’s title and the start of its content under the notice and the header (412 × 915)', async () => {
+    const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    for (const path of ['', 'dien-hinh/dang-thi-hoa/', 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/', 'dia-phuong/quoc-oai-sai-son/', 'dien-hinh/']) {
+      await page.goto(server.url + path);
+      const layout = await page.evaluate(() => {
+        const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
+        // The first block of the page's own content after its title.
+        const title = document.querySelector('main h1')!;
+        let next = title.nextElementSibling ?? title.parentElement!.nextElementSibling;
+        while (next && next.getBoundingClientRect().height === 0) next = next.nextElementSibling;
+        return { notice: bottom('.notice'), header: bottom('.site-header'), title: bottom('main h1'), content: next!.getBoundingClientRect().top };
+      });
+      expect(layout.notice, path).toBeGreaterThan(0);
+      // The notice and the header take at most a third of the screen; the title and the next block fit on it.
+      expect(layout.header, path).toBeLessThan(915 / 3);
+      expect(layout.title, path).toBeLessThan(915);
+      expect(layout.content, path).toBeLessThan(915 - 40);
+    }
+    // Six menu items, in at most two rows.
+    const rows = new Set(await page.locator('.site-nav li').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top))));
+    expect(rows.size).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+});
+
 describe('print and fonts', () => {
   it('prints an exemplar page without navigation, banner or share links', async () => {
     const page = await browser.newPage();
