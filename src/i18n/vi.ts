@@ -76,6 +76,12 @@ export const ui = {
     photoCredit: 'Ảnh',
     none: 'Chưa có điển hình nào.',
   },
+  share: {
+    share: 'Chia sẻ (Zalo, Messenger, tin nhắn…)',
+    copy: 'Sao chép đường dẫn',
+    copied: 'Đã sao chép đường dẫn.',
+    print: 'In áp phích',
+  },
   award: {
     decision: (number: string, date: string) => `Quyết định số ${number} ngày ${date}`,
     posthumous: 'Truy tặng',

@@ -213,7 +213,50 @@ describe('search page', () => {
   it('loads search code on the search page only', async () => {
     const { page } = await open('dien-hinh/dang-thi-hoa/');
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.(m?js|wasm)(\?|$)|pagefind/.test(n)));
-    expect(scripts).toEqual([]);
+    expect(scripts).toEqual([expect.stringMatching(/\/_astro\/ShareButtons[^/]+\.js$/)]);
+    await page.close();
+  });
+});
+
+describe('sharing and printing', () => {
+  it('opens the phone’s share sheet with the page, and copies its address, under the strict policy', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    // A phone's share sheet, as Chromium on a desktop has none.
+    await context.addInitScript(() => {
+      const shared: unknown[] = [];
+      Object.assign(window, { shared });
+      Object.defineProperty(navigator, 'share', { value: async (data: unknown) => void shared.push(data) });
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(server.url + 'dien-hinh/dang-thi-hoa/');
+    await page.getByRole('button', { name: /Chia sẻ \(Zalo/ }).click();
+    expect(await page.evaluate(() => (window as unknown as { shared: unknown[] }).shared)).toEqual([
+      { title: 'Đặng Thị Hoà', text: expect.stringContaining('nấu cơm'), url: 'https://guong-sang.example.vn/dien-hinh/dang-thi-hoa/' },
+    ]);
+    await page.getByRole('button', { name: 'Sao chép đường dẫn' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã sao chép' }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://guong-sang.example.vn/dien-hinh/dang-thi-hoa/');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the plain links, and no button, without script', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + 'dien-hinh/dang-thi-hoa/');
+    expect(await page.getByRole('button', { name: /Chia sẻ|Sao chép/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Gửi qua thư điện tử' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('prints a poster from its button', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => Object.assign(window, { printed: 0, print: () => (window as unknown as { printed: number }).printed++ }));
+    await page.goto(server.url + 'in/dien-hinh/dang-thi-hoa/');
+    await page.getByRole('button', { name: 'In áp phích' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.close();
   });
 });

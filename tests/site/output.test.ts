@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
@@ -79,13 +80,20 @@ describe('the built sample site', () => {
     }
   });
 
-  it('ships no client JavaScript except on the search page', () => {
+  it('ships client JavaScript only for search, and for sharing and printing on exemplar, campaign and poster pages', () => {
+    const scriptFile = (name: string) => expect.stringMatching(new RegExp(`^<script type="module" src="/_astro/${name}[^"]+\\.js">$`));
+    const sharing = /^(dien-hinh\/[^/]+|phong-trao\/[^/]+(\/\d+)?|in\/dien-hinh\/[^/]+)\/index\.html$/;
     for (const file of htmlPages(dist)) {
       const scripts = readText(dist, file).match(/<script(?![^>]*type="application\/(ld\+)?json")[^>]*>/g);
-      if (file === 'tim-kiem/index.html') expect(scripts).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
+      if (file === 'tim-kiem/index.html') expect(scripts).toEqual([scriptFile('tim-kiem')]);
+      else if (sharing.test(file) && !/^dien-hinh\/\d+\//.test(file)) expect(scripts, file).toEqual([scriptFile('ShareButtons')]);
       else expect(scripts, file).toBeNull();
     }
-    expect(listDist(dist).filter((f) => /\.m?js$/.test(f) && !f.startsWith('pagefind/'))).toHaveLength(1);
+    const files = listDist(dist).filter((f) => /\.m?js$/.test(f) && !f.startsWith('pagefind/'));
+    expect(files).toHaveLength(2);
+    // The sharing script stays within 1 KB gzip.
+    const share = files.find((f) => f.includes('ShareButtons'))!;
+    expect(gzipSync(readFileSync(path.join(dist, share))).length).toBeLessThanOrEqual(1024);
   });
 
   it('needs no inline style or script, so it works under a strict Content Security Policy', () => {
