@@ -49,6 +49,8 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  /** How to report a mistake, propose an exemplar or ask for withdrawal. */
+  feedback: () => href('/gop-y/'),
   /** A4 poster of one exemplar for a notice board. */
   poster: (id: string) => href(`/in/dien-hinh/${id}/`),
   /** Printable honour roll of a campaign. */

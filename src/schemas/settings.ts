@@ -18,6 +18,15 @@ export function settingsSchema() {
       name: text({ max: 150 }),
       /** Body it belongs to, e.g. "UBND xã …". */
       parent: text({ max: 150 }).optional(),
+      /** The person who answers for what the site publishes, in their public role. */
+      responsible: z
+        .strictObject({
+          /** Full name, e.g. "Nguyễn Văn A". */
+          name: text({ max: 80 }),
+          /** Position, e.g. "Giám đốc Trung tâm". */
+          role: text({ max: 120 }),
+        })
+        .optional(),
       /** Office address. */
       address: text({ max: 200 }),
       /** Office phone, published on purpose. */

@@ -38,6 +38,7 @@ const TEMPLATES = [
   'a-z/',
   'a-z/dd/',
   'gioi-thieu/',
+  'gop-y/',
   'tim-kiem/',
   'tim-kiem/?q=hoa&xa=quoc-oai-sai-son',
   'phat-thanh/',

@@ -80,9 +80,9 @@ describe('the built sample site', () => {
     }
   });
 
-  it('ships client JavaScript only for search, and for sharing and printing on exemplar, campaign and poster pages', () => {
+  it('ships client JavaScript only for search, and for sharing and printing on exemplar, campaign, poster and form pages', () => {
     const scriptFile = (name: string) => expect.stringMatching(new RegExp(`^<script type="module" src="/_astro/${name}[^"]+\\.js">$`));
-    const sharing = /^(dien-hinh\/[^/]+|phong-trao\/[^/]+(\/\d+)?|in\/dien-hinh\/[^/]+)\/index\.html$/;
+    const sharing = /^(dien-hinh\/[^/]+|phong-trao\/[^/]+(\/\d+)?|in\/dien-hinh\/[^/]+|gop-y)\/index\.html$/;
     for (const file of htmlPages(dist)) {
       const scripts = readText(dist, file).match(/<script(?![^>]*type="application\/(ld\+)?json")[^>]*>/g);
       if (file === 'tim-kiem/index.html') expect(scripts).toEqual([scriptFile('tim-kiem')]);
@@ -145,6 +145,21 @@ describe('the built sample site', () => {
     const page = readText(dist, 'dia-phuong/hung-yen/index.html');
     for (const exemplar of merged) expect(page).toContain(`/dien-hinh/${exemplar.id}/`);
     expect(page).toContain('tỉnh Thái Bình');
+  });
+
+  it('names on every page who publishes the site and answers for it, and the day of its last change', () => {
+    const shown = [...model.exemplars, ...model.campaigns].filter((entry) => isPublishable(entry.data));
+    const newest = shown.map((entry) => entry.data.updated ?? entry.data.published).sort().at(-1)!;
+    const { publisher } = model.settings!;
+    for (const file of htmlPages(dist).filter((f) => !f.startsWith('in/'))) {
+      const html = readText(dist, file);
+      expect(html, file).toContain(`<strong>Chịu trách nhiệm:</strong> ${publisher.responsible!.name}, ${publisher.responsible!.role}`);
+      expect(html, file).toContain(`Cập nhật: <time datetime="${newest}">`);
+      expect(html, file).toContain('href="/gop-y/"');
+    }
+    for (const file of ['gioi-thieu/index.html', 'gop-y/index.html']) {
+      expect(readText(dist, file), file).toMatch(new RegExp(`<dt>Người chịu trách nhiệm</dt>\\s*<dd>${publisher.responsible!.name}`));
+    }
   });
 
   it('writes dates the Vietnamese way', () => {

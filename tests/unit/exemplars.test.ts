@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azIndex, groupBy, honourYear, mainAwards, related, sortByName, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
+import { azIndex, groupBy, honourYear, lastUpdated, mainAwards, related, sortByName, sortNewest, type ExemplarLike } from '../../src/lib/data/exemplars.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { campaignStatus } from '../../src/lib/data/campaigns.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
@@ -81,5 +81,14 @@ describe('campaign status', () => {
     expect(campaignStatus(campaign, '2024-01-01' as IsoDate)).toBe('running');
     expect(campaignStatus(campaign, '2024-12-31' as IsoDate)).toBe('running');
     expect(campaignStatus(campaign, '2025-01-01' as IsoDate)).toBe('reviewed');
+  });
+});
+
+describe('the day the site last changed', () => {
+  it('is the newest date of publication or update of the entries shown, and none without entries', () => {
+    const entry = (published: string, updated?: string) => ({ data: { published, ...(updated ? { updated } : {}) } });
+    expect(lastUpdated([entry('2024-01-05'), entry('2023-02-01', '2024-03-01'), entry('2024-02-10')])).toBe('2024-03-01');
+    expect(lastUpdated([entry('2022-10-10')])).toBe('2022-10-10');
+    expect(lastUpdated([])).toBeUndefined();
   });
 });

@@ -14,6 +14,14 @@ export function sortNewest<T extends ExemplarLike>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => b.data.published.localeCompare(a.data.published) || compareVietnamese(a.data.name, b.data.name));
 }
 
+/** The day the site last changed: the newest date of publication or update among the entries it shows. */
+export function lastUpdated(entries: readonly { data: { published: string; updated?: string } }[]): string | undefined {
+  return entries.reduce<string | undefined>((newest, { data }) => {
+    const date = data.updated ?? data.published;
+    return newest === undefined || date > newest ? date : newest;
+  }, undefined);
+}
+
 /** Awards that still stand. */
 export function activeAwards<T extends ExemplarLike>(item: T) {
   return item.data.awards.filter((award) => !award.revoked);

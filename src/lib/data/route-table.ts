@@ -35,6 +35,7 @@ export function publicPaths(site: Site): string[] {
     routes.az(),
     ...site.azGroups.flatMap((group) => paged(routes.azLetter(group.letter), group.items.length, NAMES_PER_PAGE)),
     routes.about(),
+    routes.feedback(),
     routes.search(),
     ...paged(routes.radio(), site.exemplars.length, SCRIPTS_PER_PAGE),
     ...site.exemplars.map((e) => routes.radioScript(e.id)),

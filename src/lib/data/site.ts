@@ -9,7 +9,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseDate, todayInVietnam, type IsoDate } from '../dates.ts';
 import { isShown } from './publishable.ts';
 import { PlaceIndex } from './places.ts';
-import { azIndex, groupBy, honourYear, sortNewest } from './exemplars.ts';
+import { azIndex, groupBy, honourYear, lastUpdated, sortNewest } from './exemplars.ts';
 import { sortCampaigns } from './campaigns.ts';
 import { compareVietnamese } from '../text.ts';
 import { exemplarSearchEntry } from '../search/entries.ts';
@@ -67,6 +67,8 @@ async function load() {
     }),
     settings,
     today,
+    /** The newest date of publication or update among the entries shown. */
+    updated: lastUpdated([...exemplars, ...campaigns]),
     places,
     awards: new Map(awardEntries.map((entry) => [entry.id, entry])),
     campaigns,
