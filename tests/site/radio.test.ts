@@ -81,14 +81,23 @@ describe('radio scripts', () => {
     }
   });
 
-  it('read the place as named then and where it lies today, the citation and the awards with their decisions', () => {
+  it('open and close, read the place as named then and where it lies today, the citation, and the awards by issuer and date', () => {
     const { paragraphs } = readScript('phat-thanh/dien-hinh/dang-thi-hoa.txt');
-    expect(paragraphs[0]).toMatch(/^Đặng Thị Hoà, nông dân, .*xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc /);
+    expect(paragraphs[0]).toBe('Kính thưa bà con! Sau đây là câu chuyện về Đặng Thị Hoà.');
+    expect(paragraphs[1]).toMatch(/^Đặng Thị Hoà, nông dân, .*xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc /);
     expect(paragraphs).toContain('Mười năm nấu cơm miễn phí cho bệnh nhân nghèo và vận động chị em trong thôn góp gạo, góp rau cho bếp ăn từ thiện.');
-    expect(paragraphs).toContain('Bếp cơm của cả thôn');
-    expect(paragraphs).toContain(
-      'Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo Quyết định số một nghìn năm trăm hai mươi ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.',
-    );
+    // Headings are the first sentence of the paragraph after them, not lines of their own.
+    expect(paragraphs).not.toContain('Bếp cơm của cả thôn');
+    expect(paragraphs.some((p) => p.startsWith('Bếp cơm của cả thôn. '))).toBe(true);
+    expect(paragraphs).toContain('Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo quyết định ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.');
+    expect(paragraphs.at(-1)).toBe('Vừa rồi là câu chuyện về Đặng Thị Hoà. Cảm ơn bà con đã lắng nghe.');
+  });
+
+  it('give the announcer the decisions’ numbers in a note, and a box for approval and broadcast on the page', () => {
+    const html = readText(dist, 'phat-thanh/dien-hinh/dang-thi-hoa/index.html');
+    expect(html).toMatch(/Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+, Chủ tịch UBND huyện Quốc Oai<\/li>/);
+    expect(html).toMatch(/<h2 id="duyet-phat-song">Duyệt phát sóng<\/h2>[\s\S]*<dt>Người duyệt<\/dt>[\s\S]*<dt>Ngày phát<\/dt>/);
+    expect(readText(dist, 'phat-thanh/thang/2022-10/index.html')).toContain('Duyệt phát sóng');
   });
 });
 
@@ -121,7 +130,8 @@ describe('radio bulletins', () => {
       expect(paragraphs.at(-1)).toBe(toSpoken(radio().closing));
       const [, left = ''] = header.split('\n');
       for (const item of items) {
-        const script = readScript(`phat-thanh/dien-hinh/${item.id}.txt`).paragraphs.join('\n\n');
+        // In a bulletin an item is read without the opening and closing lines of its script read alone.
+        const script = readScript(`phat-thanh/dien-hinh/${item.id}.txt`).paragraphs.slice(1, -1).join('\n\n');
         const read = paragraphs.join('\n\n').includes(`${toSpoken(item.data.name)}\n\n${script}`);
         expect(read !== left.includes(toSpoken(item.data.name)), `${item.id} in ${file}`).toBe(true);
         leftSome ||= !read;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/lib/dates.ts';
 import type { AwardGrant } from '../../src/schemas/award.ts';
-import { exemplarScript, scriptLength, spokenStory, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
+import { exemplarScript, scriptLength, spokenStory, standaloneScript, type RadioScript, type ScriptSource } from '../../src/lib/radio/script.ts';
 import { bulletinCost, fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
 import { countSyllables } from '../../src/lib/radio/duration.ts';
 import { mergedCommune } from '../helpers/place-fixture.ts';
@@ -39,14 +39,27 @@ describe('exemplar script', () => {
       { kind: 'text', text: 'Đặng Thị Hoà, nông dân, chi hội trưởng chi hội phụ nữ thôn, ở thôn bốn, xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc xã Quốc Oai, thành phố Hà Nội.' },
       { kind: 'text', text: 'Mười năm nấu cơm miễn phí cho bệnh nhân nghèo, khoảng năm mươi suất mỗi ngày.' },
       { kind: 'text', text: 'Từ năm hai nghìn không trăm mười hai, mỗi sáng thứ hai và thứ năm, bếp nhà bà đỏ lửa.' },
-      { kind: 'heading', text: 'Bếp cơm của cả thôn' },
-      { kind: 'text', text: 'Bà Đặng Thị Hoà, chi hội trưởng, chia sẻ: “Mình khoẻ thì mình làm.”' },
+      // The heading is the first sentence of the paragraph after it, never a stray line.
+      { kind: 'text', text: 'Bếp cơm của cả thôn. Bà Đặng Thị Hoà, chi hội trưởng, chia sẻ: “Mình khoẻ thì mình làm.”' },
       {
         kind: 'text',
-        text: 'Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo Quyết định số một nghìn năm trăm hai mươi ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.',
+        text: 'Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo quyết định ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.',
       },
       { kind: 'text', text: 'Bài viết của Minh Thư, Trung tâm Văn hóa, Thông tin và Thể thao.' },
     ]);
+  });
+
+  it('keeps each standing decision’s number for the announcer, not to be read', () => {
+    expect(script.notes).toEqual(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022, Chủ tịch UBND huyện Quốc Oai']);
+    expect(script.paragraphs.map((p) => p.text).join(' ')).not.toMatch(/Quyết định số|một nghìn năm trăm hai mươi/);
+  });
+
+  it('opens and closes a script read on its own, and counts those lines in its length', () => {
+    const alone = standaloneScript(script);
+    expect(alone.paragraphs[0]).toEqual({ kind: 'text', text: 'Kính thưa bà con! Sau đây là câu chuyện về Đặng Thị Hoà.' });
+    expect(alone.paragraphs.at(-1)).toEqual({ kind: 'text', text: 'Vừa rồi là câu chuyện về Đặng Thị Hoà. Cảm ơn bà con đã lắng nghe.' });
+    expect(alone.paragraphs.slice(1, -1)).toEqual(script.paragraphs);
+    expect(alone.syllables).toBe(alone.paragraphs.reduce((n, p) => n + countSyllables(p.text), 0));
   });
 
   it('counts the syllables it will take to read', () => {
@@ -61,7 +74,7 @@ describe('exemplar script', () => {
 
   it('leaves out a revoked award and says "truy tặng" for a posthumous one', () => {
     const posthumous = exemplarScript({ ...source, data: { ...source.data, awards: [grant('nguoi-tot-viec-tot', '9/QĐ-UBND', { posthumous: true })] } }, context);
-    expect(posthumous.paragraphs.map((p) => p.text).join(' ')).toContain('đã truy tặng danh hiệu Người tốt, việc tốt theo Quyết định số chín');
+    expect(posthumous.paragraphs.map((p) => p.text).join(' ')).toContain('đã truy tặng danh hiệu Người tốt, việc tốt theo quyết định ngày');
     expect(script.paragraphs.map((p) => p.text).join(' ')).not.toContain('Giấy khen');
   });
 });
@@ -69,7 +82,7 @@ describe('exemplar script', () => {
 describe('bulletin', () => {
   /** An item whose script is `words` syllables long, title included. */
   const item = (id: string, words: number) => {
-    const script: RadioScript = { title: id, spokenTitle: id, paragraphs: [{ kind: 'text', text: Array(words - 1).fill('tiếng').join(' ') }], syllables: words - 1 };
+    const script: RadioScript = { title: id, spokenTitle: id, paragraphs: [{ kind: 'text', text: Array(words - 1).fill('tiếng').join(' ') }], syllables: words - 1, notes: [`Quyết định số 1/QĐ-${id}`] };
     return { item: id, cost: bulletinCost(script), script: () => script };
   };
   const frame = { opening: 'Mở đầu chương trình.', subject: 'Hôm nay có tin.', closing: 'Hết.' };
@@ -92,6 +105,10 @@ describe('bulletin', () => {
       ['text', 'tiếng tiếng'],
       ['text', 'Hết.'],
     ]);
+  });
+
+  it('keeps the decision numbers of the items it takes, for the announcer', () => {
+    expect(fitBulletin([item('a', 40), item('b', 500)], frame, framing + 100).notes).toEqual(['Quyết định số 1/QĐ-a']);
   });
 
   it('never cuts an item: one longer than the bulletin waits', () => {

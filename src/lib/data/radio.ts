@@ -1,7 +1,7 @@
 /** Radio scripts and bulletins of the published content, shared by pages and text files. */
 import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
 import { storyMetadata, storyOf } from '../stories/store.ts';
-import { exemplarScript, scriptLength, type RadioScript, type ScriptContext } from '../radio/script.ts';
+import { exemplarScript, scriptLength, standaloneScript, type RadioScript, type ScriptContext } from '../radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
 import { ui } from '../../i18n/vi.ts';
 
@@ -19,6 +19,11 @@ function scriptContext(site: Site): ScriptContext {
 /** The script of an exemplar, its story read from its story file (where it is saved in spoken form). */
 export function radioScript(site: Site, exemplar: Exemplar): RadioScript {
   return exemplarScript({ data: exemplar.data, story: storyOf(exemplar).spoken }, scriptContext(site));
+}
+
+/** The script of an exemplar read on its own (its page and text file), with its opening and closing lines. */
+export function standaloneRadioScript(site: Site, exemplar: Exemplar): RadioScript {
+  return standaloneScript(radioScript(site, exemplar));
 }
 
 /**

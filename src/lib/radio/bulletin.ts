@@ -23,6 +23,8 @@ export interface Bulletin<T> {
   included: T[];
   /** Items left for a later bulletin, in the order given. */
   left: T[];
+  /** For the announcer, not read: the numbers of the decisions the included items name. */
+  notes: string[];
 }
 
 /** Syllables an item takes in a bulletin: its title, read as a heading, and its script. */
@@ -48,6 +50,7 @@ export function fitBulletin<T>(items: readonly BulletinItem<T>[], frame: Bulleti
   const body: RadioParagraph[] = [];
   const included: T[] = [];
   const left: T[] = [];
+  const notes: string[] = [];
   for (const { item, cost, script } of items) {
     if (cost > budget) {
       left.push(item);
@@ -55,11 +58,12 @@ export function fitBulletin<T>(items: readonly BulletinItem<T>[], frame: Bulleti
     }
     budget -= cost;
     included.push(item);
-    const { spokenTitle, paragraphs } = script();
+    const { spokenTitle, paragraphs, notes: itemNotes } = script();
     body.push({ kind: 'heading', text: spokenTitle }, ...paragraphs);
+    notes.push(...itemNotes);
   }
   const paragraphs = [...start, ...body, ...end];
-  return { paragraphs, syllables: syllablesOf(paragraphs), included, left };
+  return { paragraphs, syllables: syllablesOf(paragraphs), included, left, notes };
 }
 
 /** "khoảng 2 phút 30 giây": the reading time at `perMinute`, to the nearest ten seconds. */

@@ -25,6 +25,8 @@ export interface RadioScript {
   paragraphs: RadioParagraph[];
   /** Syllables of the paragraphs, which fix the reading time. */
   syllables: number;
+  /** For the announcer, not read: the decisions' numbers, which are read by their issuer and date. */
+  notes: string[];
 }
 
 /**
@@ -61,37 +63,57 @@ export function syllablesOf(paragraphs: readonly RadioParagraph[]): number {
   return paragraphs.reduce((sum, p) => sum + countSyllables(p.text), 0);
 }
 
-/** The story as plain text (from the story compiler) in spoken form, headings and quotations included. */
+/**
+ * The story as plain text (from the story compiler) in spoken form, quotations included. A heading is folded into the
+ * paragraph after it as its first sentence: read on its own, a heading sounds like a stray line.
+ */
 export function spokenStory(blocks: readonly StoryBlock[]): SpokenStory {
-  const paragraphs = blocks
-    .map((block) =>
-      block.kind === 'quote'
-        ? spokenParagraph('text', ui.radio.quote(block.by, block.role && inSentence(block.role), block.text))
-        : spokenParagraph(block.kind === 'heading' ? 'heading' : 'text', block.text),
-    )
-    .filter((p) => p.text);
-  return { paragraphs, syllables: syllablesOf(paragraphs) };
+  const paragraphs: RadioParagraph[] = [];
+  let heading: string | undefined;
+  for (const block of blocks) {
+    const written = block.kind === 'quote' ? ui.radio.quote(block.by, block.role && inSentence(block.role), block.text) : block.text;
+    if (block.kind === 'heading') {
+      heading = heading ? `${heading}. ${written}` : written;
+      continue;
+    }
+    const paragraph = spokenParagraph('text', heading ? `${heading.replace(/[.:!?]*$/, '')}. ${written}` : written);
+    heading = undefined;
+    if (paragraph.text) paragraphs.push(paragraph);
+  }
+  if (heading) paragraphs.push(spokenParagraph('text', heading));
+  return { paragraphs: paragraphs.filter((p) => p.text), syllables: syllablesOf(paragraphs) };
 }
 
-/** What is read before and after the story: who and where, the deed; the awards and the writer. */
-function scriptFrame(data: ScriptSource['data'], context: ScriptContext): { before: RadioParagraph[]; after: RadioParagraph[] } {
+/**
+ * What is read before and after the story: who and where, the deed; the awards and the writer. A decision is read by
+ * its issuer and date ("theo quyết định ngày 20 tháng 9 năm 2022"); its number, long and full of letters, goes to a
+ * note for the announcer.
+ */
+function scriptFrame(data: ScriptSource['data'], context: ScriptContext): { before: RadioParagraph[]; after: RadioParagraph[]; notes: string[] } {
   const who = [data.name, data.role && inSentence(data.role)].filter(Boolean).join(', ');
   const where = [data.village && inSentence(data.village), context.places.fullLabel(data.place)].filter(Boolean).join(', ');
   // Revoked awards stay on the page for the record; on air they would only confuse.
-  const awards = data.awards
-    .filter((grant) => !grant.revoked)
-    .map((grant) => ui.radio.award(grant.issuer, grant.posthumous, context.awardName(grant.award), ui.award.decision(grant.decision, formatDateShort(grant.date))));
+  const standing = data.awards.filter((grant) => !grant.revoked);
+  const awards = standing.map((grant) => ui.radio.award(grant.issuer, grant.posthumous, context.awardName(grant.award), ui.radio.decisionOn(formatDateShort(grant.date))));
   const spoken = (texts: string[]) => texts.map((text) => spokenParagraph('text', text)).filter((p) => p.text);
   return {
     before: spoken([ui.radio.introduction(who, where, context.places.nowPartOf(data.place)), data.citation]),
     after: spoken([...(awards.length > 0 ? [awards.join(' ')] : []), ui.radio.author(data.author)]),
+    notes: standing.map((grant) => `${ui.award.decision(grant.decision, formatDateShort(grant.date))}, ${grant.issuer}`),
   };
 }
 
 export function exemplarScript({ data, story }: ScriptSource, context: ScriptContext): RadioScript {
-  const { before, after } = scriptFrame(data, context);
+  const { before, after, notes } = scriptFrame(data, context);
   const paragraphs = [...before, ...story.paragraphs, ...after];
-  return { title: data.name, spokenTitle: toSpoken(data.name), paragraphs, syllables: syllablesOf(before) + story.syllables + syllablesOf(after) };
+  return { title: data.name, spokenTitle: toSpoken(data.name), paragraphs, syllables: syllablesOf(before) + story.syllables + syllablesOf(after), notes };
+}
+
+/** A script read on its own, outside a bulletin: with a line to open it and one to close it. */
+export function standaloneScript(script: RadioScript): RadioScript {
+  const opening = spokenParagraph('text', ui.radio.itemOpening(script.title));
+  const closing = spokenParagraph('text', ui.radio.itemClosing(script.title));
+  return { ...script, paragraphs: [opening, ...script.paragraphs, closing], syllables: script.syllables + syllablesOf([opening, closing]) };
 }
 
 /**
