@@ -90,6 +90,31 @@ describe('posters for the notice board', () => {
     await tab.close();
   });
 
+  it('fills its page: a headline, the award in large type, a quotation or the start of the story', async () => {
+    const tab = await browser.newPage({ viewport: { width: Math.round(((210 - 24) / 25.4) * 96), height: 1000 } });
+    await tab.emulateMedia({ media: 'print' });
+    for (const exemplar of published()) {
+      await tab.goto(server.url + `in/dien-hinh/${exemplar.id}/`);
+      const poster = await tab.evaluate(() => {
+        const award = document.querySelector('.poster-awards strong');
+        const body = document.querySelector('.poster')!.getBoundingClientRect();
+        const last = document.querySelector('.poster .sheet-foot')!.getBoundingClientRect();
+        return {
+          heading: document.querySelector('.poster-heading')!.textContent,
+          // CSS pixels at 96 to the inch: 16 pt is 21.3 px.
+          awardPt: award ? (parseFloat(getComputedStyle(award).fontSize) * 72) / 96 : undefined,
+          excerpt: document.querySelector('.poster-excerpt')?.textContent?.trim() ?? '',
+          filled: last.bottom / body.bottom,
+        };
+      });
+      expect(poster.heading, exemplar.id).toBe(exemplar.data.kind === 'ca-nhan' || exemplar.data.kind === 'ho-gia-dinh' ? 'Tấm gương người tốt, việc tốt' : 'Điển hình tiên tiến');
+      if (poster.awardPt !== undefined) expect(poster.awardPt, exemplar.id).toBeGreaterThanOrEqual(16);
+      expect(poster.excerpt.length, exemplar.id).toBeGreaterThan(20);
+      expect(poster.filled, exemplar.id).toBeGreaterThan(0.98);
+    }
+    await tab.close();
+  });
+
   it('counts the pages of a PDF the way the poster check relies on', async () => {
     const roll = await printToPdf('phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/');
     expect(pdfPageCount(roll)).toBeGreaterThan(1);
@@ -158,6 +183,13 @@ describe('honour rolls', () => {
     }));
     expect(styles).toEqual({ head: 'table-header-group', row: 'avoid', rows: members(largest()).length });
     await tab.close();
+  });
+
+  it('ends with a signature block for the body that issued the campaign', () => {
+    for (const id of campaignIds()) {
+      const issuer = model.campaigns.find((c) => c.id === id)!.data.issuer;
+      expect(readText(dist, `in/phong-trao/${id}/index.html`), id).toMatch(new RegExp(`<div class="roll-signature">[\\s\\S]*<strong>${issuer.toLocaleUpperCase('vi')}</strong>[\\s\\S]*Ký, ghi rõ họ tên, đóng dấu`));
+    }
   });
 
   it('carries a QR code that opens the campaign page', async () => {
