@@ -162,6 +162,16 @@ describe('the built sample site', () => {
     }
   });
 
+  it('gives each campaign card the number of its published exemplars', () => {
+    const html = readText(dist, 'phong-trao/index.html');
+    for (const campaign of model.campaigns.filter((c) => isPublishable(c.data))) {
+      const count = model.exemplars.filter((e) => isPublishable(e.data) && e.data.campaigns.includes(campaign.id)).length;
+      const card = html.slice(html.indexOf(`href="/phong-trao/${campaign.id}/"`));
+      const said = /<p class="muted">[^<]*· ([^<]+)<\/p>/.exec(card)![1];
+      expect(said, campaign.id).toBe(count === 0 ? 'chưa có điển hình được đăng' : `${count} điển hình được đăng`);
+    }
+  });
+
   it('writes dates the Vietnamese way', () => {
     expect(readText(dist, 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/index.html')).toContain('Từ ngày 15 tháng 10 năm 2021 đến ngày 30 tháng 6 năm 2022');
   });
