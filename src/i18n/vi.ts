@@ -205,6 +205,7 @@ export const ui = {
     sortLabel: 'Sắp xếp',
     sortOptions: { '': 'Phù hợp nhất', 'moi-nhat': 'Mới nhất', ten: 'Theo tên (A–Z)' },
     clear: 'Bỏ hết bộ lọc',
+    active: 'Đang lọc:',
     loading: 'Đang tìm…',
     prompt: 'Gõ từ khoá hoặc chọn bộ lọc để bắt đầu.',
     count: 'Tìm thấy {n} kết quả.',

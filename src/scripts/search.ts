@@ -8,7 +8,7 @@ import { searchExactFirst } from '../lib/search/query.ts';
 interface Config {
   labels: Record<string, Record<string, string>>;
   filterNames: Record<string, string>;
-  text: { loading: string; prompt: string; none: string; failed: string; clear: string; count: string };
+  text: { loading: string; prompt: string; none: string; failed: string; clear: string; active: string; count: string };
   indexUrl: string;
   otherSites: { name: string; path: string }[];
 }
@@ -41,6 +41,8 @@ const status = document.getElementById('trang-thai')!;
 const resultsList = document.getElementById('ket-qua')!;
 const help = document.getElementById('goi-y')!;
 const moreButton = document.getElementById('xem-them') as HTMLButtonElement;
+const activeFilters = document.getElementById('loc-dang-chon')!;
+const clearButton = document.getElementById('bo-het-loc') as HTMLButtonElement;
 const countText = (n: number) => config.text.count.replace('{n}', new Intl.NumberFormat('vi-VN').format(n));
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -138,7 +140,12 @@ async function run(state: State) {
   queryInput.value = state.q;
   sortSelect.value = state.sort;
   const hasFilters = Object.keys(state.filters).length > 0;
-  if (hasFilters) (document.getElementById('bo-loc') as HTMLDetailsElement).open = true;
+  // The chosen filters in one line above the results, with one button to drop them all; the panel stays as it was.
+  activeFilters.hidden = !hasFilters;
+  activeFilters.querySelector('span')!.textContent = `${config.text.active} ${Object.entries(state.filters)
+    .flatMap(([name, values]) => values.map((value) => config.labels[name]?.[value] ?? value))
+    .join('; ')}`;
+  clearButton.onclick = () => navigate({ ...state, filters: {} });
   help.hidden = true;
   moreButton.hidden = true;
   let search: Pagefind;

@@ -191,6 +191,9 @@ describe('search page', () => {
     const { page, problems } = await open('tim-kiem/?phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
     await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
     const all = (await resultTitles(page)).length;
+    // The chosen filter is named above the results; the panel of filters stays closed until it is opened.
+    await expect.poll(() => page.locator('#loc-dang-chon').textContent()).toContain('Người tốt, việc tốt Quốc Oai 2022');
+    await page.click('#bo-loc summary');
     await page.check('input[name="xa"][value="quoc-oai-sai-son"]');
     await page.waitForURL(/xa=quoc-oai-sai-son/);
     await expect.poll(async () => (await resultTitles(page)).length).toBeLessThan(all);
@@ -200,6 +203,18 @@ describe('search page', () => {
     expect(await page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(false);
     await page.goForward();
     await expect.poll(() => page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('drops every filter at once and keeps the words searched', async () => {
+    const { page, problems } = await open('tim-kiem/?q=hoa&xa=quoc-oai-sai-son&loai=ca-nhan');
+    await expect.poll(() => page.locator('#loc-dang-chon').isVisible()).toBe(true);
+    const filtered = (await resultTitles(page)).length;
+    await page.getByRole('button', { name: 'Bỏ hết bộ lọc' }).click();
+    await page.waitForURL((url) => url.search === '?q=hoa');
+    await expect.poll(async () => (await resultTitles(page)).length).toBeGreaterThan(filtered);
+    expect(await page.locator('#loc-dang-chon').isVisible()).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
   });
