@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawPhotos } from './draw-photos.ts';
 import { random } from './random.ts';
+import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
@@ -196,7 +197,7 @@ ${story(rng, 200)}
       `---
 kind: ${kind}
 name: ${name}
-place: ${place}
+${kind === 'ca-nhan' ? `socialGroup: ${SOCIAL_GROUPS[i % SOCIAL_GROUPS.length]}\n` : ''}place: ${place}
 campaigns: [${campaign}]
 fields: [${rng.pick(FIELDS)}]
 awards:

@@ -4,6 +4,7 @@
  */
 import type { ExemplarKind } from '../schemas/exemplar.ts';
 import type { Field } from '../schemas/fields.ts';
+import type { SocialGroup } from '../schemas/social-groups.ts';
 import type { PlaceType } from '../schemas/place.ts';
 import type { SourcedStatement } from '../schemas/campaign.ts';
 
@@ -325,6 +326,17 @@ export const ui = {
     'nong-thon-moi': 'Nông thôn mới',
     'cai-cach-hanh-chinh': 'Cải cách hành chính',
   } satisfies Record<Field, string>,
+  socialGroups: {
+    'nong-dan': 'Nông dân',
+    'cong-nhan': 'Công nhân',
+    'lao-dong-truc-tiep': 'Người lao động trực tiếp khác',
+    'can-bo-cong-chuc-vien-chuc': 'Cán bộ, công chức, viên chức',
+    'luc-luong-vu-trang': 'Lực lượng vũ trang',
+    'doanh-nhan': 'Doanh nhân',
+    'hoc-sinh-sinh-vien': 'Học sinh, sinh viên',
+    'huu-tri': 'Hưu trí',
+    khac: 'Khác',
+  } satisfies Record<SocialGroup, string>,
   storyTypes: { tin: 'Tin', 'bai-viet': 'Bài viết', 'phong-su': 'Phóng sự', 'phong-van': 'Phỏng vấn', video: 'Video' },
   levels: { 'trung-uong': 'Trung ương', tinh: 'Tỉnh, thành phố', huyen: 'Huyện, thị xã', xa: 'Xã, phường' },
   campaignKinds: { 'thuong-xuyen': 'Thi đua thường xuyên', 'theo-dot': 'Thi đua theo đợt', 'chuyen-de': 'Thi đua chuyên đề' },
