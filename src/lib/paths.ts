@@ -49,6 +49,9 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  /** Commendation decisions: the index by year and issuer, and one page per decision. */
+  decisions: () => href('/quyet-dinh/'),
+  decision: (slug: string) => href(`/quyet-dinh/${slug}/`),
   /** A4 poster of one exemplar for a notice board. */
   poster: (id: string) => href(`/in/dien-hinh/${id}/`),
   /** Printable honour roll of a campaign. */

@@ -80,3 +80,18 @@ export function collectDecisions<T extends { data: { awards: readonly AwardGrant
   }
   return [...bySlug.values()].sort((a, b) => b.date.localeCompare(a.date) || a.number.localeCompare(b.number, 'vi', { numeric: true }) || (a.slug < b.slug ? -1 : 1));
 }
+
+/** Site path of a decision's page, as the output check and the route table name it. */
+export const decisionPage = (slug: string) => `quyet-dinh/${slug}/`;
+
+const memo = new WeakMap<readonly object[], Decision<never>[]>();
+
+/** collectDecisions, once per list: the index, every decision page and the route table read the same result. */
+export function decisionsOf<T extends { data: { awards: readonly AwardGrant[] } }>(items: readonly T[]): Decision<T>[] {
+  let found = memo.get(items) as Decision<T>[] | undefined;
+  if (!found) {
+    found = collectDecisions(items);
+    memo.set(items, found as Decision<never>[]);
+  }
+  return found;
+}
