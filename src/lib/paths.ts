@@ -49,6 +49,14 @@ export const routes = {
   az: () => href('/a-z/'),
   azLetter: (letter: string) => href(`/a-z/${letterSlug(letter)}/`),
   about: () => href('/gioi-thieu/'),
+  /** Statistics section and its open data. */
+  figures: () => href('/so-lieu/'),
+  figuresCsv: () => href('/so-lieu/so-lieu.csv'),
+  figuresSharesCsv: () => href('/so-lieu/ti-le-lao-dong-truc-tiep.csv'),
+  figuresJson: () => href('/so-lieu/so-lieu.json'),
+  /** Radio texts of the figures of a year and of a campaign. */
+  radioFiguresYear: (year: number) => href(`/phat-thanh/so-lieu/${year}.txt`),
+  radioFiguresCampaign: (id: string) => href(`/phat-thanh/so-lieu/phong-trao/${id}.txt`),
   /** Commendation decisions: the index by year and issuer, and one page per decision. */
   decisions: () => href('/quyet-dinh/'),
   decision: (slug: string) => href(`/quyet-dinh/${slug}/`),

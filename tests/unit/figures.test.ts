@@ -7,6 +7,9 @@ import { byYearAscending, countBy, directWorkerShare, exemplarKeys, formatShare,
 import { collectDecisions, decisionKey, decisionSlug, issuerKey } from '../../src/lib/data/decisions.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
+import { csv, figuresCsv } from '../../src/lib/figures/open-data.ts';
+import type { Figures } from '../../src/lib/figures/tables.ts';
+import { figuresParagraphs, spokenPercent } from '../../src/lib/radio/figures.ts';
 import type { SocialGroup } from '../../src/schemas/social-groups.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
@@ -133,5 +136,34 @@ describe('decisions', () => {
       },
     ]);
     expect(baseFiles['content/exemplars/nguyen-van-an.mdx']).toContain('Chủ tịch UBND xã Đông');
+  });
+});
+
+describe('open data and radio text of the figures', () => {
+  const figures: Figures = {
+    total: 6,
+    tables: [
+      { id: 'xa', title: 'Theo xã, phường hiện nay', description: '', rows: [{ key: 'sai-son', label: 'xã Sài Sơn, huyện Quốc Oai', count: 4, href: '/dia-phuong/sai-son/' }, { key: 'x', label: '=SUM(A1)', count: 2 }] },
+      { id: 'loai', title: 'Theo loại điển hình', description: '', rows: [{ key: 'ca-nhan', label: 'Cá nhân', count: 4 }] },
+      { id: 'truy-tang', title: 'Truy tặng', description: '', rows: [{ key: 'truy-tang', label: 'Truy tặng', count: 1 }] },
+    ],
+    share: { overall: { individuals: 4, recorded: 3, direct: 2, unrecorded: 1, share: 2 / 3 }, byYear: [], byCampaign: [], trend: { direction: 'chua-du' } },
+  };
+
+  it('writes CSV with a byte order mark, CRLF, quoting and no formulas', () => {
+    const text = figuresCsv(figures);
+    expect(text.startsWith('\uFEFFbảng,mã,tên,số điển hình\r\n')).toBe(true);
+    expect(text).toContain('xa,sai-son,"xã Sài Sơn, huyện Quốc Oai",4\r\n');
+    expect(text).toContain("xa,x,'=SUM(A1),2\r\n");
+    expect(csv([['a "b"', 1]])).toBe('\uFEFF"a ""b""",1\r\n');
+  });
+
+  it('reads the figures aloud with every number in words', () => {
+    expect(spokenPercent(2 / 3)).toBe('sáu mươi sáu phẩy bảy phần trăm');
+    const text = figuresParagraphs(figures, 'năm 2023', 'Gương Sáng').map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/[0-9%()]/);
+    expect(text).toContain('năm hai nghìn không trăm hai mươi ba');
+    expect(text).toContain('sáu mươi sáu phẩy bảy phần trăm');
+    expect(text).toContain('truy tặng');
   });
 });

@@ -37,6 +37,7 @@ export function publicPaths(site: Site): string[] {
     ...site.azGroups.flatMap((group) => paged(routes.azLetter(group.letter), group.items.length, NAMES_PER_PAGE)),
     routes.about(),
     routes.search(),
+    routes.figures(),
     routes.decisions(),
     ...decisionsOf(site.exemplars).map((d) => routes.decision(d.slug)),
     ...paged(routes.radio(), site.exemplars.length, SCRIPTS_PER_PAGE),
