@@ -136,6 +136,15 @@ describe('figures', () => {
     expect(shares.split('\r\n')[1]).toBe(`tat-ca,,Tỉ lệ người lao động trực tiếp,${overall.individuals},${overall.recorded},${overall.direct},${overall.individuals - overall.recorded},${((overall.direct / overall.recorded) * 100).toFixed(1)}`);
   });
 
+  it('shows a campaign its own figures', () => {
+    const id = 'nguoi-tot-viec-tot-quoc-oai-2022';
+    const html = readText(dist, `phong-trao/${id}/index.html`);
+    const own = exemplars.filter((e) => e.data.campaigns.includes(id));
+    expect(html).toContain(`data-campaign-figures="${own.length}"`);
+    const expected = expectedTables(own);
+    for (const table of ['xa', 'hinh-thuc', 'cap', 'loai']) expect(htmlTable(html, `phong-trao-${table}`), table).toEqual(expected[table]);
+  });
+
   it('reads the figures of a year and of a campaign aloud, numbers in words', () => {
     const texts = listDist(dist).filter((file) => file.startsWith('phat-thanh/so-lieu/') && file.endsWith('.txt'));
     const years = new Set(exemplars.map(honourYear));
