@@ -105,6 +105,9 @@ describe('decisions', () => {
     const a = { issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-09-20' };
     expect(decisionKey({ ...a, issuer: 'Chủ tịch Uỷ ban nhân dân huyện Quốc Oai' })).toBe(decisionKey(a));
     expect(decisionKey({ ...a, date: '2023-09-20' })).not.toBe(decisionKey(a));
+    // The number typed with an en dash or in lower case is the same number; the page and the check agree.
+    expect(decisionKey({ ...a, decision: '1520/qđ–UBND' })).toBe(decisionKey(a));
+    expect(decisionKey(a)).toBe(decisionSlug(a));
     expect(decisionKey({ ...a, issuer: 'Chủ tịch UBND xã Sài Sơn' })).not.toBe(decisionKey(a));
     expect(decisionSlug(a)).toBe('2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai');
   });

@@ -30,11 +30,6 @@ export function numberKey(number: string): string {
   return foldVietnamese(number.normalize('NFC')).replace(/[\s\u2010-\u2015]+/g, (m) => (m.trim() ? '-' : ''));
 }
 
-/** The identity of a decision: issuer, number and date. */
-export function decisionKey(award: DecisionCitation): string {
-  return `${award.date}|${numberKey(award.decision)}|${issuerKey(award.issuer)}`;
-}
-
 /**
  * The address word of a decision: date, number, issuer, "2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai".
  * Built from the compared forms, so every spelling of one decision gives one address.
@@ -42,6 +37,12 @@ export function decisionKey(award: DecisionCitation): string {
 export function decisionSlug(award: DecisionCitation): string {
   return slugify(`${award.date} ${numberKey(award.decision)} ${issuerKey(award.issuer)}`);
 }
+
+/**
+ * The identity of a decision: issuer, number and date, as its address spells them, so that the content check
+ * reports exactly the citations that the decision pages put together.
+ */
+export const decisionKey = decisionSlug;
 
 export interface DecisionGrant<T> {
   item: T;
