@@ -2,7 +2,12 @@
  * The figures (counts, shares of direct workers, trends) and the decisions the content cites, against counts made
  * here by hand on small fixtures; the spelling check of decisions through the content check.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/bench/corpus.ts';
+import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { byYearAscending, countBy, directWorkerShare, exemplarKeys, formatShare, sharesBy, trendOf, type FigureItem } from '../../src/lib/figures/counts.ts';
 import { collectDecisions, decisionKey, decisionSlug, issuerKey } from '../../src/lib/data/decisions.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
@@ -169,4 +174,26 @@ describe('open data and radio text of the figures', () => {
     expect(text).toContain('sáu mươi sáu phẩy bảy phần trăm');
     expect(text).toContain('truy tặng');
   });
+});
+
+describe('figures of a generated corpus', () => {
+  it('counts as a plain tally does, and every decision lists its exemplars once', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'guong-sang-figures-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    await writeCorpus(root, path.resolve(import.meta.dirname, '../..'), { exemplars: 300, districtsPerProvince: 2, communesPerDistrict: 3, campaigns: 6 });
+    const { problems, model } = await checkContent(root);
+    expect(problems).toEqual([]);
+    const published = model.exemplars.filter((e) => isPublishable(e.data));
+    expect(published.length).toBeLessThan(model.exemplars.length);
+    for (const name of Object.keys(exemplarKeys) as (keyof typeof exemplarKeys)[]) {
+      const keys = exemplarKeys[name] as (item: FigureItem) => readonly (string | number)[];
+      expect(Object.fromEntries(countBy(published, keys).map((r) => [r.key, r.count])), name).toEqual(handCount(published, keys));
+    }
+    const people = published.filter((e) => e.data.kind === 'ca-nhan');
+    const direct = people.filter((e) => ['nong-dan', 'cong-nhan', 'lao-dong-truc-tiep'].includes(e.data.socialGroup ?? ''));
+    expect(directWorkerShare(published)).toMatchObject({ individuals: people.length, recorded: people.length, direct: direct.length });
+    const decisions = collectDecisions(published);
+    expect(decisions.length).toBeLessThan(published.length / 2);
+    expect(decisions.flatMap((d) => d.grants.map((g) => g.item.id)).sort()).toEqual(published.flatMap((e) => e.data.awards.map(() => e.id)).sort());
+  }, 60_000);
 });
