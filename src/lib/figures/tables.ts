@@ -77,7 +77,20 @@ export type FigureScope = { kind: 'site' } | { kind: 'campaign'; id: string };
 
 const CAMPAIGN_TABLES: readonly TableId[] = ['xa', 'hinh-thuc', 'cap', 'loai', 'nam-khen'];
 
+/** The site's figures, made once per list of exemplars: the page, both CSV files and the JSON show the same. */
+const siteFigures = new WeakMap<readonly Exemplar[], Figures>();
+
 export function figuresOf(site: Site, exemplars: readonly Exemplar[], scope: FigureScope = { kind: 'site' }): Figures {
+  if (scope.kind !== 'site') return countFigures(site, exemplars, scope);
+  let figures = siteFigures.get(exemplars);
+  if (!figures) {
+    figures = countFigures(site, exemplars, scope);
+    siteFigures.set(exemplars, figures);
+  }
+  return figures;
+}
+
+function countFigures(site: Site, exemplars: readonly Exemplar[], scope: FigureScope): Figures {
   const units = unitsOf(site);
   const t = ui.figures.tables;
   const label = (id: TableId) => t[id];
