@@ -46,7 +46,14 @@ function tally(list: readonly Loaded<ExemplarData>[], keys: (e: Loaded<ExemplarD
 }
 
 const standing = (e: Loaded<ExemplarData>) => e.data.awards.filter((a) => !a.revoked);
-const honourYear = (e: Loaded<ExemplarData>) => Number((standing(e).map((a) => a.date).sort()[0] ?? e.data.published).slice(0, 4));
+const honourYear = (e: Loaded<ExemplarData>) =>
+  Number(
+    (
+      standing(e)
+        .map((a) => a.date)
+        .sort()[0] ?? e.data.published
+    ).slice(0, 4),
+  );
 
 /** The tables of the statistics section, counted independently. */
 function expectedTables(list: readonly Loaded<ExemplarData>[]): Record<string, Record<string, number>> {
@@ -75,7 +82,11 @@ function share(list: readonly Loaded<ExemplarData>[]) {
 interface JsonFigures {
   total: number;
   tables: { id: string; rows: { key: string; label: string; count: number; href?: string }[] }[];
-  directWorkers: { overall: { individuals: number; recorded: number; direct: number }; byYear: { key: string; individuals: number; recorded: number; direct: number }[]; byCampaign: { key: string; direct: number; recorded: number }[] };
+  directWorkers: {
+    overall: { individuals: number; recorded: number; direct: number };
+    byYear: { key: string; individuals: number; recorded: number; direct: number }[];
+    byCampaign: { key: string; direct: number; recorded: number }[];
+  };
 }
 
 const asCounts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
@@ -133,7 +144,9 @@ describe('figures', () => {
     const shares = readText(dist, 'so-lieu/ti-le-lao-dong-truc-tiep.csv');
     expect(shares.charCodeAt(0)).toBe(0xfeff);
     const overall = share(exemplars);
-    expect(shares.split('\r\n')[1]).toBe(`tat-ca,,Tỉ lệ người lao động trực tiếp,${overall.individuals},${overall.recorded},${overall.direct},${overall.individuals - overall.recorded},${((overall.direct / overall.recorded) * 100).toFixed(1)}`);
+    expect(shares.split('\r\n')[1]).toBe(
+      `tat-ca,,Tỉ lệ người lao động trực tiếp,${overall.individuals},${overall.recorded},${overall.direct},${overall.individuals - overall.recorded},${((overall.direct / overall.recorded) * 100).toFixed(1)}`,
+    );
   });
 
   it('shows a campaign its own figures', () => {
@@ -149,7 +162,9 @@ describe('figures', () => {
     const texts = listDist(dist).filter((file) => file.startsWith('phat-thanh/so-lieu/') && file.endsWith('.txt'));
     const years = new Set(exemplars.map(honourYear));
     const campaigns = new Set(exemplars.flatMap((e) => e.data.campaigns));
-    expect(texts.sort()).toEqual([...[...years].map((y) => `phat-thanh/so-lieu/${y}.txt`), ...[...campaigns].map((c) => `phat-thanh/so-lieu/phong-trao/${c}.txt`)].sort());
+    expect(texts.sort()).toEqual(
+      [...[...years].map((y) => `phat-thanh/so-lieu/${y}.txt`), ...[...campaigns].map((c) => `phat-thanh/so-lieu/phong-trao/${c}.txt`)].sort(),
+    );
     for (const file of texts) {
       const text = readText(dist, file);
       expect(text.charCodeAt(0), file).toBe(0xfeff);

@@ -21,18 +21,44 @@ import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-const grant = (over: Record<string, unknown> = {}) => ({ award: 'giay-khen', level: 'xa', issuer: 'Chủ tịch UBND xã Đông', decision: '12/QĐ-UBND', date: '2024-05-01', posthumous: false, ...over });
+const grant = (over: Record<string, unknown> = {}) => ({
+  award: 'giay-khen',
+  level: 'xa',
+  issuer: 'Chủ tịch UBND xã Đông',
+  decision: '12/QĐ-UBND',
+  date: '2024-05-01',
+  posthumous: false,
+  ...over,
+});
 
 const make = (id: string, over: Partial<FigureItem['data']> & { socialGroup?: SocialGroup } = {}): FigureItem => ({
   id,
-  data: { name: id, kind: 'ca-nhan', place: 'a', campaigns: [], awards: [], fields: ['tu-thien'], published: '2024-01-01' as IsoDate, featured: false, ...over } as FigureItem['data'],
+  data: {
+    name: id,
+    kind: 'ca-nhan',
+    place: 'a',
+    campaigns: [],
+    awards: [],
+    fields: ['tu-thien'],
+    published: '2024-01-01' as IsoDate,
+    featured: false,
+    ...over,
+  } as FigureItem['data'],
 });
 
 const items: FigureItem[] = [
   make('an', { socialGroup: 'nong-dan', campaigns: ['c1'], fields: ['nong-nghiep', 'tu-thien'], awards: [grant({ date: '2022-03-01' })] as never }),
-  make('binh', { socialGroup: 'can-bo-cong-chuc-vien-chuc', campaigns: ['c1', 'c2'], awards: [grant({ date: '2023-03-01', level: 'huyen', award: 'bang-khen' })] as never }),
+  make('binh', {
+    socialGroup: 'can-bo-cong-chuc-vien-chuc',
+    campaigns: ['c1', 'c2'],
+    awards: [grant({ date: '2023-03-01', level: 'huyen', award: 'bang-khen' })] as never,
+  }),
   make('chi', { socialGroup: 'cong-nhan', campaigns: ['c2'], awards: [grant({ date: '2023-06-01', posthumous: true })] as never }),
-  make('dung', { campaigns: ['c2'], awards: [grant({ date: '2023-06-01', revoked: { decision: '9/QĐ-UBND', date: '2023-07-01' } })] as never, published: '2023-02-02' as IsoDate }),
+  make('dung', {
+    campaigns: ['c2'],
+    awards: [grant({ date: '2023-06-01', revoked: { decision: '9/QĐ-UBND', date: '2023-07-01' } })] as never,
+    published: '2023-02-02' as IsoDate,
+  }),
   make('to-a', { kind: 'tap-the', campaigns: ['c1'], awards: [grant({ date: '2022-03-01' })] as never }),
   make('ho-b', { kind: 'ho-gia-dinh', fields: ['kinh-te'] }),
 ];
@@ -78,7 +104,11 @@ describe('figures', () => {
   it('shares direct workers among individuals whose group is recorded', () => {
     expect(directWorkerShare(items)).toEqual({ individuals: 4, recorded: 3, direct: 2, unrecorded: 1, share: 2 / 3 });
     expect(directWorkerShare(items.filter((i) => i.data.kind !== 'ca-nhan')).share).toBeUndefined();
-    expect(countBy(items, exemplarKeys.socialGroup).map((r) => r.key).sort()).toEqual(['can-bo-cong-chuc-vien-chuc', 'chua-ghi', 'cong-nhan', 'nong-dan']);
+    expect(
+      countBy(items, exemplarKeys.socialGroup)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['can-bo-cong-chuc-vien-chuc', 'chua-ghi', 'cong-nhan', 'nong-dan']);
   });
 
   it('gives the share per year and per campaign, and its trend', () => {
@@ -89,7 +119,13 @@ describe('figures', () => {
       [2024, 0, 0],
     ]);
     expect(trendOf(byYear)).toEqual({ direction: 'giam', from: 2022, to: 2023, points: -50 });
-    expect(trendOf([{ key: 2020, share: 0.2 }, { key: 2021, share: undefined }, { key: 2022, share: 0.25 }])).toEqual({ direction: 'tang', from: 2020, to: 2022, points: 5 });
+    expect(
+      trendOf([
+        { key: 2020, share: 0.2 },
+        { key: 2021, share: undefined },
+        { key: 2022, share: 0.25 },
+      ]),
+    ).toEqual({ direction: 'tang', from: 2020, to: 2022, points: 5 });
     expect(trendOf([{ key: 2020, share: 0.2 }])).toEqual({ direction: 'chua-du' });
     const byCampaign = sharesBy(items, exemplarKeys.campaign, ['c1', 'c2']);
     expect(byCampaign.map((r) => [r.key, r.direct, r.recorded, r.unrecorded])).toEqual([
@@ -130,8 +166,13 @@ describe('decisions', () => {
 
   it('reports the same decision cited with two spellings of its issuer, at the line of the second', async () => {
     const fixture = makeContentRoot({
-      'content/exemplars/tran-thi-binh.mdx': exemplar({ name: 'Trần Thị Bình' }).replace('issuer: Chủ tịch UBND xã Đông', 'issuer: Chủ tịch Ủy ban nhân dân xã Đông'),
-      'content/exemplars/le-van-cuong.mdx': exemplar({ name: 'Lê Văn Cường' }).replace('date: 2024-05-01 }', 'date: 2024-06-01 }').replace('issuer: Chủ tịch UBND xã Đông', 'issuer: Chủ tịch UBND xã Tây'),
+      'content/exemplars/tran-thi-binh.mdx': exemplar({ name: 'Trần Thị Bình' }).replace(
+        'issuer: Chủ tịch UBND xã Đông',
+        'issuer: Chủ tịch Ủy ban nhân dân xã Đông',
+      ),
+      'content/exemplars/le-van-cuong.mdx': exemplar({ name: 'Lê Văn Cường' })
+        .replace('date: 2024-05-01 }', 'date: 2024-06-01 }')
+        .replace('issuer: Chủ tịch UBND xã Đông', 'issuer: Chủ tịch UBND xã Tây'),
     });
     cleanups.push(fixture.cleanup);
     const { problems } = await checkContent(fixture.root);
@@ -140,7 +181,9 @@ describe('decisions', () => {
         file: 'content/exemplars/tran-thi-binh.mdx',
         line: 8,
         field: 'awards[0].issuer',
-        message: expect.stringContaining('Quyết định 12/QĐ-UBND ngày 01/05/2024 đã được ghi trong content/exemplars/nguyen-van-an.mdx là "Chủ tịch UBND xã Đông"'),
+        message: expect.stringContaining(
+          'Quyết định 12/QĐ-UBND ngày 01/05/2024 đã được ghi trong content/exemplars/nguyen-van-an.mdx là "Chủ tịch UBND xã Đông"',
+        ),
       },
     ]);
     expect(baseFiles['content/exemplars/nguyen-van-an.mdx']).toContain('Chủ tịch UBND xã Đông');
@@ -151,7 +194,15 @@ describe('open data and radio text of the figures', () => {
   const figures: Figures = {
     total: 6,
     tables: [
-      { id: 'xa', title: 'Theo xã, phường hiện nay', description: '', rows: [{ key: 'sai-son', label: 'xã Sài Sơn, huyện Quốc Oai', count: 4, href: '/dia-phuong/sai-son/' }, { key: 'x', label: '=SUM(A1)', count: 2 }] },
+      {
+        id: 'xa',
+        title: 'Theo xã, phường hiện nay',
+        description: '',
+        rows: [
+          { key: 'sai-son', label: 'xã Sài Sơn, huyện Quốc Oai', count: 4, href: '/dia-phuong/sai-son/' },
+          { key: 'x', label: '=SUM(A1)', count: 2 },
+        ],
+      },
       { id: 'loai', title: 'Theo loại điển hình', description: '', rows: [{ key: 'ca-nhan', label: 'Cá nhân', count: 4 }] },
       { id: 'truy-tang', title: 'Truy tặng', description: '', rows: [{ key: 'truy-tang', label: 'Truy tặng', count: 1 }] },
     ],
@@ -168,7 +219,9 @@ describe('open data and radio text of the figures', () => {
 
   it('reads the figures aloud with every number in words', () => {
     expect(spokenPercent(2 / 3)).toBe('sáu mươi sáu phẩy bảy phần trăm');
-    const text = figuresParagraphs(figures, 'năm 2023', 'Gương Sáng').map((p) => p.text).join('\n');
+    const text = figuresParagraphs(figures, 'năm 2023', 'Gương Sáng')
+      .map((p) => p.text)
+      .join('\n');
     expect(text).not.toMatch(/[0-9%()]/);
     expect(text).toContain('năm hai nghìn không trăm hai mươi ba');
     expect(text).toContain('sáu mươi sáu phẩy bảy phần trăm');

@@ -79,7 +79,9 @@ export function collectDecisions<T extends { data: { awards: readonly AwardGrant
       decision.grants.push({ item, award });
     }
   }
-  return [...bySlug.values()].sort((a, b) => b.date.localeCompare(a.date) || a.number.localeCompare(b.number, 'vi', { numeric: true }) || (a.slug < b.slug ? -1 : 1));
+  return [...bySlug.values()].sort(
+    (a, b) => b.date.localeCompare(a.date) || a.number.localeCompare(b.number, 'vi', { numeric: true }) || (a.slug < b.slug ? -1 : 1),
+  );
 }
 
 /** Site path of a decision's page, as the output check and the route table name it. */

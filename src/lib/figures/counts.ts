@@ -75,7 +75,11 @@ export function directWorkerShare(items: readonly FigureItem[]): Share {
 }
 
 /** The share of direct workers for each key (a year, a campaign), keys in the order given. */
-export function sharesBy<K extends string | number>(items: readonly FigureItem[], keys: (item: FigureItem) => readonly K[], order: readonly K[]): ({ key: K } & Share)[] {
+export function sharesBy<K extends string | number>(
+  items: readonly FigureItem[],
+  keys: (item: FigureItem) => readonly K[],
+  order: readonly K[],
+): ({ key: K } & Share)[] {
   const groups = new Map<K, FigureItem[]>(order.map((key) => [key, []]));
   for (const item of items) for (const key of new Set(keys(item))) groups.get(key)?.push(item);
   return order.map((key) => ({ key, ...directWorkerShare(groups.get(key) ?? []) }));
@@ -87,7 +91,12 @@ export type TrendDirection = 'tang' | 'giam' | 'giu-nguyen' | 'chua-du';
  * How the share moved across a time series: from the first to the last year with a share, in percentage points
  * (rounded to one decimal). With fewer than two such years there is no trend ("chua-du").
  */
-export function trendOf(series: readonly { key: number; share: number | undefined }[]): { direction: TrendDirection; from?: number; to?: number; points?: number } {
+export function trendOf(series: readonly { key: number; share: number | undefined }[]): {
+  direction: TrendDirection;
+  from?: number;
+  to?: number;
+  points?: number;
+} {
   const known = series.filter((row) => row.share !== undefined).sort((a, b) => a.key - b.key);
   if (known.length < 2) return { direction: 'chua-du' };
   const first = known[0]!;

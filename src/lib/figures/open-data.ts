@@ -26,7 +26,16 @@ export function figuresCsv(figures: Figures): string {
 /** The share of direct workers: overall, per year, per campaign. The share in per cent with one decimal, a dot. */
 export function sharesCsv(figures: Figures): string {
   const { overall, byYear, byCampaign } = figures.share;
-  const line = (by: string, key: string, label: string, s: Figures['share']['overall']) => [by, key, label, s.individuals, s.recorded, s.direct, s.unrecorded, s.share === undefined ? '' : (Math.round(s.share * 1000) / 10).toFixed(1)];
+  const line = (by: string, key: string, label: string, s: Figures['share']['overall']) => [
+    by,
+    key,
+    label,
+    s.individuals,
+    s.recorded,
+    s.direct,
+    s.unrecorded,
+    s.share === undefined ? '' : (Math.round(s.share * 1000) / 10).toFixed(1),
+  ];
   return csv([
     ui.figures.sharesCsvHeader,
     line('tat-ca', '', ui.figures.share.title, overall),
@@ -43,7 +52,12 @@ export function figuresJson(figures: Figures, origin: URL | undefined, generated
       title: ui.figures.title,
       generated,
       total: figures.total,
-      tables: figures.tables.map((t) => ({ id: t.id, title: t.title, description: t.description, rows: t.rows.map((r) => ({ ...r, href: absolute(r.href) })) })),
+      tables: figures.tables.map((t) => ({
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        rows: t.rows.map((r) => ({ ...r, href: absolute(r.href) })),
+      })),
       directWorkers: {
         overall: figures.share.overall,
         byYear: figures.share.byYear.map((r) => ({ ...r, href: absolute(r.href) })),

@@ -28,5 +28,7 @@ export function figureYearPaths(site: Site) {
 
 /** Static paths of the campaign texts: campaigns with published exemplars. */
 export function figureCampaignPaths(site: Site) {
-  return site.campaigns.filter((c) => site.exemplarsByCampaign.has(c.id)).map((campaign) => ({ params: { id: campaign.id }, props: { campaign }, cacheKey: pageKeys.details(site) }));
+  return site.campaigns
+    .filter((c) => site.exemplarsByCampaign.has(c.id))
+    .map((campaign) => ({ params: { id: campaign.id }, props: { campaign }, cacheKey: pageKeys.details(site) }));
 }

@@ -101,24 +101,45 @@ function countFigures(site: Site, exemplars: readonly Exemplar[], scope: FigureS
 
   const all: Record<TableId, () => FigureRow[]> = {
     xa: () => counted((e) => units(e.data.place).units, place),
-    tinh: () => counted((e) => units(e.data.place).provinces, (id) => ({ label: placeLabel(site.places.get(id)), href: routes.place(id) })),
+    tinh: () =>
+      counted(
+        (e) => units(e.data.place).provinces,
+        (id) => ({ label: placeLabel(site.places.get(id)), href: routes.place(id) }),
+      ),
     'phong-trao': () => counted(exemplarKeys.campaign, (id) => ({ label: site.campaignById.get(id)!.data.shortTitle, href: routes.campaign(id) })),
     'hinh-thuc': () => counted(exemplarKeys.award, (id) => ({ label: site.awards.get(id)!.data.name, href: routes.award(id) })),
     cap: () => counted(exemplarKeys.level, (level) => ({ label: ui.levels[level] })),
     loai: () => counted(exemplarKeys.kind, (kind) => ({ label: ui.kinds[kind], href: routes.search({ loai: kind }) })),
     'linh-vuc': () => counted(exemplarKeys.field, (id) => ({ label: ui.fields[id], href: routes.field(id) })),
-    'nam-khen': () => byYearAscending(countBy(exemplars, exemplarKeys.honourYear)).map(({ key, count }) => ({ key: String(key), count, label: ui.years.year(key), href: routes.year(key) })),
-    'nam-dang': () => byYearAscending(countBy(exemplars, exemplarKeys.publishedYear)).map(({ key, count }) => ({ key: String(key), count, label: ui.years.year(key) })),
+    'nam-khen': () =>
+      byYearAscending(countBy(exemplars, exemplarKeys.honourYear)).map(({ key, count }) => ({
+        key: String(key),
+        count,
+        label: ui.years.year(key),
+        href: routes.year(key),
+      })),
+    'nam-dang': () =>
+      byYearAscending(countBy(exemplars, exemplarKeys.publishedYear)).map(({ key, count }) => ({ key: String(key), count, label: ui.years.year(key) })),
     'truy-tang': () => counted(exemplarKeys.posthumous, () => ({ label: ui.figures.posthumous })),
-    'nhom-xa-hoi': () => counted(exemplarKeys.socialGroup, (group) => ({ label: group === 'chua-ghi' ? ui.figures.unrecorded : ui.socialGroups[group as SocialGroup] })),
+    'nhom-xa-hoi': () =>
+      counted(exemplarKeys.socialGroup, (group) => ({ label: group === 'chua-ghi' ? ui.figures.unrecorded : ui.socialGroups[group as SocialGroup] })),
   };
   const ids = scope.kind === 'site' ? TABLE_IDS : CAMPAIGN_TABLES;
   const tables = ids.map((id) => table(id, all[id]()));
 
   const years = byYearAscending(countBy(exemplars, exemplarKeys.honourYear)).map((r) => r.key);
-  const byYear = sharesBy(exemplars, exemplarKeys.honourYear, years).map((row) => ({ ...row, key: String(row.key), label: ui.years.year(row.key), href: routes.year(row.key) }));
+  const byYear = sharesBy(exemplars, exemplarKeys.honourYear, years).map((row) => ({
+    ...row,
+    key: String(row.key),
+    label: ui.years.year(row.key),
+    href: routes.year(row.key),
+  }));
   const campaignIds = scope.kind === 'site' ? site.campaigns.map((c) => c.id).filter((id) => site.exemplarsByCampaign.has(id)) : [];
-  const byCampaign = sharesBy(exemplars, exemplarKeys.campaign, campaignIds).map((row) => ({ ...row, label: site.campaignById.get(row.key)!.data.shortTitle, href: routes.campaign(row.key) }));
+  const byCampaign = sharesBy(exemplars, exemplarKeys.campaign, campaignIds).map((row) => ({
+    ...row,
+    label: site.campaignById.get(row.key)!.data.shortTitle,
+    href: routes.campaign(row.key),
+  }));
   return {
     total: exemplars.length,
     tables,
