@@ -20,6 +20,7 @@ export type FlagSpecs = Record<string, FlagSpec>;
 export const NEW_FLAGS = {
   ten: { value: '"Nguyễn Văn An"', help: 'họ tên hoặc tên tập thể, mô hình', required: true },
   loai: { value: 'ca-nhan', help: 'loại điển hình', required: true },
+  nhom: { value: 'nong-dan', help: 'nhóm xã hội của cá nhân (chỉ với --loai ca-nhan), để thống kê' },
   noi: { value: 'quoc-oai-sai-son', help: 'mã địa danh (xem content/places/)', required: true },
   'linh-vuc': { value: 'cuu-nguoi', help: 'một hay nhiều mã lĩnh vực, cách nhau bằng dấu phẩy', required: true },
   'trich-dan': { value: '"…"', help: 'việc làm được ghi nhận, một hai câu', required: true },

@@ -23,6 +23,7 @@ import { checkStoryText } from '../src/lib/content/story-check.ts';
 import { slugify, toNfc } from '../src/lib/text.ts';
 import { EXEMPLAR_KINDS, exemplarSchema } from '../src/schemas/exemplar.ts';
 import { FIELDS } from '../src/schemas/fields.ts';
+import { SOCIAL_GROUPS } from '../src/schemas/social-groups.ts';
 import { ui } from '../src/i18n/vi.ts';
 import { NEW_FLAGS, readFlags, usage } from './flags.ts';
 
@@ -79,8 +80,11 @@ async function ask(question: string, choices?: Map<string, string>, { many = fal
 
 const kinds = new Map(EXEMPLAR_KINDS.map((k) => [k, ui.kinds[k]]));
 const fields = new Map(FIELDS.map((f) => [f, ui.fields[f]]));
+const socialGroups = new Map(SOCIAL_GROUPS.map((g) => [g, ui.socialGroups[g]]));
 const name = toNfc(flag('ten') ?? (await ask('Tên người, tập thể, hộ gia đình hoặc mô hình')));
 const kind = flag('loai') ?? (await ask('Loại điển hình', kinds));
+// Asked of individuals only, for the figures (the share of direct workers among those honoured).
+const socialGroup = flag('nhom') ?? (kind === 'ca-nhan' ? await ask('Nhóm xã hội (để thống kê, không hiện trên trang)', socialGroups, { optional: true }) : '');
 const place = flag('noi') ?? (await ask('Địa phương (xã, phường) tại thời điểm viết bài', places));
 const chosenCampaigns = flag('phong-trao') ?? (await ask('Phong trào', campaigns, { many: true, optional: true }));
 const chosenFields = flag('linh-vuc') ?? (await ask('Lĩnh vực', fields, { many: true }));
@@ -93,6 +97,8 @@ rl?.close();
 
 if (!name) fail('Thiếu tên (--ten).');
 if (!kinds.has(kind as never)) fail(`Loại "${kind}" không có. Chọn một trong: ${[...kinds.keys()].join(', ')}.`);
+if (socialGroup && !socialGroups.has(socialGroup as never)) fail(`Nhóm xã hội "${socialGroup}" không có. Chọn một trong: ${[...socialGroups.keys()].join(', ')}.`);
+if (socialGroup && kind !== 'ca-nhan') fail('Nhóm xã hội (--nhom) chỉ ghi cho cá nhân (--loai ca-nhan).');
 if (!places.has(place)) fail(`Không có địa danh mã "${place}" trong content/places. Các mã có: ${[...places.keys()].join(', ')}.`);
 // A choice given twice ("8, tu-thien") is kept once.
 const campaignIds = chosenCampaigns ? [...new Set(chosenCampaigns.split(',').map((c) => c.trim()))] : [];
@@ -128,7 +134,7 @@ const text = `---
 # với cá nhân, ghi thêm consent (ngày và phạm vi đồng ý). Kiểm tra bằng lệnh: npm run check
 kind: ${kind}
 name: ${quote(name)}
-place: ${place}
+${socialGroup ? `socialGroup: ${socialGroup}\n` : ''}place: ${place}
 campaigns: [${campaignIds.join(', ')}]
 fields: [${fieldIds.join(', ')}]
 awards: []

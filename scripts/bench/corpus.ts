@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawPhotos } from './draw-photos.ts';
 import { random } from './random.ts';
+import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
@@ -59,6 +60,20 @@ export function editStory(root: string, index: number) {
   const file = path.join(root, 'content/exemplars', `${exemplarId(index)}.mdx`);
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nBiên tập viên bổ sung: câu chuyện đã được kiểm tra lại với chính quyền địa phương.\n`);
   return exemplarId(index);
+}
+
+/**
+ * One district decision honours many people at once: the exemplars are granted their awards in decisions of this
+ * many, each with its page, as a district's yearly decisions are.
+ */
+const DECISION_SIZE = 40;
+
+/**
+ * The day in December of an exemplar's decision, the same for every exemplar of one decision. The random day is
+ * still drawn (and set aside), so that the rest of the corpus stays as the same seed made it before.
+ */
+function decisionDay(index: number, _drawn: number): string {
+  return String(1 + (Math.floor(index / DECISION_SIZE) % 28)).padStart(2, '0');
 }
 
 export const exemplarId = (index: number) => `dh-${String(index).padStart(6, '0')}`;
@@ -196,11 +211,11 @@ ${story(rng, 200)}
       `---
 kind: ${kind}
 name: ${name}
-place: ${place}
+${kind === 'ca-nhan' ? `socialGroup: ${SOCIAL_GROUPS[i % SOCIAL_GROUPS.length]}\n` : ''}place: ${place}
 campaigns: [${campaign}]
 fields: [${rng.pick(FIELDS)}]
 awards:
-  - { award: ${rng.pick(awards[kind])}, level: huyen, issuer: Chủ tịch UBND huyện, decision: ${i + 1}/QĐ-UBND, date: ${year}-12-${String(rng.int(1, 28)).padStart(2, '0')} }
+  - { award: ${rng.pick(awards[kind])}, level: huyen, issuer: Chủ tịch UBND huyện, decision: ${Math.floor(i / DECISION_SIZE) + 1}/QĐ-UBND, date: ${year}-12-${decisionDay(i, rng.int(1, 28))} }
 citation: ${rng.pick(SENTENCES)}
 ${photoCount > 0 ? `photos:\n${photoLines}` : ''}storyType: bai-viet
 author: Phóng viên

@@ -51,6 +51,17 @@ export const routes = {
   about: () => href('/gioi-thieu/'),
   /** How to report a mistake, propose an exemplar or ask for withdrawal. */
   feedback: () => href('/gop-y/'),
+  /** Statistics section and its open data. */
+  figures: () => href('/so-lieu/'),
+  figuresCsv: () => href('/so-lieu/so-lieu.csv'),
+  figuresSharesCsv: () => href('/so-lieu/ti-le-lao-dong-truc-tiep.csv'),
+  figuresJson: () => href('/so-lieu/so-lieu.json'),
+  /** Radio texts of the figures of a year and of a campaign. */
+  radioFiguresYear: (year: number) => href(`/phat-thanh/so-lieu/${year}.txt`),
+  radioFiguresCampaign: (id: string) => href(`/phat-thanh/so-lieu/phong-trao/${id}.txt`),
+  /** Commendation decisions: the index by year and issuer, and one page per decision. */
+  decisions: () => href('/quyet-dinh/'),
+  decision: (slug: string) => href(`/quyet-dinh/${slug}/`),
   /** A4 poster of one exemplar for a notice board. */
   poster: (id: string) => href(`/in/dien-hinh/${id}/`),
   /** Printable honour roll of a campaign. */

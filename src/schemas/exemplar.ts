@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, namesake, photo, publication, slug, text, missingOr } from './common.ts';
 import { awardGrant } from './award.ts';
 import { FIELDS } from './fields.ts';
+import { SOCIAL_GROUPS } from './social-groups.ts';
 
 /** "ca-nhan" (individual), "tap-the" (collective), "ho-gia-dinh" (household), "mo-hinh" (model or initiative). */
 export const EXEMPLAR_KINDS = ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh'] as const;
@@ -43,6 +44,10 @@ export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () =
       name: text({ max: 150 }),
       /** Role or description, e.g. "Nông dân", "Trưởng thôn", "Hợp tác xã nông nghiệp". */
       role: text({ max: 150 }).optional(),
+      /** Social group of an individual, from the controlled list; counted in the figures, not shown on the page. */
+      socialGroup: z
+        .enum(SOCIAL_GROUPS, { error: missingOr(`Nhóm xã hội (socialGroup) phải là một trong: ${SOCIAL_GROUPS.join(', ')}.`) })
+        .optional(),
       /** Place as it was named when the story was written, even if that unit no longer exists. */
       place: slug(),
       /** Village or hamlet (thôn, tổ dân phố); never a house number or street address. */
@@ -81,6 +86,9 @@ export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () =
     .superRefine((value, ctx) => {
       if (value.updated && value.updated < value.published) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'Ngày cập nhật đứng trước ngày đăng.' });
+      }
+      if (value.socialGroup && value.kind !== 'ca-nhan') {
+        ctx.addIssue({ code: 'custom', path: ['socialGroup'], message: 'Nhóm xã hội (socialGroup) chỉ ghi cho cá nhân (kind: ca-nhan).' });
       }
       if (value.publication.status !== 'da-duyet') return;
       if (value.kind === 'ca-nhan' && !value.consent) {

@@ -45,6 +45,9 @@ const TEMPLATES = [
   'phat-thanh/dien-hinh/dang-thi-hoa/',
   'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
   'phat-thanh/thang/2022-10/',
+  'so-lieu/',
+  'quyet-dinh/',
+  'quyet-dinh/2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai/',
   'khong-co-trang-nay/',
 ];
 

@@ -70,12 +70,16 @@ describe('types, caching and compression', () => {
       [first('pagefind', /\.pf_meta$/), 'application/octet-stream'],
       ['rss.xml', 'text/xml; charset=utf-8'],
       ['feed.json', 'application/json; charset=utf-8'],
+      ['so-lieu/so-lieu.csv', 'text/csv; charset=utf-8'],
+      ['so-lieu/so-lieu.json', 'application/json; charset=utf-8'],
       [first('_astro', /\.avif$/), 'image/avif'],
       [first('_astro', /\.woff2$/), 'font/woff2'],
     ];
     for (const [file, type] of types) expect((await get(file)).headers.get('content-type'), file).toBe(type);
     expect((await get('rss.xml')).headers.get('access-control-allow-origin')).toBe('*');
     expect((await get('phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/feed.json')).headers.get('access-control-allow-origin')).toBe('*');
+    expect((await get('so-lieu/so-lieu.csv')).headers.get('access-control-allow-origin')).toBe('*');
+    expect((await get('so-lieu/')).headers.get('access-control-allow-origin')).toBeNull();
     expect((await get('dien-hinh/dang-thi-hoa/')).headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import type { ContentModel } from '../../src/lib/content/model.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
+import { collectDecisions } from '../../src/lib/data/decisions.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { openSearch, type SiteSearch } from '../helpers/search.ts';
 
@@ -91,6 +92,11 @@ describe('campaigns', () => {
   it('finds a campaign by its plan number', async () => {
     expect((await urls('177/KH-UBND'))[0]).toBe('/phong-trao/phat-trien-kt-xh-nam-dong-2021/');
   });
+  it('finds a commendation decision by its number', async () => {
+    const page = '/quyet-dinh/2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai/';
+    expect((await urls('1520/QĐ-UBND'))[0]).toBe(page);
+    expect(await urls(null, { loai: 'quyet-dinh', nam: '2022' })).toContain(page);
+  });
   it('finds a campaign by its name typed without diacritics', async () => {
     expect(await urls('nguoi tot viec tot quoc oai')).toContain('/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/');
   });
@@ -139,10 +145,11 @@ describe('every sample exemplar', () => {
 });
 
 describe('what the index holds', () => {
-  it('indexes only exemplar, campaign and place pages', async () => {
-    const all = await urls(null, { loai: ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh', 'phong-trao', 'dia-phuong'] });
-    expect(all.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.length + model.places.length);
-    for (const url of all) expect(url).toMatch(/^\/(dien-hinh|phong-trao|dia-phuong)\/[a-z0-9-]+\/$/);
+  it('indexes only exemplar, campaign, place and decision pages', async () => {
+    const all = await urls(null, { loai: ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh', 'phong-trao', 'dia-phuong', 'quyet-dinh'] });
+    const decisions = collectDecisions(model.exemplars.filter((e) => isPublishable(e.data)));
+    expect(all.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.length + model.places.length + decisions.length);
+    for (const url of all) expect(url).toMatch(/^\/(dien-hinh|phong-trao|dia-phuong|quyet-dinh)\/[a-z0-9-]+\/$/);
   });
 
   it('never finds a draft, a withdrawn entry or one whose consent was withdrawn', async () => {

@@ -17,6 +17,7 @@ const TOPICS = [
   'docs/search.md',
   'docs/radio.md',
   'docs/print.md',
+  'docs/figures.md',
   'docs/feeds-and-embedding.md',
   'docs/several-sites.md',
   'docs/benchmarks.md',

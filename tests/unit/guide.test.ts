@@ -17,6 +17,7 @@ import { AWARD_FAMILIES, RECIPIENT_KINDS, awardSchema } from '../../src/schemas/
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { LEVELS, PUBLICATION_STATUSES } from '../../src/schemas/common.ts';
 import { FIELDS } from '../../src/schemas/fields.ts';
+import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
 import { PHOTO_EXTENSIONS } from '../../src/lib/content/collections.ts';
 import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';
@@ -173,6 +174,7 @@ describe('the editors’ guide', () => {
       ...EXEMPLAR_KINDS,
       ...STORY_TYPES,
       ...FIELDS,
+      ...SOCIAL_GROUPS,
       ...LEVELS,
       ...PUBLICATION_STATUSES,
       ...CAMPAIGN_KINDS,

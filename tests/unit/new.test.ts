@@ -17,13 +17,13 @@ describe('npm run new', () => {
     cleanups.push(fixture.cleanup);
     const photo = path.join(fixture.root, 'tu-dien-thoai.JPG');
     writeFileSync(photo, await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } }).jpeg().toBuffer());
-    const result = run(fixture.root, ['--ten', 'Đỗ Thị Thuỷ', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--phong-trao', 'phong-trao-a', '--linh-vuc', 'tu-thien,y-te', '--trich-dan', 'Chăm người bệnh: "tận tình".', '--anh', photo, '--mo-ta-anh', 'Chị Thuỷ ở trạm y tế']);
+    const result = run(fixture.root, ['--ten', 'Đỗ Thị Thuỷ', '--loai', 'ca-nhan', '--nhom', 'can-bo-cong-chuc-vien-chuc', '--noi', 'xa-dong', '--phong-trao', 'phong-trao-a', '--linh-vuc', 'tu-thien,y-te', '--trich-dan', 'Chăm người bệnh: "tận tình".', '--anh', photo, '--mo-ta-anh', 'Chị Thuỷ ở trạm y tế']);
     expect(result).toMatchObject({ status: 0, output: expect.stringContaining('content/exemplars/do-thi-thuy.mdx') });
     expect(existsSync(path.join(fixture.root, 'content/exemplars/anh/do-thi-thuy.jpg'))).toBe(true);
     const { problems, model } = await checkContent(fixture.root);
     expect(problems).toEqual([]);
     const created = model.exemplars.find((e) => e.id === 'do-thi-thuy')!;
-    expect(created.data).toMatchObject({ name: 'Đỗ Thị Thuỷ', citation: 'Chăm người bệnh: "tận tình".', publication: { status: 'ban-nhap' } });
+    expect(created.data).toMatchObject({ name: 'Đỗ Thị Thuỷ', citation: 'Chăm người bệnh: "tận tình".', socialGroup: 'can-bo-cong-chuc-vien-chuc', publication: { status: 'ban-nhap' } });
   });
 
   it('asks in Vietnamese and takes numbered choices', async () => {
@@ -47,7 +47,7 @@ describe('npm run new', () => {
       expect(result.output).toMatch(new RegExp(`\\n  ${flag} +[^\\n]+\\(bắt buộc\\)\\n`));
       expect(result.output).not.toContain(`[${flag} `);
     }
-    for (const flag of ['--phong-trao', '--anh', '--mo-ta-anh']) {
+    for (const flag of ['--nhom', '--phong-trao', '--anh', '--mo-ta-anh']) {
       expect(result.output).toContain(`[${flag} `);
       expect(result.output).not.toMatch(new RegExp(`\\n  ${flag} +[^\\n]+\\(bắt buộc\\)`));
     }
@@ -65,6 +65,8 @@ describe('npm run new', () => {
     ['a citation the check refuses', [...GOOD.slice(0, -1), 'x'.repeat(321)], 'tối đa 320'],
     ['personal data in the citation', [...GOOD.slice(0, -1), 'Liên hệ 0912 345 678.'], 'số điện thoại'],
     ['an unknown kind', ['--ten', 'Lê Bình', '--loai', 'ca-nhann', ...GOOD.slice(4)], 'Loại "ca-nhann" không có'],
+    ['an unknown social group', [...GOOD, '--nhom', 'nong-dann'], 'Nhóm xã hội "nong-dann" không có'],
+    ['a social group for a collective', ['--ten', 'Tổ Đông', '--loai', 'tap-the', '--nhom', 'nong-dan', ...GOOD.slice(4)], 'chỉ ghi cho cá nhân'],
   ])('refuses %s before writing anything', (_, args, message) => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);

@@ -11,7 +11,8 @@ import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-const PAGES = ['dien-hinh/nguyen-van-an/', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
+// The decision page of the award the published exemplar cites, found by issuer, number and date.
+const PAGES = ['dien-hinh/nguyen-van-an/', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/', 'quyet-dinh/2024-05-01-12-qd-ubnd-chu-tich-uy-ban-nhan-dan-xa-dong/'];
 const FEED_FOLDERS = ['', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
 
 const rss = (urls: string[]) => `<rss><channel>${urls.map((u) => `<item><title>x</title><link>https://x.vn${u}</link></item>`).join('')}</channel></rss>`;
@@ -64,6 +65,12 @@ describe('output check', () => {
       '/phong-trao/phong-trao-a/ có 0 bản ghi trong chỉ mục tìm kiếm (phải đúng 1).',
       'Thiếu trang /dia-phuong/xa-dong/',
     ]);
+  });
+
+  it('names a missing decision page', async () => {
+    const { dist, verify } = await fixture();
+    rmSync(path.join(dist, `${PAGES.at(-1)}index.html`));
+    expect(await verify()).toEqual([`Thiếu trang /${PAGES.at(-1)}`]);
   });
 
   it('reads the parts of a sitemap index, and names the pages of a part that is missing', async () => {

@@ -18,6 +18,7 @@ import { DATA_FILES, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from './collecti
 import { issuesToProblems } from './issues.ts';
 import { idFromFile, listFiles, parseEntry, readYamlList, parseYaml, type Problem, type YamlSource } from './source.ts';
 import { checkReferences } from './references.ts';
+import { checkDecisionSpellings } from './decisions.ts';
 import { checkUnpublishedMentions } from './namesakes.ts';
 import { photoProblem } from './photos.ts';
 import { publicContactsOf } from './personal-data.ts';
@@ -267,6 +268,7 @@ export async function checkContent(
 
   const model: ContentModel = { exemplars, campaigns, places, awards, settings };
   problems.push(...checkReferences(model));
+  problems.push(...checkDecisionSpellings(model));
   const dataFiles = [settingsFile, DATA_FILES.awards, ...(await listFiles(root, DATA_FILES.places, YAML_FILE))];
   problems.push(...(await checkUnpublishedMentions(root, model, dataFiles)));
   cache?.save();

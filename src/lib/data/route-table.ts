@@ -2,6 +2,7 @@
 import type { Site } from './site.ts';
 import { pageUrl, routes } from '../paths.ts';
 import { campaignsOnAir, monthsOnAir } from './radio.ts';
+import { decisionsOf } from './decisions.ts';
 
 /** The addresses of every page of a list of `count` items split into pages of `size`. */
 function paged(first: string, count: number, size: number): string[] {
@@ -37,6 +38,9 @@ export function publicPaths(site: Site): string[] {
     routes.about(),
     routes.feedback(),
     routes.search(),
+    routes.figures(),
+    routes.decisions(),
+    ...decisionsOf(site.exemplars).map((d) => routes.decision(d.slug)),
     ...paged(routes.radio(), site.exemplars.length, SCRIPTS_PER_PAGE),
     ...site.exemplars.map((e) => routes.radioScript(e.id)),
     ...campaignsOnAir(site).map((c) => routes.radioCampaign(c.id)),

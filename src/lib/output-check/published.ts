@@ -2,6 +2,7 @@
 import type { ContentModel, Loaded } from '../content/model.ts';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import { isPublishable } from '../data/publishable.ts';
+import { collectDecisions, decisionPage } from '../data/decisions.ts';
 import { campaignPage, declaredNamesakes, exemplarPage, placePage, unpublishedEntries } from '../content/namesakes.ts';
 
 export interface Published {
@@ -23,7 +24,13 @@ export function published(model: ContentModel): Published {
   const namesakes = declaredNamesakes(model);
   return {
     exemplars,
-    entryPages: [...exemplars.map((e) => exemplarPage(e.id)), ...campaigns.map((c) => campaignPage(c.id)), ...model.places.map((p) => placePage(p.id))],
+    entryPages: [
+      ...exemplars.map((e) => exemplarPage(e.id)),
+      ...campaigns.map((c) => campaignPage(c.id)),
+      ...model.places.map((p) => placePage(p.id)),
+      // Every decision a published exemplar cites, found as the decision pages find them.
+      ...collectDecisions(exemplars).map((d) => decisionPage(d.slug)),
+    ],
     hidden: unpublishedEntries(model).map(({ name, page }) => (namesakes.has(name.normalize('NFC').toLocaleLowerCase('vi')) ? { page } : { name, page })),
   };
 }

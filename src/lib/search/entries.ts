@@ -4,7 +4,7 @@ import { activeAwards, honourYear, type ExemplarLike } from '../data/exemplars.t
 import { placeLabel, type PlaceIndex } from '../data/places.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
 import type { Facets, FacetValue } from './facets.ts';
-import { yearOf } from '../dates.ts';
+import { yearOf, type IsoDate } from '../dates.ts';
 import { searchVariants } from './tones.ts';
 
 export interface SearchEntry {
@@ -82,5 +82,27 @@ export function placeSearchEntry(id: string, context: { places: PlaceIndex; name
     facets: { loai: [{ slug: 'dia-phuong', label: ui.search.placeKind }] },
     sort: { date: '0000-00-00', name: pad(context.nameRank) },
     keywords: [names.join(' · '), searchVariants(names)].join(' · '),
+  };
+}
+
+/**
+ * A decision page: found by its number ("1520/QĐ-UBND", "1520") and its issuer however spelt. The names it honoured
+ * are left out, so that a search for a person finds their own page rather than every decision that names them.
+ */
+export function decisionSearchEntry(
+  decision: { number: string; date: string; issuerSpellings: readonly string[]; grants: readonly { award: { award: string } }[] },
+  context: { awardName: (id: string) => string; nameRank: number },
+): SearchEntry {
+  const year = yearOf(decision.date as IsoDate);
+  const awards = [...new Map(decision.grants.map((g) => [g.award.award, { slug: g.award.award, label: context.awardName(g.award.award) }])).values()];
+  const number = decision.number.split('/')[0];
+  return {
+    facets: {
+      nam: [{ slug: String(year), label: ui.years.year(year) }],
+      'khen-thuong': awards,
+      loai: [{ slug: 'quyet-dinh', label: ui.search.decisionKind }],
+    },
+    sort: { date: decision.date, name: pad(context.nameRank) },
+    keywords: [decision.number, number, searchVariants([...decision.issuerSpellings, ...awards.map((a) => a.label)])].join(' · '),
   };
 }
