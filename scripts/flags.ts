@@ -1,6 +1,6 @@
 /**
- * The flags of the editors' command-line tools (npm run new, npm run radio): one description each, from which the
- * help text is written and against which what was typed is read. A flag the tool does not know, a flag without its
+ * The flags of the editors' command-line tools (npm run new, npm run radio, npm run places:import): one description
+ * each, from which the help text is written and against which what was typed is read. A flag the tool does not know, a flag without its
  * value or a missing required flag stops the tool before it reads or writes anything, with a message in Vietnamese:
  * a mistyped flag silently ignored would make a file the editor did not ask for.
  */
@@ -35,6 +35,10 @@ export const RADIO_FLAGS = {
   'phong-trao': { value: 'mã', help: 'chỉ các điển hình của một phong trào' },
   xa: { value: 'mã', help: 'chỉ các điển hình của một xã, phường hay huyện cũ và các đơn vị nó đã nhập vào' },
   ra: { value: 'tệp.txt', help: 'tên tệp ghi bản tin' },
+} as const satisfies FlagSpecs;
+
+export const PLACES_IMPORT_FLAGS = {
+  bang: { value: 'bang-chuyen-doi.csv', help: 'bảng chuyển đổi ĐVHC mới – cũ của Cục Thống kê, dạng CSV', required: true },
 } as const satisfies FlagSpecs;
 
 /** One command line, required flags first and the others in brackets, then one line per flag. */

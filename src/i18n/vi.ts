@@ -338,7 +338,14 @@ export const ui = {
     'dac-khu': 'đặc khu',
     thon: 'thôn',
   } satisfies Record<PlaceType, string>,
-  successionKinds: { 'sap-nhap': 'Sáp nhập vào', 'chia-tach': 'Một phần chuyển về', 'doi-ten': 'Đổi tên thành', 'nang-cap': 'Trở thành' },
+  successionKinds: {
+    'sap-nhap': 'Sáp nhập vào',
+    'chia-tach': 'Một phần chuyển về',
+    'doi-ten': 'Đổi tên thành',
+    'nang-cap': 'Trở thành',
+    'doi-loai-hinh': 'Đổi loại hình thành',
+    'giu-nguyen': 'Giữ nguyên, nay là',
+  },
   awardFamilies: {
     'huan-chuong': 'Huân chương',
     'huy-chuong': 'Huy chương',

@@ -18,8 +18,12 @@ export const PLACE_TYPES = [
 ] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
-/** How a unit passed into its successor. */
-export const SUCCESSION_KINDS = ['sap-nhap', 'chia-tach', 'doi-ten', 'nang-cap'] as const;
+/**
+ * How a unit passed into its successor: merged whole, split (this is one part), renamed, upgraded, type changed
+ * (xã → phường, district → special zone), kept as it was (only the district above it ended).
+ */
+export const SUCCESSION_KINDS = ['sap-nhap', 'chia-tach', 'doi-ten', 'nang-cap', 'doi-loai-hinh', 'giu-nguyen'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
 
 function succession() {
   return z.strictObject({
@@ -39,6 +43,11 @@ export function placeSchema() {
     .strictObject({
       /** Stable id used by other entries, e.g. "ha-noi-quoc-oai-sai-son". */
       id: slug(),
+      /** Official code of the statistics office: five digits for a commune-level unit, three for a district, two for a province. */
+      code: z
+        .string({ error: missingOr('Mã đơn vị hành chính (code) là chữ số, ghi trong dấu nháy: "09898".') })
+        .regex(/^(\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính (code) gồm 5 chữ số (xã, phường), 3 (huyện) hoặc 2 (tỉnh), ghi trong dấu nháy: "09898".')
+        .optional(),
       /** Name without the unit kind, e.g. "Sài Sơn". */
       name: text({ max: 80 }),
       /** Kind of unit, which gives the prefix "xã", "phường", "huyện"… */
