@@ -141,7 +141,9 @@ export const ui = {
     since: 'từ',
     formerly: 'Tên, đơn vị cũ',
     successors: 'Đơn vị kế thừa',
-    ended: (date: string) => `Chấm dứt hoạt động từ ${date}`,
+    /** The day after the unit's last day (validTo). */
+    ended: (firstDayAfter: string) => `Chấm dứt hoạt động từ ${firstDayAfter}`,
+    or: 'hoặc',
     former: 'cũ',
     exemplars: 'Điển hình của địa phương',
     campaigns: 'Phong trào của địa phương',

@@ -25,7 +25,7 @@ const TEMPLATES = [
   'in/dien-hinh/ksor-h-yen/',
   'in/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
   'dia-phuong/',
-  'dia-phuong/quoc-oai/',
+  'dia-phuong/huyen-quoc-oai/',
   'dia-phuong/hung-yen/',
   'nam/',
   'nam/2022/',
@@ -39,7 +39,7 @@ const TEMPLATES = [
   'a-z/dd/',
   'gioi-thieu/',
   'tim-kiem/',
-  'tim-kiem/?q=hoa&xa=quoc-oai-sai-son',
+  'tim-kiem/?q=hoa&xa=xa-quoc-oai',
   'phat-thanh/',
   'phat-thanh/dien-hinh/dang-thi-hoa/',
   'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
@@ -164,15 +164,15 @@ describe('search page', () => {
     const { page, problems } = await open('tim-kiem/?phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
     await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
     const all = (await resultTitles(page)).length;
-    await page.check('input[name="xa"][value="quoc-oai-sai-son"]');
-    await page.waitForURL(/xa=quoc-oai-sai-son/);
+    await page.check('input[name="xa"][value="xa-quoc-oai"]');
+    await page.waitForURL(/xa=xa-quoc-oai/);
     await expect.poll(async () => (await resultTitles(page)).length).toBeLessThan(all);
     expect(page.url()).toContain('phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
     await page.goBack();
     await expect.poll(async () => (await resultTitles(page)).length).toBe(all);
-    expect(await page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(false);
+    expect(await page.isChecked('input[name="xa"][value="xa-quoc-oai"]')).toBe(false);
     await page.goForward();
-    await expect.poll(() => page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(true);
+    await expect.poll(() => page.isChecked('input[name="xa"][value="xa-quoc-oai"]')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

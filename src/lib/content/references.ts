@@ -29,6 +29,18 @@ export function checkReferences(model: ContentModel): Problem[] {
     expect(place, ['parent'], place.data.parent, places, 'địa danh', 'content/places');
     place.data.successors.forEach((s, i) => expect(place, ['successors', i, 'place'], s.place, places, 'địa danh', 'content/places'));
   }
+  // A unit that ends cannot outlive the unit it belonged to (the register never does; an entry of content/places/ may).
+  for (const place of model.places) {
+    const parent = place.data.parent ? places.get(place.data.parent) : undefined;
+    const end = place.data.validTo;
+    if (!parent?.data.validTo || !end || end <= parent.data.validTo) continue;
+    problems.push({
+      file: place.file,
+      line: place.source.lineOf(['validTo']),
+      field: 'validTo',
+      message: `Đơn vị này chấm dứt sau đơn vị cấp trên "${parent.id}" (ngày cuối cùng ${parent.data.validTo}): sửa validTo, hoặc ghi parent là đơn vị cấp trên về sau.`,
+    });
+  }
   problems.push(...findCycles(model.places, (p) => (p.data.parent ? [p.data.parent] : []), 'parent', 'Địa danh này nằm trong chính nó (parent vòng tròn).'));
   problems.push(...findCycles(model.places, (p) => p.data.successors.map((s) => s.place), 'successors', 'Chuỗi kế thừa (successors) quay về chính địa danh này.'));
 

@@ -6,7 +6,8 @@
  * successors as indexes into the list, types, kinds, dates and legal bases as indexes into short tables. Reading and
  * expanding the 14,000 units takes about 30 ms; it is done once per process (`registerPlaces`).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { PLACE_TYPES, SUCCESSION_KINDS, type PlaceData, type SuccessionKind } from '../../schemas/place.ts';
 import type { Register, RegisterDocument, RegisterUnit } from './import.ts';
@@ -85,9 +86,14 @@ export function nextDay(date: string): string {
 
 const loaded = new Map<string, readonly PlaceData[]>();
 
-/** The register's places, read once per process and project root. */
+/**
+ * The register's places, read once per process and file. A content folder checked on its own (a test's fixture, a
+ * second site) uses the project's register when its root has none.
+ */
 export function registerPlaces(root: string): readonly PlaceData[] {
-  let places = loaded.get(root);
-  if (!places) loaded.set(root, (places = unpackRegister(readFileSync(path.join(root, REGISTER_FILE), 'utf8')).places));
+  const own = path.join(root, REGISTER_FILE);
+  const file = existsSync(own) ? own : fileURLToPath(new URL('../../data/places/register.json', import.meta.url));
+  let places = loaded.get(file);
+  if (!places) loaded.set(file, (places = unpackRegister(readFileSync(file, 'utf8')).places));
   return places;
 }
