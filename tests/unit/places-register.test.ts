@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanText, importRegister, parseCsv, parseUnit, successionKind } from '../../src/lib/places/import.ts';
-import { packRegister, REGISTER_FILE, unpackRegister } from '../../src/lib/places/register.ts';
+import { packRegister, REGISTER_FILE, unpackRegister, unpackUnits } from '../../src/lib/places/register.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The table as shared beside the project; the comparison is skipped where it is not (the build never needs it). */
 const TABLE = process.env.PLACES_TABLE ?? path.resolve(ROOT, '../shared/data/places-2025/nso-bang-chuyen-doi-dvhc-2025.csv');
 const committed = readFileSync(path.join(ROOT, REGISTER_FILE), 'utf8');
-const { units, places } = unpackRegister(committed);
+const { units } = unpackUnits(committed);
+const places = unpackRegister(committed);
 const byId = new Map(units.map((u) => [u.id, u]));
 const unit = (id: string) => {
   const found = byId.get(id);

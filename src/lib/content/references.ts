@@ -2,6 +2,7 @@
 import { isPublishable } from '../data/publishable.ts';
 import type { ContentModel, Loaded } from './model.ts';
 import { formatField, type Problem } from './source.ts';
+import { REGISTER_FILE } from '../places/register.ts';
 
 type Path = (string | number)[];
 
@@ -25,12 +26,15 @@ export function checkReferences(model: ContentModel): Problem[] {
     return target;
   };
 
-  for (const place of model.places) {
+  // The register's own units are checked when it is made (tests/unit/places-register.test.ts): only the entries of
+  // content/places/ need checking here, which keeps the check of a small site as fast as before the register.
+  const local = model.places.filter((p) => p.file !== REGISTER_FILE);
+  for (const place of local) {
     expect(place, ['parent'], place.data.parent, places, 'địa danh', 'content/places');
     place.data.successors.forEach((s, i) => expect(place, ['successors', i, 'place'], s.place, places, 'địa danh', 'content/places'));
   }
   // A unit that ends cannot outlive the unit it belonged to (the register never does; an entry of content/places/ may).
-  for (const place of model.places) {
+  for (const place of local) {
     const parent = place.data.parent ? places.get(place.data.parent) : undefined;
     const end = place.data.validTo;
     if (!parent?.data.validTo || !end || end <= parent.data.validTo) continue;
@@ -41,8 +45,9 @@ export function checkReferences(model: ContentModel): Problem[] {
       message: `Đơn vị này chấm dứt sau đơn vị cấp trên "${parent.id}" (ngày cuối cùng ${parent.data.validTo}): sửa validTo, hoặc ghi parent là đơn vị cấp trên về sau.`,
     });
   }
-  problems.push(...findCycles(model.places, (p) => (p.data.parent ? [p.data.parent] : []), 'parent', 'Địa danh này nằm trong chính nó (parent vòng tròn).'));
-  problems.push(...findCycles(model.places, (p) => p.data.successors.map((s) => s.place), 'successors', 'Chuỗi kế thừa (successors) quay về chính địa danh này.'));
+  // A circle made by an entry of content/places/ passes through that entry.
+  problems.push(...findCycles(model.places, (p) => (p.data.parent ? [p.data.parent] : []), 'parent', 'Địa danh này nằm trong chính nó (parent vòng tròn).', local));
+  problems.push(...findCycles(model.places, (p) => p.data.successors.map((s) => s.place), 'successors', 'Chuỗi kế thừa (successors) quay về chính địa danh này.', local));
 
   for (const campaign of model.campaigns) {
     expect(campaign, ['place'], campaign.data.place, places, 'địa danh', 'content/places');
@@ -89,10 +94,10 @@ export function checkReferences(model: ContentModel): Problem[] {
   return problems;
 }
 
-function findCycles<T>(items: Loaded<T>[], next: (item: Loaded<T>) => string[], field: string, message: string): Problem[] {
+function findCycles<T>(items: Loaded<T>[], next: (item: Loaded<T>) => string[], field: string, message: string, starts: Loaded<T>[] = items): Problem[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   const problems: Problem[] = [];
-  for (const start of items) {
+  for (const start of starts) {
     const seen = new Set<string>();
     const stack = [...next(start)];
     while (stack.length > 0) {
