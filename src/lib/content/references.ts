@@ -6,6 +6,9 @@ import { REGISTER_FILE } from '../places/register.ts';
 
 type Path = (string | number)[];
 
+/** Where a place id is looked for, and how an editor finds the right one. */
+const PLACES_WHERE = 'danh mục đơn vị hành chính hay content/places (tìm mã theo tên bằng lệnh npm run place -- "tên")';
+
 export function checkReferences(model: ContentModel): Problem[] {
   const problems: Problem[] = [];
   const places = new Map(model.places.map((p) => [p.id, p]));
@@ -30,8 +33,8 @@ export function checkReferences(model: ContentModel): Problem[] {
   // content/places/ need checking here, which keeps the check of a small site as fast as before the register.
   const local = model.places.filter((p) => p.file !== REGISTER_FILE);
   for (const place of local) {
-    expect(place, ['parent'], place.data.parent, places, 'địa danh', 'content/places');
-    place.data.successors.forEach((s, i) => expect(place, ['successors', i, 'place'], s.place, places, 'địa danh', 'content/places'));
+    expect(place, ['parent'], place.data.parent, places, 'địa danh', PLACES_WHERE);
+    place.data.successors.forEach((s, i) => expect(place, ['successors', i, 'place'], s.place, places, 'địa danh', PLACES_WHERE));
   }
   // A unit that ends cannot outlive the unit it belonged to (the register never does; an entry of content/places/ may).
   for (const place of local) {
@@ -50,7 +53,7 @@ export function checkReferences(model: ContentModel): Problem[] {
   problems.push(...findCycles(model.places, (p) => p.data.successors.map((s) => s.place), 'successors', 'Chuỗi kế thừa (successors) quay về chính địa danh này.', local));
 
   for (const campaign of model.campaigns) {
-    expect(campaign, ['place'], campaign.data.place, places, 'địa danh', 'content/places');
+    expect(campaign, ['place'], campaign.data.place, places, 'địa danh', PLACES_WHERE);
     const parent = expect(campaign, ['parent'], campaign.data.parent, campaigns, 'phong trào', 'content/campaigns');
     if (parent && isPublishable(campaign.data) && !isPublishable(parent.data)) {
       problems.push({
@@ -61,12 +64,12 @@ export function checkReferences(model: ContentModel): Problem[] {
       });
     }
     campaign.data.results?.byAward.forEach((r, i) => expect(campaign, ['results', 'byAward', i, 'award'], r.award, awards, 'hình thức khen thưởng', 'content/awards.yaml'));
-    campaign.data.results?.byPlace.forEach((r, i) => expect(campaign, ['results', 'byPlace', i, 'place'], r.place, places, 'địa danh', 'content/places'));
+    campaign.data.results?.byPlace.forEach((r, i) => expect(campaign, ['results', 'byPlace', i, 'place'], r.place, places, 'địa danh', PLACES_WHERE));
   }
   problems.push(...findCycles(model.campaigns, (c) => (c.data.parent ? [c.data.parent] : []), 'parent', 'Phong trào này là cấp trên của chính nó.'));
 
   for (const exemplar of model.exemplars) {
-    expect(exemplar, ['place'], exemplar.data.place, places, 'địa danh', 'content/places');
+    expect(exemplar, ['place'], exemplar.data.place, places, 'địa danh', PLACES_WHERE);
     exemplar.data.campaigns.forEach((id, i) => {
       const campaign = expect(exemplar, ['campaigns', i], id, campaigns, 'phong trào', 'content/campaigns');
       if (campaign && isPublishable(exemplar.data) && !isPublishable(campaign.data)) {
