@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { PlaceIndex, placesInUse, usedPlaceIds } from '../../src/lib/data/places.ts';
 import { published } from '../../src/lib/output-check/published.ts';
+import { PREVIEW_DRAFTS } from '../../src/lib/data/publishable.ts';
 import { PlaceFinder } from '../../src/lib/places/find.ts';
 import { registerPlaces } from '../../src/lib/places/register.ts';
 import type { IsoDate } from '../../src/lib/dates.ts';
-import { baseFiles, makeContentRoot } from '../helpers/content-fixture.ts';
+import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -113,5 +114,23 @@ describe('finding a place by name', () => {
     expect(ids('Tân Việt Thanh Hà')).toEqual(['xa-tan-viet-thanh-ha']);
     expect(ids('tan viet binh giang')).toEqual(['xa-tan-viet-binh-giang']);
     expect(ids('Vũ Hội Hưng Yên')).toEqual(['xa-vu-hoi-vu-thu']);
+  });
+});
+
+describe('the places the preview shows', () => {
+  it('are read from the frontmatter of the stories shown, drafts included only in the preview', async () => {
+    const { usedPlacesOfStories } = await import('../../src/lib/places/in-use.ts');
+    const fixture = makeContentRoot({
+      'content/exemplars/ban-nhap.mdx': exemplar({ name: 'Trần Thị Bình', status: 'ban-nhap' }).replace('place: xa-dong', 'place: xa-sai-son-quoc-oai'),
+      'content/exemplars/da-rut.mdx': exemplar({ name: 'Phạm Văn Dũng', status: 'da-rut' }).replace('place: xa-dong', 'place: xa-ia-sao-ayun-pa'),
+      'content/exemplars/da-duyet.mdx': exemplar({ name: 'Lê Văn Cường' }).replace('place: xa-dong', 'place: xa-thach-than-quoc-oai'),
+    });
+    cleanups.push(fixture.cleanup);
+    const used = await usedPlacesOfStories(fixture.root);
+    expect(used.has('xa-dong')).toBe(true);
+    expect(used.has('xa-thach-than-quoc-oai')).toBe(true);
+    // A draft is shown in the preview only (vitest runs with Vite's DEV flag, as npm run dev does); a withdrawn entry never.
+    expect(used.has('xa-sai-son-quoc-oai')).toBe(PREVIEW_DRAFTS);
+    expect(used.has('xa-ia-sao-ayun-pa')).toBe(false);
   });
 });
