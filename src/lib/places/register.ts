@@ -108,7 +108,12 @@ export function nextDay(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-const loaded = new Map<string, readonly PlaceData[]>();
+/**
+ * Read once per process: the content check's integration and the places loader are loaded apart (Astro's
+ * configuration and its content layer each have their own copy of this module), so they share it on a global.
+ */
+const LOADED = Symbol.for('guong-sang.register');
+const loaded = ((globalThis as { [LOADED]?: Map<string, readonly PlaceData[]> })[LOADED] ??= new Map());
 
 /**
  * The register's places, read once per process and file. A content folder checked on its own (a test's fixture, a
