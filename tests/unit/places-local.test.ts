@@ -28,7 +28,12 @@ describe('entries of content/places/ over the register', () => {
   it('add a note to a register unit by its id alone, and the unit keeps what the register says', async () => {
     const { problems, model } = await check('- id: xa-sai-son-quoc-oai\n  note: Quê hương của nhiều điển hình.\n');
     expect(problems).toEqual([]);
-    expect(model.places.find((p) => p.id === 'xa-sai-son-quoc-oai')!.data).toMatchObject({ name: 'Sài Sơn', code: '09898', parent: 'huyen-quoc-oai', note: 'Quê hương của nhiều điển hình.' });
+    expect(model.places.find((p) => p.id === 'xa-sai-son-quoc-oai')!.data).toMatchObject({
+      name: 'Sài Sơn',
+      code: '09898',
+      parent: 'huyen-quoc-oai',
+      note: 'Quê hương của nhiều điển hình.',
+    });
   });
 
   it('name the one part of a split unit that applies, among those the register names', async () => {
@@ -63,7 +68,9 @@ describe('entries of content/places/ over the register', () => {
   });
 
   it('need a name and a type for a unit of their own, and the register id for a unit the register has', async () => {
-    const { problems } = await check('- id: thon-moi\n  parent: xa-quoc-oai\n- id: xa-sai-son-cu\n  name: Sài Sơn\n  type: xa\n  code: "09898"\n  validTo: 2025-06-30\n');
+    const { problems } = await check(
+      '- id: thon-moi\n  parent: xa-quoc-oai\n- id: xa-sai-son-cu\n  name: Sài Sơn\n  type: xa\n  code: "09898"\n  validTo: 2025-06-30\n',
+    );
     expect(problems.map((p) => p.message)).toEqual([
       expect.stringContaining('cần ghi name'),
       expect.stringContaining('cần ghi type'),
@@ -73,7 +80,13 @@ describe('entries of content/places/ over the register', () => {
 
   it('report a unit that ends after the unit above it', async () => {
     const { problems } = await check('- id: thon-cu\n  name: Thôn Cũ\n  type: thon\n  parent: xa-sai-son-quoc-oai\n  validTo: 2025-12-31\n');
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/places/more.yaml', field: 'validTo', message: expect.stringContaining('chấm dứt sau đơn vị cấp trên "xa-sai-son-quoc-oai"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/places/more.yaml',
+        field: 'validTo',
+        message: expect.stringContaining('chấm dứt sau đơn vị cấp trên "xa-sai-son-quoc-oai"'),
+      }),
+    ]);
   });
 
   it('leave the fixture places of its own working as before', async () => {
@@ -87,7 +100,17 @@ describe('places in use', () => {
   it('are those published entries are filed under, with the units above them and those that took them over', () => {
     const byId = new Map(register.map((p) => [p.id, p]));
     const inUse = placesInUse((id) => byId.get(id), usedPlaceIds([{ place: 'xa-sai-son-quoc-oai' }, { place: 'xa-vu-hoi-vu-thu', results: { byPlace: [] } }]));
-    expect([...inUse].sort()).toEqual(['ha-noi', 'hung-yen', 'huyen-quoc-oai', 'huyen-vu-thu', 'thai-binh', 'xa-quoc-oai', 'xa-sai-son-quoc-oai', 'xa-thu-vu', 'xa-vu-hoi-vu-thu']);
+    expect([...inUse].sort()).toEqual([
+      'ha-noi',
+      'hung-yen',
+      'huyen-quoc-oai',
+      'huyen-vu-thu',
+      'thai-binh',
+      'xa-quoc-oai',
+      'xa-sai-son-quoc-oai',
+      'xa-thu-vu',
+      'xa-vu-hoi-vu-thu',
+    ]);
   });
 
   it('are the place pages the output check expects, not the whole register', async () => {

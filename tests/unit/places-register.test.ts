@@ -23,10 +23,14 @@ const unit = (id: string) => {
 const current = units.filter((u) => u.validTo === undefined);
 
 describe('the import', () => {
-  it.skipIf(!existsSync(TABLE))('makes the committed register from the shared table', () => {
-    expect(packRegister(importRegister(readFileSync(TABLE, 'utf8')))).toBe(committed);
-    // Under a second alone; a busy machine (a build beside it) can take five times that.
-  }, 30_000);
+  it.skipIf(!existsSync(TABLE))(
+    'makes the committed register from the shared table',
+    () => {
+      expect(packRegister(importRegister(readFileSync(TABLE, 'utf8')))).toBe(committed);
+      // Under a second alone; a busy machine (a build beside it) can take five times that.
+    },
+    30_000,
+  );
 
   it('cleans names, types, codes and notes', () => {
     expect(cleanText(' Xã Khe Tre\n')).toBe('Xã Khe Tre');

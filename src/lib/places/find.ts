@@ -8,7 +8,10 @@ import { foldVietnamese } from '../text.ts';
 import { ui } from '../../i18n/vi.ts';
 import type { PlaceData } from '../../schemas/place.ts';
 
-const words = (text: string) => foldVietnamese(text).split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  foldVietnamese(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 export class PlaceFinder {
   readonly byId: ReadonlyMap<string, PlaceData>;
@@ -75,7 +78,9 @@ export class PlaceFinder {
       const prefix = typed.join(' ');
       for (const [name, places] of this.byName) if (name.startsWith(prefix)) for (const place of places) found.set(place.id, place);
     }
-    return [...found.values()].sort((a, b) => Number(a.validTo !== undefined) - Number(b.validTo !== undefined) || a.name.localeCompare(b.name, 'vi') || (a.id < b.id ? -1 : 1));
+    return [...found.values()].sort(
+      (a, b) => Number(a.validTo !== undefined) - Number(b.validTo !== undefined) || a.name.localeCompare(b.name, 'vi') || (a.id < b.id ? -1 : 1),
+    );
   }
 }
 
@@ -105,7 +110,9 @@ export function describePlace(finder: PlaceFinder, place: PlaceData, { maxFormed
   }
   const before = finder.predecessors(place.id);
   if (before.length > 0) {
-    const names = before.slice(0, maxFormedFrom).map((p) => `${ui.placeTypes[p.type]} ${p.name}${p.parent ? ` (${finder.byId.get(p.parent)?.name ?? p.parent})` : ''}`);
+    const names = before
+      .slice(0, maxFormedFrom)
+      .map((p) => `${ui.placeTypes[p.type]} ${p.name}${p.parent ? ` (${finder.byId.get(p.parent)?.name ?? p.parent})` : ''}`);
     lines.push(`  lập từ: ${names.join(', ')}${before.length > maxFormedFrom ? ` và ${before.length - maxFormedFrom} đơn vị khác` : ''}`);
   }
   lines.push(`  mã ghi vào bài: place: ${place.id}`);

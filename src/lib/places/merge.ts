@@ -61,20 +61,32 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
     if (!unit) {
       for (const field of ['name', 'type'] as const) {
         if (data[field] === undefined) {
-          at(entry, 'id', `Địa danh "${entry.id}" không có trong danh mục đơn vị hành chính, nên cần ghi ${field}. Nếu là đơn vị có trong danh mục, tìm đúng mã bằng lệnh npm run place -- "tên".`);
+          at(
+            entry,
+            'id',
+            `Địa danh "${entry.id}" không có trong danh mục đơn vị hành chính, nên cần ghi ${field}. Nếu là đơn vị có trong danh mục, tìm đúng mã bằng lệnh npm run place -- "tên".`,
+          );
         }
       }
       if (data.code) {
         byCode ??= groupByCode(register);
         const same = (byCode.get(data.code) ?? []).filter((u) => (u.validTo === undefined) === (data.validTo === undefined));
         if (same.length > 0) {
-          at(entry, 'code', `Mã "${data.code}" là của ${same.map((u) => `"${u.id}"`).join(', ')} trong danh mục đơn vị hành chính: dùng id đó để bổ sung hoặc sửa đơn vị, đừng tạo đơn vị mới.`);
+          at(
+            entry,
+            'code',
+            `Mã "${data.code}" là của ${same.map((u) => `"${u.id}"`).join(', ')} trong danh mục đơn vị hành chính: dùng id đó để bổ sung hoặc sửa đơn vị, đừng tạo đơn vị mới.`,
+          );
         }
       }
     } else if (data.correction === undefined) {
       for (const field of STATED) {
         if (!given.has(field) || unit[field] === undefined || unit[field] === data[field]) continue;
-        at(entry, field, `Khác danh mục đơn vị hành chính: ${LABELS[field]} ở đó là "${unit[field]}". Nếu đây là đính chính hay thay đổi về sau, ghi lý do và căn cứ vào correction; nếu không, bỏ trường ${field}.`);
+        at(
+          entry,
+          field,
+          `Khác danh mục đơn vị hành chính: ${LABELS[field]} ở đó là "${unit[field]}". Nếu đây là đính chính hay thay đổi về sau, ghi lý do và căn cứ vào correction; nếu không, bỏ trường ${field}.`,
+        );
       }
       if (given.has('successors') && unit.successors.length > 0) {
         const known = new Set(unit.successors.map((s) => s.place));
@@ -91,7 +103,8 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
     }
     const merged = mergePlace(unit, data, given);
     if (merged.validFrom && merged.validTo && merged.validTo < merged.validFrom) at(entry, 'validTo', 'validTo đứng trước validFrom.');
-    if (merged.successors.length > 0 && merged.validTo === undefined) at(entry, 'validTo', 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).');
+    if (merged.successors.length > 0 && merged.validTo === undefined)
+      at(entry, 'validTo', 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).');
     if (base?.file !== REGISTER_FILE && base) continue; // a second entry with the same id: reported as a duplicate
     byId.set(entry.id, { ...entry, data: merged });
   }
