@@ -78,6 +78,21 @@ describe('entries of content/places/ over the register', () => {
     ]);
   });
 
+  it('take a later change: a unit of today renamed in 2026 ends, and the new unit keeps its code', async () => {
+    const { problems, model } = await check(`- id: xa-quoc-oai
+  validTo: 2026-03-31
+  successors:
+    - { place: xa-quoc-oai-moi, kind: doi-ten, date: 2026-04-01, basis: { number: 99/NQ-UBTVQH15, title: Nghị quyết thử nghiệm, date: 2026-03-01 } }
+- { id: xa-quoc-oai-moi, name: Quốc Oai Mới, type: xa, code: "09895", parent: ha-noi, validFrom: 2026-04-01 }
+`);
+    expect(problems).toEqual([]);
+    const index = new PlaceIndex(
+      model.places.map((p) => p.data),
+      '2026-06-01' as IsoDate,
+    );
+    expect(index.nowPartOf('xa-sai-son-quoc-oai')).toBe('xã Quốc Oai Mới, thành phố Hà Nội');
+  });
+
   it('report a unit that ends after the unit above it', async () => {
     const { problems } = await check('- id: thon-cu\n  name: Thôn Cũ\n  type: thon\n  parent: xa-sai-son-quoc-oai\n  validTo: 2025-12-31\n');
     expect(problems).toEqual([

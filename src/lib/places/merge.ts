@@ -53,6 +53,8 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
   const at = (entry: Loaded<LocalPlaceData>, field: string, message: string) =>
     problems.push({ file: entry.file, line: entry.source.lineOf([field]) ?? entry.source.lineOf(['id']), field, message });
 
+  // A unit an entry ends (a 2026 resolution renaming it) hands its code on to the unit that follows it.
+  const endedHere = new Set(locals.filter((entry) => entry.data.validTo !== undefined).map((entry) => entry.id));
   for (const entry of locals) {
     const given = written(entry);
     const base = byId.get(entry.id);
@@ -70,7 +72,7 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
       }
       if (data.code) {
         byCode ??= groupByCode(register);
-        const same = (byCode.get(data.code) ?? []).filter((u) => (u.validTo === undefined) === (data.validTo === undefined));
+        const same = (byCode.get(data.code) ?? []).filter((u) => !endedHere.has(u.id) && (u.validTo === undefined) === (data.validTo === undefined));
         if (same.length > 0) {
           at(
             entry,
