@@ -88,7 +88,7 @@ const pageTypes: Record<string, string> = {
   exemplar: `dien-hinh/${corpus.withMainPhoto ?? exemplarId(0)}/index.html`,
   exemplarList: 'dien-hinh/index.html',
   campaign: 'phong-trao/phong-trao-1/index.html',
-  place: 'dia-phuong/tinh-0-huyen-0/index.html',
+  place: `dia-phuong/${corpus.place}/index.html`,
   search: 'tim-kiem/index.html',
 };
 const pages = Object.fromEntries(Object.entries(pageTypes).map(([type, file]) => [type, pageWeight(dist, file)]));
@@ -166,7 +166,7 @@ if (lighthouseRun) {
     home: server.url,
     exemplar: `${server.url}dien-hinh/${corpus.withMainPhoto ?? exemplarId(0)}/`,
     campaign: `${server.url}phong-trao/phong-trao-1/`,
-    place: `${server.url}dia-phuong/tinh-0-huyen-0/`,
+    place: `${server.url}dia-phuong/${corpus.place}/`,
     search: `${server.url}tim-kiem/`,
   });
 }

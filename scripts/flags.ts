@@ -1,6 +1,6 @@
 /**
- * The flags of the editors' command-line tools (npm run new, npm run radio): one description each, from which the
- * help text is written and against which what was typed is read. A flag the tool does not know, a flag without its
+ * The flags of the editors' command-line tools (npm run new, npm run radio, npm run place, npm run places:import): one description
+ * each, from which the help text is written and against which what was typed is read. A flag the tool does not know, a flag without its
  * value or a missing required flag stops the tool before it reads or writes anything, with a message in Vietnamese:
  * a mistyped flag silently ignored would make a file the editor did not ask for.
  */
@@ -21,7 +21,7 @@ export const NEW_FLAGS = {
   ten: { value: '"Nguyễn Văn An"', help: 'họ tên hoặc tên tập thể, mô hình', required: true },
   loai: { value: 'ca-nhan', help: 'loại điển hình', required: true },
   nhom: { value: 'nong-dan', help: 'nhóm xã hội của cá nhân (chỉ với --loai ca-nhan), để thống kê' },
-  noi: { value: 'quoc-oai-sai-son', help: 'mã địa danh (xem content/places/)', required: true },
+  noi: { value: 'xa-sai-son-quoc-oai', help: 'mã địa danh (xem content/places/)', required: true },
   'linh-vuc': { value: 'cuu-nguoi', help: 'một hay nhiều mã lĩnh vực, cách nhau bằng dấu phẩy', required: true },
   'trich-dan': { value: '"…"', help: 'việc làm được ghi nhận, một hai câu', required: true },
   'phong-trao': { value: 'mã,mã', help: 'mã phong trào (xem content/campaigns/)' },
@@ -36,6 +36,14 @@ export const RADIO_FLAGS = {
   'phong-trao': { value: 'mã', help: 'chỉ các điển hình của một phong trào' },
   xa: { value: 'mã', help: 'chỉ các điển hình của một xã, phường hay huyện cũ và các đơn vị nó đã nhập vào' },
   ra: { value: 'tệp.txt', help: 'tên tệp ghi bản tin' },
+} as const satisfies FlagSpecs;
+
+export const PLACE_FLAGS = {
+  ten: { value: '"Thạch Thán"', help: 'tên đơn vị, có dấu hoặc không, tên cũ hoặc mới; có thể thêm tên huyện, tỉnh', required: true },
+} as const satisfies FlagSpecs;
+
+export const PLACES_IMPORT_FLAGS = {
+  bang: { value: 'bang-chuyen-doi.csv', help: 'bảng chuyển đổi ĐVHC mới – cũ của Cục Thống kê, dạng CSV', required: true },
 } as const satisfies FlagSpecs;
 
 /** One command line, required flags first and the others in brackets, then one line per flag. */

@@ -1,7 +1,7 @@
 /**
  * npm run new: creates an exemplar story from questions in Vietnamese, or from flags for scripts:
  *
- *   npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi quoc-oai-sai-son --linh-vuc cuu-nguoi --trich-dan "…" \
+ *   npm run new -- --ten "Nguyễn Văn An" --loai ca-nhan --noi xa-sai-son-quoc-oai --linh-vuc cuu-nguoi --trich-dan "…" \
  *     [--phong-trao id,id] [--anh ~/anh.jpg --mo-ta-anh "…"]
  *
  * The file is written as a draft (ban-nhap) under content/exemplars/ with its ASCII id, the photo copied beside it.
@@ -21,6 +21,7 @@ import { publicContactsOf } from '../src/lib/content/personal-data.ts';
 import { photoProblem } from '../src/lib/content/photos.ts';
 import { checkStoryText } from '../src/lib/content/story-check.ts';
 import { slugify, toNfc } from '../src/lib/text.ts';
+import { PlaceFinder, lineageLabel } from '../src/lib/places/find.ts';
 import { EXEMPLAR_KINDS, exemplarSchema } from '../src/schemas/exemplar.ts';
 import { FIELDS } from '../src/schemas/fields.ts';
 import { SOCIAL_GROUPS } from '../src/schemas/social-groups.ts';
@@ -51,7 +52,7 @@ const interactive = args.length === 0;
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { model } = await checkContent(root);
-const places = new Map(model.places.map((p) => [p.id, `${ui.placeTypes[p.data.type]} ${p.data.name}`]));
+const finder = new PlaceFinder(model.places.map((p) => p.data));
 const campaigns = new Map(model.campaigns.map((c) => [c.id, c.data.shortTitle]));
 
 const rl = interactive ? createInterface({ input: process.stdin, terminal: false }) : undefined;
@@ -78,14 +79,39 @@ async function ask(question: string, choices?: Map<string, string>, { many = fal
   }
 }
 
+/** Matches shown for a place typed by name. */
+const PLACE_CHOICES = 20;
+
+/** One line per unit found: where it lay, when it ended, the id. */
+const placeChoice = (id: string) => {
+  const place = finder.byId.get(id)!;
+  return `${lineageLabel(finder, place)}${place.validTo ? ` (đến hết ${place.validTo.split('-').reverse().join('/')})` : ''}`;
+};
+
+/** The place, typed by name (old or new, with or without diacritics, narrowed by a district or province) or by id. */
+async function askPlace(): Promise<string> {
+  for (;;) {
+    const answer = toNfc((await readLine('Địa phương (xã, phường) tại thời điểm viết bài, gõ tên (có thể thêm tên huyện, tỉnh): ')).trim());
+    if (finder.byId.has(answer)) return answer;
+    const found = finder.find(answer).slice(0, PLACE_CHOICES);
+    if (found.length === 0) {
+      console.log('  Không tìm thấy đơn vị nào tên như vậy: gõ lại tên, có dấu hoặc không.');
+      continue;
+    }
+    const choices = new Map(found.map((p) => [p.id, placeChoice(p.id)]));
+    const picked = await ask('Số thứ tự của đơn vị đúng', choices, { optional: true });
+    if (picked) return picked;
+  }
+}
+
 const kinds = new Map(EXEMPLAR_KINDS.map((k) => [k, ui.kinds[k]]));
 const fields = new Map(FIELDS.map((f) => [f, ui.fields[f]]));
 const socialGroups = new Map(SOCIAL_GROUPS.map((g) => [g, ui.socialGroups[g]]));
 const name = toNfc(flag('ten') ?? (await ask('Tên người, tập thể, hộ gia đình hoặc mô hình')));
 const kind = flag('loai') ?? (await ask('Loại điển hình', kinds));
+const place = flag('noi') ?? (rl ? await askPlace() : '');
 // Asked of individuals only, for the figures (the share of direct workers among those honoured).
 const socialGroup = flag('nhom') ?? (kind === 'ca-nhan' ? await ask('Nhóm xã hội (để thống kê, không hiện trên trang)', socialGroups, { optional: true }) : '');
-const place = flag('noi') ?? (await ask('Địa phương (xã, phường) tại thời điểm viết bài', places));
 const chosenCampaigns = flag('phong-trao') ?? (await ask('Phong trào', campaigns, { many: true, optional: true }));
 const chosenFields = flag('linh-vuc') ?? (await ask('Lĩnh vực', fields, { many: true }));
 const citation = toNfc(flag('trich-dan') ?? (await ask('Việc làm được ghi nhận (một, hai câu)')));
@@ -99,7 +125,11 @@ if (!name) fail('Thiếu tên (--ten).');
 if (!kinds.has(kind as never)) fail(`Loại "${kind}" không có. Chọn một trong: ${[...kinds.keys()].join(', ')}.`);
 if (socialGroup && !socialGroups.has(socialGroup as never)) fail(`Nhóm xã hội "${socialGroup}" không có. Chọn một trong: ${[...socialGroups.keys()].join(', ')}.`);
 if (socialGroup && kind !== 'ca-nhan') fail('Nhóm xã hội (--nhom) chỉ ghi cho cá nhân (--loai ca-nhan).');
-if (!places.has(place)) fail(`Không có địa danh mã "${place}" trong content/places. Các mã có: ${[...places.keys()].join(', ')}.`);
+if (!finder.byId.has(place)) {
+  const named = finder.find(place).slice(0, PLACE_CHOICES);
+  const hint = named.length > 0 ? ` Các đơn vị tên như vậy: ${named.map((p) => `${p.id} (${placeChoice(p.id)})`).join('; ')}.` : '';
+  fail(`Không có địa danh mã "${place}".${hint} Tìm mã bằng lệnh: npm run place -- "tên xã".`);
+}
 // A choice given twice ("8, tu-thien") is kept once.
 const campaignIds = chosenCampaigns ? [...new Set(chosenCampaigns.split(',').map((c) => c.trim()))] : [];
 for (const id of campaignIds) if (!campaigns.has(id)) fail(`Không có phong trào mã "${id}". Các mã có: ${[...campaigns.keys()].join(', ')}.`);

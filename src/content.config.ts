@@ -3,6 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { storyLoader } from './loaders/stories.ts';
 import { yamlDocumentLoader, yamlListLoader } from './loaders/data.ts';
+import { placesLoader } from './loaders/places.ts';
 import { DATA_FILES, STORY_COLLECTIONS } from './lib/content/collections.ts';
 import { exemplarSchema } from './schemas/exemplar.ts';
 import { campaignSchema } from './schemas/campaign.ts';
@@ -35,7 +36,7 @@ export const collections = {
     },
   }),
   campaigns: defineCollection({ loader: storyLoader(STORY_COLLECTIONS.campaigns), schema: campaignSchema() }),
-  places: defineCollection({ loader: yamlListLoader(DATA_FILES.places), schema: placeSchema() }),
+  places: defineCollection({ loader: placesLoader(), schema: placeSchema() }),
   awards: defineCollection({ loader: yamlListLoader(DATA_FILES.awards), schema: awardSchema() }),
   settings: defineCollection({ loader: yamlDocumentLoader(DATA_FILES.settings), schema: settingsSchema() }),
 };

@@ -10,11 +10,11 @@ import path from 'node:path';
 import { drawPhotos } from './draw-photos.ts';
 import { random } from './random.ts';
 import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
+import { registerPlaces } from '../../src/lib/places/register.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hoà', 'Hòa', 'Hưng', 'Khánh', 'Khoẻ', 'Lan', 'Liên', 'Mai', 'Nam', 'Ngân', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thuý', 'Thúy', 'Thuỷ', 'Thủy', 'Uyên', 'Vinh', 'Yến', 'Đông', 'Ánh', 'Ứng', 'Ấn'];
-const COMMUNE = ['Đông', 'Tây', 'Nam', 'Bắc', 'Hoà Bình', 'Tân Lập', 'Phú Lộc', 'Đồng Tâm', 'Thuận Thành', 'Quang Trung', 'Yên Sở', 'Hưng Đạo', 'Đoàn Kết', 'Trường Xuân', 'Ngọc Sơn', 'Kim Liên', 'Hải Thượng', 'Ân Thi', 'Ứng Hoà', 'Sơn Thuỷ'];
 const FIELDS = ['nong-nghiep', 'kinh-te', 'giao-duc', 'y-te', 'an-ninh-trat-tu', 'cuu-nguoi', 'tu-thien', 'chuyen-doi-so', 'van-hoa', 'moi-truong', 'nong-thon-moi'];
 const SENTENCES = [
   'Mỗi sáng sớm, khi sương còn phủ kín cánh đồng, người dân trong thôn đã thấy bóng dáng quen thuộc ấy.',
@@ -36,8 +36,8 @@ export interface CorpusOptions {
   photos?: number;
   /** Share of exemplars with a photo (0–1); a quarter of them have a second photo placed in the story. */
   photoShare?: number;
-  /** Names of the three provinces; the third merged into the second in 2025. */
-  provinces?: [string, string, string];
+  /** Register ids of the former provinces whose districts and communes the stories are filed under. */
+  provinces?: string[];
   /** Size of the place tree and of the campaign list (8, 12 and 24 by default; smaller for quick test sites). */
   districtsPerProvince?: number;
   communesPerDistrict?: number;
@@ -53,6 +53,8 @@ export interface Corpus {
   withMainPhoto?: string;
   /** Entries that are drafts or whose consent was withdrawn. */
   unpublished: number;
+  /** A former district with campaigns and exemplars, whose place page the benchmark weighs. */
+  place: string;
 }
 
 /** Adds a sentence to the story of one exemplar, as an editor's correction would. */
@@ -105,31 +107,22 @@ export async function writeCorpus(root: string, repo: string, options: CorpusOpt
   const photos = Array.from({ length: options.photos ?? 0 }, (_, i) => `anh-${String(i).padStart(4, '0')}`);
   await drawPhotos(photos.map((photo, i) => [1000 + i, path.join(content, `exemplars/anh/${photo}.jpg`)]));
 
-  // Places: 3 provinces (one merged into another in 2025), 8 districts each (all ended 2025), 12 communes under each;
-  // every third old commune merged into a new commune.
-  const places: string[] = [];
+  // Places: the register's own units, so that the benchmark pays for the register as a real site does. Stories are
+  // filed under former communes of the first districts of three former provinces: one merged into another province
+  // in 2025 (Thái Bình into Hưng Yên), one that kept its name (Hà Nội), one merged into a province that kept its name
+  // (Bình Định into Gia Lai); campaigns under their districts.
+  const register = registerPlaces(repo);
+  const byCode = (a: { code?: string }, b: { code?: string }) => ((a.code ?? '') < (b.code ?? '') ? -1 : 1);
   const communes: string[] = [];
-  const basis = '{ number: 202/2025/QH15, issuer: Quốc hội, date: 2025-06-12 }';
-  const provinces = options.provinces ?? ['Sơn Đông', 'Hà Bắc', 'Đồng Nam'];
-  provinces.forEach((province, p) => {
-    const pid = `tinh-${p}`;
-    places.push(p === 2
-      ? `- { id: ${pid}, name: ${province}, type: tinh, validTo: 2025-06-30, successors: [{ place: tinh-1, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }] }`
-      : `- { id: ${pid}, name: ${province}, type: tinh }`);
-    for (let d = 0; d < (options.districtsPerProvince ?? 8); d++) {
-      const did = `${pid}-huyen-${d}`;
-      places.push(`- { id: ${did}, name: ${rng.pick(COMMUNE)} ${d + 1}, type: huyen, parent: ${pid}, validTo: 2025-06-30 }`);
-      const newId = `${did}-xa-moi`;
-      places.push(`- { id: ${newId}, name: ${rng.pick(COMMUNE)} Mới ${d + 1}, type: xa, parent: ${p === 2 ? 'tinh-1' : pid}, validFrom: 2025-07-01 }`);
-      for (let c = 0; c < (options.communesPerDistrict ?? 12); c++) {
-        const cid = `${did}-xa-${c}`;
-        const merged = c % 3 === 0 ? `, validTo: 2025-06-30, successors: [{ place: ${newId}, kind: sap-nhap, date: 2025-07-01, basis: ${basis} }]` : '';
-        places.push(`- { id: ${cid}, name: ${rng.pick(COMMUNE)} ${c + 1}, type: ${c % 5 === 0 ? 'phuong' : 'xa'}, parent: ${did}${merged} }`);
-        communes.push(cid);
-      }
+  const districts: string[] = [];
+  for (const province of options.provinces ?? ['thai-binh', 'ha-noi', 'binh-dinh']) {
+    const inProvince = register.filter((p) => p.parent === province && p.validTo !== undefined).sort(byCode);
+    for (const district of inProvince.slice(0, options.districtsPerProvince ?? 8)) {
+      districts.push(district.id);
+      const former = register.filter((p) => p.parent === district.id).sort(byCode);
+      communes.push(...former.slice(0, options.communesPerDistrict ?? 12).map((p) => p.id));
     }
-  });
-  writeFileSync(path.join(content, 'places/bench.yaml'), places.join('\n') + '\n');
+  }
 
   const campaigns: string[] = [];
   for (let i = 0; i < (options.campaigns ?? 24); i++) {
@@ -146,7 +139,7 @@ illustrative: true
 kind: theo-dot
 issuer: UBND huyện minh hoạ
 level: huyen
-place: tinh-${i % 3}-huyen-${i % (options.districtsPerProvince ?? 8)}
+place: ${districts[i % districts.length]}
 plan: { number: ${100 + i}/KH-UBND, date: ${year}-01-0${1 + (i % 9)} }
 period: { start: ${year}-01-01, end: ${year}-12-31 }
 phases:
@@ -170,7 +163,7 @@ ${story(rng, 200)}
     'ho-gia-dinh': ['gia-dinh-van-hoa', 'giay-khen-chu-tich-ubnd-xa'],
     'mo-hinh': ['giay-khen-chu-tich-ubnd-huyen'],
   };
-  const corpus: Corpus = { first: { name: '' }, person: { id: '', name: '' }, unpublished: 0 };
+  const corpus: Corpus = { first: { name: '' }, person: { id: '', name: '' }, unpublished: 0, place: districts[0]! };
   for (let i = 0; i < options.exemplars; i++) {
     const kind = rng.pick(kinds);
     const person = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;

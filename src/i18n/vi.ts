@@ -156,7 +156,9 @@ export const ui = {
     since: 'từ',
     formerly: 'Tên, đơn vị cũ',
     successors: 'Đơn vị kế thừa',
-    ended: (date: string) => `Chấm dứt hoạt động từ ${date}`,
+    /** The day after the unit's last day (validTo). */
+    ended: (firstDayAfter: string) => `Chấm dứt hoạt động từ ${firstDayAfter}`,
+    or: 'hoặc',
     former: 'cũ',
     exemplars: 'Điển hình của địa phương',
     campaigns: 'Phong trào của địa phương',
@@ -496,7 +498,14 @@ export const ui = {
     'dac-khu': 'đặc khu',
     thon: 'thôn',
   } satisfies Record<PlaceType, string>,
-  successionKinds: { 'sap-nhap': 'Sáp nhập vào', 'chia-tach': 'Một phần chuyển về', 'doi-ten': 'Đổi tên thành', 'nang-cap': 'Trở thành' },
+  successionKinds: {
+    'sap-nhap': 'Sáp nhập vào',
+    'chia-tach': 'Một phần chuyển về',
+    'doi-ten': 'Đổi tên thành',
+    'nang-cap': 'Trở thành',
+    'doi-loai-hinh': 'Đổi loại hình thành',
+    'giu-nguyen': 'Giữ nguyên, nay là',
+  },
   awardFamilies: {
     'huan-chuong': 'Huân chương',
     'huy-chuong': 'Huy chương',

@@ -10,6 +10,9 @@ import { checkContent } from '../lib/content/check.ts';
 import type { ContentModel } from '../lib/content/model.ts';
 import { formatProblems } from '../lib/content/issues.ts';
 import { refuseBuild } from './refuse-build.ts';
+import { isPublishable } from '../lib/data/publishable.ts';
+import { usedPlaceIds } from '../lib/data/places.ts';
+import { rememberUsedPlaces } from '../lib/places/in-use.ts';
 
 const checked = new Map<string, ContentModel>();
 
@@ -30,7 +33,9 @@ export function contentCheck(): AstroIntegration {
         const { problems, model } = await checkContent(root, { cacheDir, saveStories: true });
         if (problems.length > 0) refuseBuild(formatProblems(problems));
         checked.set(root, model);
-        logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${model.places.length} địa danh.`);
+        const used = usedPlaceIds([...model.exemplars, ...model.campaigns].filter((e) => isPublishable(e.data)).map((e) => e.data));
+        rememberUsedPlaces(root, used);
+        logger.info(`Nội dung hợp lệ: ${model.exemplars.length} điển hình, ${model.campaigns.length} phong trào, ${used.size} địa danh có bài.`);
       },
     },
   };

@@ -104,6 +104,13 @@ export function todayInVietnam(now: Date = new Date()): IsoDate {
 }
 
 /** The year of a date of any precision. */
+/** The day after a date: a unit whose last day (validTo) is 30/6/2025 ends from 1/7/2025. */
+export function dayAfter(date: IsoDate): IsoDate {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10) as IsoDate;
+}
+
 export function yearOf(date: PartialDate): number {
   return Number(date.slice(0, 4));
 }

@@ -18,8 +18,12 @@ export const PLACE_TYPES = [
 ] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
-/** How a unit passed into its successor. */
-export const SUCCESSION_KINDS = ['sap-nhap', 'chia-tach', 'doi-ten', 'nang-cap'] as const;
+/**
+ * How a unit passed into its successor: merged whole, split (this is one part), renamed, upgraded, type changed
+ * (xã → phường, district → special zone), kept as it was (only the district above it ended).
+ */
+export const SUCCESSION_KINDS = ['sap-nhap', 'chia-tach', 'doi-ten', 'nang-cap', 'doi-loai-hinh', 'giu-nguyen'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
 
 function succession() {
   return z.strictObject({
@@ -34,36 +38,55 @@ function succession() {
   });
 }
 
+function placeFields() {
+  return z.strictObject({
+    /** Stable id used by other entries: the register's id (xa-sai-son-quoc-oai), or a new one for a unit it lacks. */
+    id: slug(),
+    /** Official code of the statistics office: five digits for a commune-level unit, three for a district, two for a province. */
+    code: z
+      .string({ error: missingOr('Mã đơn vị hành chính (code) là chữ số, ghi trong dấu nháy: "09898".') })
+      .regex(/^(\d{2}|\d{3}|\d{5})$/, 'Mã đơn vị hành chính (code) gồm 5 chữ số (xã, phường), 3 (huyện) hoặc 2 (tỉnh), ghi trong dấu nháy: "09898".')
+      .optional(),
+    /** Name without the unit kind, e.g. "Sài Sơn". */
+    name: text({ max: 80 }),
+    /** Kind of unit, which gives the prefix "xã", "phường", "huyện"… */
+    type: z.enum(PLACE_TYPES, { error: missingOr(`Loại đơn vị (type) phải là một trong: ${PLACE_TYPES.join(', ')}.`) }),
+    /** The unit this one belonged to while it existed. */
+    parent: slug().optional(),
+    /** First day of existence, where it matters. */
+    validFrom: isoDate().optional(),
+    /** Last day of existence; omitted while the unit still exists. */
+    validTo: isoDate().optional(),
+    /**
+     * Units that took over. A split unit lists every part the register names, unless an editor names the one that
+     * applies; the software never guesses.
+     */
+    successors: z.array(succession()).default([]),
+    /** Short note shown on the place page, e.g. about the 2025 arrangement. */
+    note: text({ max: 500 }).optional(),
+    /** Why this entry differs from the register of administrative units: a later resolution, a correction. */
+    correction: text({ max: 500 }).optional(),
+  });
+}
+
+type Dated = { validFrom?: string; validTo?: string; successors?: unknown[] };
+const datesInOrder = (value: Dated) => !value.validFrom || !value.validTo || value.validTo >= value.validFrom;
+const endedIfSucceeded = (value: Dated) => !value.successors?.length || value.validTo !== undefined;
+
+/** A place as pages read it: a unit of the register with what content/places/ adds to it, or a unit of its own. */
 export function placeSchema() {
-  return z
-    .strictObject({
-      /** Stable id used by other entries, e.g. "ha-noi-quoc-oai-sai-son". */
-      id: slug(),
-      /** Name without the unit kind, e.g. "Sài Sơn". */
-      name: text({ max: 80 }),
-      /** Kind of unit, which gives the prefix "xã", "phường", "huyện"… */
-      type: z.enum(PLACE_TYPES, { error: missingOr(`Loại đơn vị (type) phải là một trong: ${PLACE_TYPES.join(', ')}.`) }),
-      /** The unit this one belonged to while it existed. */
-      parent: slug().optional(),
-      /** First day of existence, where it matters. */
-      validFrom: isoDate().optional(),
-      /** Last day of existence; omitted while the unit still exists. */
-      validTo: isoDate().optional(),
-      /**
-       * Units that took over. A split unit lists only the parts an editor has confirmed; the software never guesses.
-       */
-      successors: z.array(succession()).default([]),
-      /** Short note shown on the place page, e.g. about the 2025 arrangement. */
-      note: text({ max: 500 }).optional(),
-    })
-    .refine((value) => !value.validFrom || !value.validTo || value.validTo >= value.validFrom, {
-      message: 'validTo đứng trước validFrom.',
-      path: ['validTo'],
-    })
-    .refine((value) => value.successors.length === 0 || value.validTo !== undefined, {
-      message: 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).',
-      path: ['validTo'],
-    });
+  return placeFields()
+    .refine(datesInOrder, { message: 'validTo đứng trước validFrom.', path: ['validTo'] })
+    .refine(endedIfSucceeded, { message: 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).', path: ['validTo'] });
+}
+
+/**
+ * An entry of content/places/: a unit of the register needs only its id and what it adds or changes; a unit the
+ * register lacks (a village, a unit created later) needs its name and type too, which the content check demands.
+ */
+export function localPlaceSchema() {
+  return placeFields().partial({ name: true, type: true });
 }
 
 export type PlaceData = z.output<ReturnType<typeof placeSchema>>;
+export type LocalPlaceData = z.output<ReturnType<typeof localPlaceSchema>>;

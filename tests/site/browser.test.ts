@@ -25,7 +25,7 @@ const TEMPLATES = [
   'in/dien-hinh/ksor-h-yen/',
   'in/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
   'dia-phuong/',
-  'dia-phuong/quoc-oai/',
+  'dia-phuong/huyen-quoc-oai/',
   'dia-phuong/hung-yen/',
   'nam/',
   'nam/2022/',
@@ -40,7 +40,7 @@ const TEMPLATES = [
   'gioi-thieu/',
   'gop-y/',
   'tim-kiem/',
-  'tim-kiem/?q=hoa&xa=quoc-oai-sai-son',
+  'tim-kiem/?q=hoa&xa=xa-quoc-oai',
   'phat-thanh/',
   'phat-thanh/dien-hinh/dang-thi-hoa/',
   'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
@@ -111,7 +111,7 @@ describe.each([
 describe('the first screen of a phone', () => {
   it('shows the page’s title and the start of its content under the notice and the header (412 × 915)', async () => {
     const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-    for (const path of ['', 'dien-hinh/dang-thi-hoa/', 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/', 'dia-phuong/quoc-oai-sai-son/', 'dien-hinh/']) {
+    for (const path of ['', 'dien-hinh/dang-thi-hoa/', 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/', 'dia-phuong/xa-sai-son-quoc-oai/', 'dien-hinh/']) {
       await page.goto(server.url + path);
       const layout = await page.evaluate(() => {
         const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
@@ -197,21 +197,21 @@ describe('search page', () => {
     // The chosen filter is named above the results; the panel of filters stays closed until it is opened.
     await expect.poll(() => page.locator('#loc-dang-chon').textContent()).toContain('Người tốt, việc tốt Quốc Oai 2022');
     await page.click('#bo-loc summary');
-    await page.check('input[name="xa"][value="quoc-oai-sai-son"]');
-    await page.waitForURL(/xa=quoc-oai-sai-son/);
+    await page.check('input[name="xa"][value="xa-quoc-oai"]');
+    await page.waitForURL(/xa=xa-quoc-oai/);
     await expect.poll(async () => (await resultTitles(page)).length).toBeLessThan(all);
     expect(page.url()).toContain('phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
     await page.goBack();
     await expect.poll(async () => (await resultTitles(page)).length).toBe(all);
-    expect(await page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(false);
+    expect(await page.isChecked('input[name="xa"][value="xa-quoc-oai"]')).toBe(false);
     await page.goForward();
-    await expect.poll(() => page.isChecked('input[name="xa"][value="quoc-oai-sai-son"]')).toBe(true);
+    await expect.poll(() => page.isChecked('input[name="xa"][value="xa-quoc-oai"]')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('drops every filter at once and keeps the words searched', async () => {
-    const { page, problems } = await open('tim-kiem/?q=hoa&xa=quoc-oai-sai-son&loai=ca-nhan');
+    const { page, problems } = await open('tim-kiem/?q=hoa&xa=xa-quoc-oai&loai=ca-nhan');
     await expect.poll(() => page.locator('#loc-dang-chon').isVisible()).toBe(true);
     const filtered = (await resultTitles(page)).length;
     await page.getByRole('button', { name: 'Bỏ hết bộ lọc' }).click();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import type { ContentModel } from '../../src/lib/content/model.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
+import { published as expectedOutput } from '../../src/lib/output-check/published.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { htmlPages, listDist, pagePath, readText, TEXT_EXTENSIONS } from '../helpers/dist.ts';
 
@@ -27,7 +28,7 @@ describe('the built sample site', () => {
   it('has exactly one page per approved exemplar, campaign and place', () => {
     expect(subdirs('dien-hinh')).toEqual(model.exemplars.filter((e) => isPublishable(e.data)).map((e) => e.id).sort());
     expect(subdirs('phong-trao')).toEqual(model.campaigns.filter((c) => isPublishable(c.data)).map((c) => c.id).sort());
-    expect(subdirs('dia-phuong')).toEqual(model.places.map((p) => p.id).sort());
+    expect(subdirs('dia-phuong')).toEqual(expectedOutput(model).places);
   });
 
   it('has a sample large enough to browse: 30 exemplars, 8 communes, every kind', () => {
@@ -136,11 +137,25 @@ describe('the built sample site', () => {
   it('shows the place as it was named and where it lies today', () => {
     const page = readText(dist, 'dien-hinh/dang-thi-hoa/index.html');
     expect(page).toContain('xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội');
-    expect(page).toContain('nay thuộc thành phố Hà Nội');
+    expect(page).toContain('nay thuộc xã Quốc Oai, thành phố Hà Nội');
+  });
+
+  it('says a former unit ended the day after its last day, and names every unit that took a part of a split one', () => {
+    const saiSon = readText(dist, 'dia-phuong/xa-sai-son-quoc-oai/index.html');
+    expect(saiSon).toContain('Chấm dứt hoạt động từ ngày 1 tháng 7 năm 2025');
+    expect(saiSon).not.toContain('Chấm dứt hoạt động từ ngày 30 tháng 6 năm 2025');
+    expect(saiSon).toContain('1656/NQ-UBTVQH15');
+    const town = readText(dist, 'dia-phuong/thi-tran-quoc-oai-quoc-oai/index.html');
+    expect(town).toContain('xã Quốc Oai, thành phố Hà Nội hoặc xã Tây Phương, thành phố Hà Nội');
+  });
+
+  it('adds no page for the units of the register no published entry is filed under', () => {
+    expect(existsSync(path.join(dist, 'dia-phuong/xa-thach-than-quoc-oai'))).toBe(false);
+    expect(existsSync(path.join(dist, 'dia-phuong/xa-quoc-oai/index.html'))).toBe(true);
   });
 
   it('lists the exemplars of a merged province on its successor’s page', () => {
-    const merged = model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.startsWith('vu-thu'));
+    const merged = model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.endsWith('vu-thu'));
     expect(merged.length).toBeGreaterThan(0);
     const page = readText(dist, 'dia-phuong/hung-yen/index.html');
     for (const exemplar of merged) expect(page).toContain(`/dien-hinh/${exemplar.id}/`);

@@ -66,7 +66,7 @@ describe('withdrawing', () => {
     // A new entry, made the way an editor makes one, with a phone photo, then approved.
     execFileSync(
       process.execPath,
-      [path.join(ROOT, 'scripts/new.ts'), '--ten', 'Lương Thị Ánh', '--loai', 'ca-nhan', '--noi', 'quoc-oai-sai-son', '--linh-vuc', 'tu-thien', '--trich-dan', 'Mở lớp học tình thương cho trẻ em trong xóm.', '--anh', path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg'), '--mo-ta-anh', 'Chị Ánh bên lớp học'],
+      [path.join(ROOT, 'scripts/new.ts'), '--ten', 'Lương Thị Ánh', '--loai', 'ca-nhan', '--noi', 'xa-sai-son-quoc-oai', '--linh-vuc', 'tu-thien', '--trich-dan', 'Mở lớp học tình thương cho trẻ em trong xóm.', '--anh', path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg'), '--mo-ta-anh', 'Chị Ánh bên lớp học'],
       { env: { ...process.env, GUONG_SANG_ROOT: project.root }, stdio: 'pipe' },
     );
     edit('luong-thi-anh', (text) =>
@@ -108,7 +108,7 @@ describe('withdrawing', () => {
 
   it('keeps every other exemplar, in pages, the sitemap, feeds and the search index', () => {
     const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
-    const feed = readFileSync(path.join(dist, 'dia-phuong/quoc-oai-sai-son/feed.json'), 'utf8');
+    const feed = readFileSync(path.join(dist, 'dia-phuong/xa-sai-son-quoc-oai/feed.json'), 'utf8');
     const fragments = texts().filter(([file]) => file.endsWith('.pf_fragment')).map(([, text]) => text).join('\n');
     for (const id of ['dang-thi-hoa', 'kieu-van-binh', 'ho-van-dung']) {
       expect(readFileSync(path.join(dist, `dien-hinh/${id}/index.html`), 'utf8')).toContain('<h1');
@@ -130,7 +130,7 @@ describe('a build into another folder in between', () => {
   }, 300_000);
 
   it('leaves no file of the output older than the story: page, radio text and the feeds that carry it', () => {
-    for (const file of ['dien-hinh/dang-thi-hoa/index.html', 'phat-thanh/dien-hinh/dang-thi-hoa.txt', 'dia-phuong/quoc-oai-sai-son/feed.json', 'dia-phuong/quoc-oai-sai-son/rss.xml']) {
+    for (const file of ['dien-hinh/dang-thi-hoa/index.html', 'phat-thanh/dien-hinh/dang-thi-hoa.txt', 'dia-phuong/xa-sai-son-quoc-oai/feed.json', 'dia-phuong/xa-sai-son-quoc-oai/rss.xml']) {
       expect(readFileSync(path.join(project.root, 'xem-truoc', file), 'utf8').normalize('NFC'), file).toContain(sentence);
       expect(readFileSync(path.join(dist, file), 'utf8').normalize('NFC'), file).toContain(sentence);
     }

@@ -21,7 +21,7 @@ import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
 import { PHOTO_EXTENSIONS } from '../../src/lib/content/collections.ts';
 import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';
-import { NEW_FLAGS, RADIO_FLAGS } from '../../scripts/flags.ts';
+import { NEW_FLAGS, PLACE_FLAGS, RADIO_FLAGS } from '../../scripts/flags.ts';
 import { findPersonalData, PERSONAL_DATA_KINDS } from '../../src/lib/content/personal-data.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -147,6 +147,7 @@ describe('the editors’ guide', () => {
   it.each([
     ['new', NEW_FLAGS],
     ['radio', RADIO_FLAGS],
+    ['place', PLACE_FLAGS],
   ] as const)('documents exactly the flags of npm run %s', (command, flags) => {
     const accepted = new Set(Object.keys(flags));
     // Flags on the guide's command lines for this command, and flags it names in backticks next to them.

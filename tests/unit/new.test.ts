@@ -104,11 +104,23 @@ describe('npm run new', () => {
     expect(readFileSync(path.join(fixture.root, 'content/exemplars/nguyen-van-an.mdx'), 'utf8')).toBe(before);
   });
 
-  it('names the places that exist when given one that does not', () => {
+  it('names the units of that name when given a place that is no id, and the command that finds one', () => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);
-    const result = run(fixture.root, ['--ten', 'Lê Bình', '--loai', 'ca-nhan', '--noi', 'xa-tay', '--linh-vuc', 'tu-thien', '--trich-dan', 'Việc tốt.']);
-    expect(result).toMatchObject({ status: 1, output: expect.stringContaining('Không có địa danh mã "xa-tay"') });
-    expect(result.output).toContain('xa-dong');
+    const result = run(fixture.root, ['--ten', 'Lê Bình', '--loai', 'ca-nhan', '--noi', 'Sài Sơn', '--linh-vuc', 'tu-thien', '--trich-dan', 'Việc tốt.']);
+    expect(result).toMatchObject({ status: 1, output: expect.stringContaining('Không có địa danh mã "Sài Sơn"') });
+    expect(result.output).toContain('xa-sai-son-quoc-oai (xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội');
+    expect(result.output).toContain('npm run place');
+  });
+
+  it('finds the place by the name typed, old or new, and takes the number picked', async () => {
+    const fixture = makeContentRoot();
+    cleanups.push(fixture.cleanup);
+    // Name, kind 1 (cá nhân), a place by name and its number, no social group, no campaign, a field, the deed, no photo.
+    const result = run(fixture.root, [], 'Lê Bình\n1\nthach than\n1\n\n\ntu-thien\nViệc tốt.\n\n');
+    expect(result.output).toContain('xã Thạch Thán, huyện Quốc Oai, thành phố Hà Nội (đến hết 30/06/2025) (xa-thach-than-quoc-oai)');
+    expect(result.status).toBe(0);
+    const { model } = await checkContent(fixture.root);
+    expect(model.exemplars.find((e) => e.id === 'le-binh')!.data.place).toBe('xa-thach-than-quoc-oai');
   });
 });

@@ -10,7 +10,9 @@ import type { z } from 'astro/zod';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
 import type { ContentModel, Loaded } from './model.ts';
-import { placeSchema } from '../../schemas/place.ts';
+import { localPlaceSchema } from '../../schemas/place.ts';
+import { mergePlaces } from '../places/merge.ts';
+import { registerPlaces } from '../places/register.ts';
 import { awardSchema } from '../../schemas/award.ts';
 import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
 import { CheckCache, codeVersion, contentHash } from './cache.ts';
@@ -243,7 +245,11 @@ export async function checkContent(
   }
 
   const publicContacts = publicContactsOf(settings);
-  const places = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), placeSchema(), 'hai địa danh', problems, publicContacts);
+  // The register of administrative units, with what content/places/ adds to it or says otherwise (places/merge.ts).
+  const localPlaces = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), localPlaceSchema(), 'hai địa danh', problems, publicContacts);
+  const merged = mergePlaces(registerPlaces(root), localPlaces);
+  problems.push(...merged.problems);
+  const places = merged.places;
   const awards = existsSync(path.join(root, DATA_FILES.awards))
     ? await readList(root, [DATA_FILES.awards], awardSchema(), 'hai hình thức khen thưởng', problems, publicContacts)
     : (problems.push({ file: DATA_FILES.awards, message: 'Thiếu danh mục hình thức khen thưởng (awards.yaml).' }), []);

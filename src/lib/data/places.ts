@@ -13,6 +13,42 @@ export function placeLabel(place: Pick<Place, 'type' | 'name'>): string {
   return `${ui.placeTypes[place.type]} ${place.name}`;
 }
 
+/** What an exemplar or a campaign files under a place: its own place and, for a campaign, the places of its results. */
+export interface FiledUnder {
+  place: string;
+  results?: { byPlace: { place: string }[] };
+}
+
+/** The place ids published entries are filed under. */
+export function usedPlaceIds(entries: Iterable<FiledUnder>): Set<string> {
+  const used = new Set<string>();
+  for (const data of entries) {
+    used.add(data.place);
+    for (const r of data.results?.byPlace ?? []) used.add(r.place);
+  }
+  return used;
+}
+
+/**
+ * The places that get a page, a sitemap entry and a search record: those published content is filed under, the
+ * units above them and the units that took them over, with theirs. The other units of the register (some 13,000)
+ * add nothing to the site. The pages (through the places loader) and the output check both use this one rule.
+ */
+export function placesInUse(lookup: (id: string) => Pick<Place, 'parent' | 'successors'> | undefined, used: Iterable<string>): Set<string> {
+  const inUse = new Set<string>();
+  const stack = [...used];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (inUse.has(id)) continue;
+    const place = lookup(id);
+    if (!place) continue;
+    inUse.add(id);
+    if (place.parent) stack.push(place.parent);
+    for (const s of place.successors) stack.push(s.place);
+  }
+  return inUse;
+}
+
 export class PlaceIndex {
   readonly byId: ReadonlyMap<string, Place>;
   private readonly childrenOf = new Map<string, Place[]>();
@@ -79,12 +115,14 @@ export class PlaceIndex {
 
   /**
    * "thành phố Hà Nội" for a place whose present unit differs from how it was named; undefined when nothing changed.
+   * A unit split among several reads "xã A, thành phố Hà Nội hoặc xã B, thành phố Hà Nội" unless an entry of
+   * content/places/ names the part that applies.
    */
   nowPartOf(id: string): string | undefined {
     const now = this.presentUnits(id);
     if (now.length === 1 && now[0].id === id) return undefined;
     if (now.length === 0) return undefined;
-    return now.map((p) => this.fullLabel(p.id)).join('; ');
+    return now.map((p) => this.fullLabel(p.id)).join(` ${ui.places.or} `);
   }
 
   children(id: string): Place[] {

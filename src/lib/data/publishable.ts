@@ -1,7 +1,7 @@
 /** The one rule for what may appear in the output: pages, lists, counts, feeds, sitemap, search index. */
 import type { PublicationStatus } from '../../schemas/common.ts';
 
-interface Publishable {
+export interface Publishable {
   publication: { status: PublicationStatus };
   consent?: { withdrawn?: string };
 }

@@ -154,6 +154,13 @@ export function exemplarSearchData(s: Site, exemplar: Exemplar) {
 }
 
 /** Exemplars filed under a place, its sub-units or the units it took over. */
+/** How many exemplars exemplarsOfPlace would list, without sorting them. */
+export function exemplarCountOfPlace(s: Site, placeId: string): number {
+  let count = 0;
+  for (const id of s.places.coveredIds(placeId)) count += s.exemplarsByPlace.get(id)?.length ?? 0;
+  return count;
+}
+
 export function exemplarsOfPlace(s: Site, placeId: string): Exemplar[] {
   return sortNewest([...s.places.coveredIds(placeId)].flatMap((id) => s.exemplarsByPlace.get(id) ?? []));
 }

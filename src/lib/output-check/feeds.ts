@@ -27,7 +27,7 @@ interface Scope {
   allowed: Set<string>;
 }
 
-function scopes(model: ContentModel, { exemplars }: Published): Scope[] {
+function scopes(model: ContentModel, { exemplars, places }: Published): Scope[] {
   const all = new Set(exemplars.map((e) => e.id));
   const of = (test: (e: Loaded<ExemplarData>) => boolean) => exemplars.filter(test);
   return [
@@ -36,7 +36,7 @@ function scopes(model: ContentModel, { exemplars }: Published): Scope[] {
       const members = of((e) => e.data.campaigns.includes(c.id));
       return { folder: campaignPage(c.id), members, allowed: new Set(members.map((e) => e.id)) };
     }),
-    ...model.places.map((p) => ({ folder: placePage(p.id), members: of((e) => e.data.place === p.id), allowed: all })),
+    ...places.map((id) => ({ folder: placePage(id), members: of((e) => e.data.place === id), allowed: all })),
   ];
 }
 

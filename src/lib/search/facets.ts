@@ -13,7 +13,7 @@ export interface FacetValue {
 export type Facets = Partial<Record<FilterName, FacetValue[]>>;
 
 /**
- * The index stores "slug" so that URLs stay short and readable aloud ("?xa=quoc-oai-sai-son"); the page shows the
+ * The index stores "slug" so that URLs stay short and readable aloud ("?xa=xa-sai-son-quoc-oai"); the page shows the
  * label from the facet map.
  */
 export function indexFilters(facets: Facets): Record<string, string[]> {
