@@ -101,11 +101,14 @@ const browser = await launchBrowser();
 // Searches in Chromium, measured from the moment the loaded search page is asked.
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 // The commune filter of the first exemplar: its place today, which may have taken over the place it was filed under.
-const firstCommune = /data-pagefind-filter="xa:([^"]+)"/.exec(readFileSync(path.join(dist, 'dien-hinh', exemplarId(0), 'index.html'), 'utf8'))![1];
+const firstPage = readFileSync(path.join(dist, 'dien-hinh', exemplarId(0), 'index.html'), 'utf8');
+const firstCommune = /data-pagefind-filter="xa:([^"]+)"/.exec(firstPage)![1];
+// The commune the first story is filed under, typed as a reader would: its name without its type ("xã Vũ Hội" → "Vũ Hội").
+const communeName = /data-pagefind-meta="place">(?:xã|phường|thị trấn|đặc khu) ([^,<]+)/.exec(firstPage)![1]!;
 const queries = [
   { name: 'full name', params: `q=${encodeURIComponent(corpus.person.name)}` },
   { name: 'name without diacritics', params: `q=${encodeURIComponent(fold(corpus.person.name))}` },
-  { name: 'commune', params: `q=${encodeURIComponent('Đồng Tâm')}` },
+  { name: 'commune', params: `q=${encodeURIComponent(communeName)}` },
   { name: 'campaign', params: `q=${encodeURIComponent('Phong trào 3')}` },
   { name: 'filter-only browse of one commune', params: `xa=${firstCommune}` },
 ];

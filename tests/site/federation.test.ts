@@ -16,8 +16,8 @@ import { copyProjectCode } from '../helpers/project-copy.ts';
 import { freePort, serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 const SITES = [
-  { path: 'huyen-an-binh', name: 'Gương Sáng huyện An Bình', seed: 11, provinces: ['Sơn Đông', 'Hà Bắc', 'Đồng Nam'] as [string, string, string] },
-  { path: 'huyen-phu-yen', name: 'Gương Sáng huyện Phú Yên', seed: 22, provinces: ['Lâm Tây', 'Bắc Sơn', 'Cửu Long'] as [string, string, string] },
+  { path: 'huyen-an-binh', name: 'Gương Sáng huyện An Bình', seed: 11, provinces: ['ha-nam', 'nam-dinh', 'ninh-binh'] as [string, string, string] },
+  { path: 'huyen-phu-yen', name: 'Gương Sáng huyện Phú Yên', seed: 22, provinces: ['phu-yen', 'kon-tum', 'binh-dinh'] as [string, string, string] },
 ];
 const first: Record<string, string> = {};
 const temporary: string[] = [];
