@@ -99,7 +99,12 @@ const server = await serveStatic(dist, { port, gzip: true });
 const browser = await launchBrowser();
 
 // Searches in Chromium, measured from the moment the loaded search page is asked.
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 // The commune filter of the first exemplar: its place today, which may have taken over the place it was filed under.
 const firstPage = readFileSync(path.join(dist, 'dien-hinh', exemplarId(0), 'index.html'), 'utf8');
 const firstCommune = /data-pagefind-filter="xa:([^"]+)"/.exec(firstPage)![1];
@@ -129,7 +134,10 @@ for (const query of queries) {
     // A query that takes longer is recorded as such, so that one slow search does not lose the whole report.
     const answered = await page
       .waitForFunction(() => /kết quả/.test(document.getElementById('trang-thai')?.textContent ?? ''), undefined, { timeout: SEARCH_TIMEOUT_MS })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!answered) return { ms: null, bytes: server.bytesSent() - before, results: 0, found: 0 };
     const ms = Date.now() - t0;
     await page.waitForLoadState('networkidle');
@@ -153,7 +161,10 @@ if (corpus.withMainPhoto) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: dpr, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${server.url}dien-hinh/${corpus.withMainPhoto}/`, { waitUntil: 'networkidle' });
-    const chosen = await page.locator('.exemplar-head img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+    const chosen = await page
+      .locator('.exemplar-head img')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.currentSrc);
     const pathname = new URL(chosen).pathname;
     const bytes = readFileSync(path.join(dist, decodeURIComponent(pathname))).length;
     mainPhoto[`dpr${dpr}`] = { url: pathname, bytes, format: path.extname(pathname).slice(1) };
@@ -277,28 +288,39 @@ function markdown(r: typeof report): string {
     '',
     '| phase (time · peak memory) | project | bare | nothing changed | one story edited |',
     '| --- | --- | --- | --- | --- |',
-    ...groups.map((g) => `| ${groupNames[g]} | ${cell(r.build, g)} | ${'seconds' in r.bare ? cell(r.bare, g) : '–'} | ${r.rebuild ? cell(r.rebuild.unchanged, g) : '–'} | ${r.rebuild ? cell(r.rebuild.afterEditingOneStory, g) : '–'} |`),
+    ...groups.map(
+      (g) =>
+        `| ${groupNames[g]} | ${cell(r.build, g)} | ${'seconds' in r.bare ? cell(r.bare, g) : '–'} | ${r.rebuild ? cell(r.rebuild.unchanged, g) : '–'} | ${r.rebuild ? cell(r.rebuild.afterEditingOneStory, g) : '–'} |`,
+    ),
     '',
     r.rebuild
       ? `Images: ${r.rebuild.imagesSeconds.first} s in the first build (${r.rebuild.imagesSecondsPerPhoto ?? '–'} s per distinct photo; the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${r.rebuild.imagesSeconds.second} s in the second (${r.rebuild.imagesRatio ?? '–'}×), ${r.rebuild.imageCacheFiles} files in the image cache.`
       : `Images: ${photoSeconds(r.build)} s (the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${imageCacheFiles} files in the image cache.`,
     `Output: ${kb(r.output.bytes)} in ${r.output.files} files; search index ${kb(r.output.searchIndex.bytes)} in ${r.output.searchIndex.files} files.`,
-    ...Object.entries(r.mainPhoto).map(([dpr, p]) => `Main photo of an exemplar page at 360 px, ${dpr.replace('dpr', 'DPR ')}: ${p.format.toUpperCase()}, ${kb(p.bytes)}.`),
+    ...Object.entries(r.mainPhoto).map(
+      ([dpr, p]) => `Main photo of an exemplar page at 360 px, ${dpr.replace('dpr', 'DPR ')}: ${p.format.toUpperCase()}, ${kb(p.bytes)}.`,
+    ),
     '',
     '| page | HTML | HTML gzip | CSS | CSS gzip | JS | JS gzip | total gzip |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...Object.entries(r.pages).map(([type, p]) => `| ${type} | ${kb(p.html.raw)} | ${kb(p.html.gzip)} | ${kb(p.css.raw)} | ${kb(p.css.gzip)} | ${kb(p.js.raw)} | ${kb(p.js.gzip)} | ${kb(p.totalGzip)} |`),
+    ...Object.entries(r.pages).map(
+      ([type, p]) =>
+        `| ${type} | ${kb(p.html.raw)} | ${kb(p.html.gzip)} | ${kb(p.css.raw)} | ${kb(p.css.gzip)} | ${kb(p.js.raw)} | ${kb(p.js.gzip)} | ${kb(p.totalGzip)} |`,
+    ),
     '',
     '| search (page loaded) | found (shown) | cold | cold bytes | warm | warm bytes |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...Object.entries(r.search).map(([name, s]) => `| ${name} | ${s.found} (${s.results}) | ${msOrTimeout(s.coldMs)} | ${kb(s.coldBytes)} | ${msOrTimeout(s.warmMs)} | ${kb(s.warmBytes)} |`),
+    ...Object.entries(r.search).map(
+      ([name, s]) => `| ${name} | ${s.found} (${s.results}) | ${msOrTimeout(s.coldMs)} | ${kb(s.coldBytes)} | ${msOrTimeout(s.warmMs)} | ${kb(s.warmBytes)} |`,
+    ),
     ...(r.lighthouse
       ? [
           '',
           '| Lighthouse, mobile | performance | accessibility | best practices | SEO | LCP | TBT | CLS |',
           '| --- | --- | --- | --- | --- | --- | --- | --- |',
           ...Object.entries(r.lighthouse).map(
-            ([t, l]) => `| ${t} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.metrics.largestContentfulPaintMs} ms | ${l.metrics.totalBlockingTimeMs} ms | ${l.metrics.cumulativeLayoutShift} |`,
+            ([t, l]) =>
+              `| ${t} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.metrics.largestContentfulPaintMs} ms | ${l.metrics.totalBlockingTimeMs} ms | ${l.metrics.cumulativeLayoutShift} |`,
           ),
           ...Object.entries(r.lighthouse)
             .filter(([, l]) => l.failing.length > 0)

@@ -65,18 +65,25 @@ export type FlagValues<S extends FlagSpecs> = { [K in keyof S]?: string };
  * The flags typed, or the Vietnamese reason they cannot be used. `--help` is answered by the caller. Without any
  * flag, `interactive` says the tool may ask its questions instead, and required flags are not demanded.
  */
-export function readFlags<S extends FlagSpecs>(argv: readonly string[], specs: S, { interactive = false } = {}): { values: FlagValues<S>; help: boolean } | { error: string } {
+export function readFlags<S extends FlagSpecs>(
+  argv: readonly string[],
+  specs: S,
+  { interactive = false } = {},
+): { values: FlagValues<S>; help: boolean } | { error: string } {
   const options = Object.fromEntries(Object.keys(specs).map((name) => [name, { type: 'string' as const }]));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
   } catch (error) {
     const { code } = error as { code?: string };
-    const known = Object.keys(specs).map((name) => `--${name}`).join(', ');
+    const known = Object.keys(specs)
+      .map((name) => `--${name}`)
+      .join(', ');
     const typed = /'([^']*)'/.exec((error as Error).message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { error: `Không có tuỳ chọn "${typed}". Các tuỳ chọn: ${known}.` };
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { error: `Tuỳ chọn "${typed.split(' ')[0]}" cần một giá trị ngay sau nó.` };
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { error: `Không hiểu "${typed}": mỗi giá trị phải đứng sau một tuỳ chọn (${known}); giá trị có dấu cách đặt trong dấu nháy kép.` };
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      return { error: `Không hiểu "${typed}": mỗi giá trị phải đứng sau một tuỳ chọn (${known}); giá trị có dấu cách đặt trong dấu nháy kép.` };
     return { error: `Không đọc được các tuỳ chọn: ${known}.` };
   }
   const values = parsed.values as FlagValues<S> & { help?: boolean };

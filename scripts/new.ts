@@ -73,7 +73,10 @@ async function ask(question: string, choices?: Map<string, string>, { many = fal
     if (!answer && optional) return '';
     if (!choices && answer) return answer;
     const keys = [...(choices?.keys() ?? [])];
-    const picked = answer.split(/[,\s]+/).filter(Boolean).map((a) => (/^\d+$/.test(a) ? keys[Number(a) - 1] : a));
+    const picked = answer
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map((a) => (/^\d+$/.test(a) ? keys[Number(a) - 1] : a));
     if (picked.length > 0 && picked.every((p) => p && choices!.has(p)) && (many || picked.length === 1)) return picked.join(',');
     console.log('  Chưa đúng: gõ số thứ tự hoặc mã trong danh sách' + (many ? ', cách nhau bằng dấu phẩy.' : '.'));
   }
@@ -123,7 +126,8 @@ rl?.close();
 
 if (!name) fail('Thiếu tên (--ten).');
 if (!kinds.has(kind as never)) fail(`Loại "${kind}" không có. Chọn một trong: ${[...kinds.keys()].join(', ')}.`);
-if (socialGroup && !socialGroups.has(socialGroup as never)) fail(`Nhóm xã hội "${socialGroup}" không có. Chọn một trong: ${[...socialGroups.keys()].join(', ')}.`);
+if (socialGroup && !socialGroups.has(socialGroup as never))
+  fail(`Nhóm xã hội "${socialGroup}" không có. Chọn một trong: ${[...socialGroups.keys()].join(', ')}.`);
 if (socialGroup && kind !== 'ca-nhan') fail('Nhóm xã hội (--nhom) chỉ ghi cho cá nhân (--loai ca-nhan).');
 if (!finder.byId.has(place)) {
   const named = finder.find(place).slice(0, PLACE_CHOICES);
@@ -133,7 +137,14 @@ if (!finder.byId.has(place)) {
 // A choice given twice ("8, tu-thien") is kept once.
 const campaignIds = chosenCampaigns ? [...new Set(chosenCampaigns.split(',').map((c) => c.trim()))] : [];
 for (const id of campaignIds) if (!campaigns.has(id)) fail(`Không có phong trào mã "${id}". Các mã có: ${[...campaigns.keys()].join(', ')}.`);
-const fieldIds = [...new Set(chosenFields.split(',').map((f) => f.trim()).filter(Boolean))];
+const fieldIds = [
+  ...new Set(
+    chosenFields
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+  ),
+];
 if (fieldIds.length === 0 || fieldIds.some((f) => !fields.has(f as never))) fail(`Lĩnh vực phải là một hoặc nhiều mã trong: ${[...fields.keys()].join(', ')}.`);
 if (!citation) fail('Thiếu việc làm được ghi nhận (--trich-dan).');
 

@@ -62,7 +62,10 @@ const places = new PlaceIndex(
   todayInVietnam(),
 );
 const campaignId = flag('phong-trao');
-const campaign = campaignId === undefined ? undefined : (model.campaigns.find((c) => c.id === campaignId && isPublishable(c.data)) ?? fail(`Không có phong trào "${campaignId}".`));
+const campaign =
+  campaignId === undefined
+    ? undefined
+    : (model.campaigns.find((c) => c.id === campaignId && isPublishable(c.data)) ?? fail(`Không có phong trào "${campaignId}".`));
 const placeId = flag('xa');
 if (placeId !== undefined && !places.byId.has(placeId)) fail(`Không có địa phương "${placeId}".`);
 const covered = placeId === undefined ? undefined : places.coveredIds(placeId);
@@ -78,12 +81,16 @@ const chosen = sortNewest(
   ),
 );
 const period = ui.radio.period(formatDateShort(from), formatDateShort(to));
-if (chosen.length === 0) fail(`Không có điển hình nào được đăng ${period}${campaign ? ` trong ${campaign.data.shortTitle}` : ''}${placeId ? ` ở ${places.fullLabel(placeId)}` : ''}.`);
+if (chosen.length === 0)
+  fail(`Không có điển hình nào được đăng ${period}${campaign ? ` trong ${campaign.data.shortTitle}` : ''}${placeId ? ` ở ${places.fullLabel(placeId)}` : ''}.`);
 
 const awards = new Map(model.awards.map((a) => [a.id, ui.radio.awardName(a.data.family, a.data.name)]));
 const items = chosen.map((e) => {
   const script = exemplarScript(
-    { data: e.data, story: spokenStory(compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks) },
+    {
+      data: e.data,
+      story: spokenStory(compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks),
+    },
     { places, awardName: (id) => awards.get(id)! },
   );
   return { item: e, cost: bulletinCost(script), script: () => script };

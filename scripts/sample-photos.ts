@@ -40,12 +40,20 @@ function scene({ scene, sky, ground, ink }: (typeof SAMPLE_PHOTOS)[string]): str
   const shapes: Record<Scene, string> = {
     portrait: person(600, 1.1),
     group: [person(380, 0.8), person(600, 0.95), person(820, 0.8)].join(''),
-    field: Array.from({ length: 8 }, (_, i) => `<rect x="0" y="${480 + i * 40}" width="1200" height="18" fill="${ink}" opacity="${0.25 + i * 0.08}"/>`).join('') + `<circle cx="960" cy="180" r="80" fill="#fff7d6"/>`,
+    field:
+      Array.from({ length: 8 }, (_, i) => `<rect x="0" y="${480 + i * 40}" width="1200" height="18" fill="${ink}" opacity="${0.25 + i * 0.08}"/>`).join('') +
+      `<circle cx="960" cy="180" r="80" fill="#fff7d6"/>`,
     house: `<polygon points="380,430 600,250 820,430" fill="${ink}"/><rect x="420" y="430" width="360" height="250" fill="${ink}" opacity="0.8"/><rect x="560" y="540" width="80" height="140" fill="${sky}"/>`,
     school: `<rect x="250" y="360" width="700" height="320" fill="${ink}"/>${Array.from({ length: 5 }, (_, i) => `<rect x="${300 + i * 130}" y="420" width="70" height="80" fill="${sky}"/>`).join('')}<rect x="590" y="160" width="8" height="200" fill="#333"/><rect x="598" y="160" width="110" height="70" fill="#da251d"/>`,
     river: `<path d="M0 560 C 300 500, 600 640, 1200 560 L1200 800 L0 800 Z" fill="${ground}"/><path d="M0 620 C 300 580, 700 700, 1200 620" stroke="#fff" stroke-width="10" fill="none" opacity="0.6"/>${person(600, 0.8)}`,
     camera: `<rect x="590" y="260" width="20" height="420" fill="${ink}"/><rect x="520" y="220" width="170" height="80" rx="16" fill="${ink}"/><circle cx="690" cy="260" r="26" fill="${sky}"/>`,
-    books: Array.from({ length: 3 }, (_, row) => Array.from({ length: 9 }, (_, i) => `<rect x="${330 + i * 62}" y="${260 + row * 140}" width="48" height="${110 - (i % 3) * 12}" fill="${ink}" opacity="${0.55 + (i % 4) * 0.12}"/>`).join('')).join(''),
+    books: Array.from({ length: 3 }, (_, row) =>
+      Array.from(
+        { length: 9 },
+        (_, i) =>
+          `<rect x="${330 + i * 62}" y="${260 + row * 140}" width="48" height="${110 - (i % 3) * 12}" fill="${ink}" opacity="${0.55 + (i % 4) * 0.12}"/>`,
+      ).join(''),
+    ).join(''),
   };
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="${ground}"/></linearGradient></defs><rect width="1200" height="800" fill="url(#g)"/>${shapes[scene]}</svg>`;
 }
@@ -63,7 +71,10 @@ for (const [name, spec] of Object.entries(SAMPLE_PHOTOS)) {
     await sharp(sideways)
       .jpeg({ quality: 78, mozjpeg: true })
       .withMetadata({ orientation: 6 })
-      .withExif({ IFD0: { Make: 'Minh hoa', Model: 'Dien thoai 1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 40/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'Minh hoa', Model: 'Dien thoai 1' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 40/1 0/1' },
+      })
       .toFile(file);
   } else {
     await drawn.jpeg({ quality: 78, mozjpeg: true }).toFile(file);

@@ -12,10 +12,78 @@ import { random } from './random.ts';
 import { SOCIAL_GROUPS } from '../../src/schemas/social-groups.ts';
 import { registerPlaces } from '../../src/lib/places/register.ts';
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Đào', 'Trịnh', 'Kiều'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Đào',
+  'Trịnh',
+  'Kiều',
+];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quốc', 'Thuỳ', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hoà', 'Hòa', 'Hưng', 'Khánh', 'Khoẻ', 'Lan', 'Liên', 'Mai', 'Nam', 'Ngân', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thuý', 'Thúy', 'Thuỷ', 'Thủy', 'Uyên', 'Vinh', 'Yến', 'Đông', 'Ánh', 'Ứng', 'Ấn'];
-const FIELDS = ['nong-nghiep', 'kinh-te', 'giao-duc', 'y-te', 'an-ninh-trat-tu', 'cuu-nguoi', 'tu-thien', 'chuyen-doi-so', 'van-hoa', 'moi-truong', 'nong-thon-moi'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Giang',
+  'Hà',
+  'Hoà',
+  'Hòa',
+  'Hưng',
+  'Khánh',
+  'Khoẻ',
+  'Lan',
+  'Liên',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Oanh',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Thuý',
+  'Thúy',
+  'Thuỷ',
+  'Thủy',
+  'Uyên',
+  'Vinh',
+  'Yến',
+  'Đông',
+  'Ánh',
+  'Ứng',
+  'Ấn',
+];
+const FIELDS = [
+  'nong-nghiep',
+  'kinh-te',
+  'giao-duc',
+  'y-te',
+  'an-ninh-trat-tu',
+  'cuu-nguoi',
+  'tu-thien',
+  'chuyen-doi-so',
+  'van-hoa',
+  'moi-truong',
+  'nong-thon-moi',
+];
 const SENTENCES = [
   'Mỗi sáng sớm, khi sương còn phủ kín cánh đồng, người dân trong thôn đã thấy bóng dáng quen thuộc ấy.',
   'Công việc tưởng nhỏ nhưng được duy trì đều đặn suốt nhiều năm, không một lời kể công.',
@@ -185,7 +253,10 @@ ${story(rng, 200)}
     const year = 2020 + (Number(campaign.split('-').at(-1)) % 6);
     const place = rng.pick(communes);
     const photoCount = photos.length > 0 && rng.next() < (options.photoShare ?? 0.3) ? (rng.next() < 0.25 ? 2 : 1) : 0;
-    const photoLines = Array.from({ length: photoCount }, (_, n) => `  - { src: ./anh/${rng.pick(photos)}.jpg, alt: Ảnh minh hoạ ${n + 1} của bài ${i}, credit: Gương Sáng }\n`).join('');
+    const photoLines = Array.from(
+      { length: photoCount },
+      (_, n) => `  - { src: ./anh/${rng.pick(photos)}.jpg, alt: Ảnh minh hoạ ${n + 1} của bài ${i}, credit: Gương Sáng }\n`,
+    ).join('');
     let body = story(rng, rng.int(300, 900));
     if (photoCount === 2) {
       // The second photo goes between two paragraphs in the middle of the story.
@@ -197,8 +268,11 @@ ${story(rng, 200)}
     if (kind === 'ca-nhan' && !draft && !withdrawn && !corpus.person.id) corpus.person = { id: exemplarId(i), name };
     if (photoCount > 0 && !draft && !withdrawn) corpus.withMainPhoto ??= exemplarId(i);
     if (draft || withdrawn) corpus.unpublished += 1;
-    const consent = kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện${withdrawn ? `, withdrawn: ${year + 1}-03-01` : ''} }\n` : '';
-    const publication = draft ? 'publication: { status: ban-nhap }' : `publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year + 1}-01-30 } }`;
+    const consent =
+      kind === 'ca-nhan' ? `consent: { date: ${year}-12-30, scope: Họ tên và câu chuyện${withdrawn ? `, withdrawn: ${year + 1}-03-01` : ''} }\n` : '';
+    const publication = draft
+      ? 'publication: { status: ban-nhap }'
+      : `publication: { status: da-duyet, approval: { number: ${i + 1}/BB-TT, date: ${year + 1}-01-30 } }`;
     writeFileSync(
       path.join(content, 'exemplars', `${exemplarId(i)}.mdx`),
       `---

@@ -19,7 +19,13 @@ export interface LighthouseFigures {
   scores: Record<(typeof CATEGORIES)[number], number>;
   /** Audits that did not pass, for finding out why a score is below 100. */
   failing: { id: string; title: string; score: number | null; displayValue?: string }[];
-  metrics: { firstContentfulPaintMs: number; largestContentfulPaintMs: number; totalBlockingTimeMs: number; cumulativeLayoutShift: number; speedIndexMs: number };
+  metrics: {
+    firstContentfulPaintMs: number;
+    largestContentfulPaintMs: number;
+    totalBlockingTimeMs: number;
+    cumulativeLayoutShift: number;
+    speedIndexMs: number;
+  };
 }
 
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {

@@ -185,7 +185,18 @@ export function measureBuild({ root, astro, env, phases, logFile }: BuildOptions
       }
       const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [];
       const cpuSeconds = cpu.length === 2 && cpu.every(Number.isFinite) ? round(cpu[0] + cpu[1]) : undefined;
-      resolve({ seconds: round((ended - started) / 1000), cpuSeconds, peakMemoryMb: Math.round(peakKb / 1024), pages, phases: figures, groups, photoEncoderSeconds, photoEncoderCpuSeconds, outputsRendered, outputsReused });
+      resolve({
+        seconds: round((ended - started) / 1000),
+        cpuSeconds,
+        peakMemoryMb: Math.round(peakKb / 1024),
+        pages,
+        phases: figures,
+        groups,
+        photoEncoderSeconds,
+        photoEncoderCpuSeconds,
+        outputsRendered,
+        outputsReused,
+      });
     });
   });
 }

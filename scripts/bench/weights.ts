@@ -45,7 +45,9 @@ export function pageWeight(dist: string, page: string, base = '/'): PageWeight {
     const pathname = new URL(href, `http://site${base}${page}`).pathname;
     return pathname.startsWith(base) ? path.join(dist, decodeURI(pathname.slice(base.length))) : undefined;
   };
-  const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(([tag]) => local(/href="([^"]+)"/.exec(tag)![1])).filter((f): f is string => Boolean(f));
+  const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+    .map(([tag]) => local(/href="([^"]+)"/.exec(tag)![1]))
+    .filter((f): f is string => Boolean(f));
   const scripts = new Set<string>();
   for (const [tag] of html.matchAll(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g)) {
     const target = local(/src="([^"]+)"/.exec(tag)![1]);

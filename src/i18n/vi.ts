@@ -200,7 +200,10 @@ export const ui = {
       xa: { title: 'Theo xã, phường', description: 'Số điển hình theo đơn vị cấp xã; đơn vị cũ đã có đơn vị kế thừa được đếm vào đơn vị kế thừa.' },
       tinh: { title: 'Theo tỉnh, thành phố hiện nay', description: 'Số điển hình theo tỉnh, thành phố hiện nay.' },
       'phong-trao': { title: 'Theo phong trào', description: 'Số điển hình được tôn vinh trong mỗi phong trào thi đua.' },
-      'hinh-thuc': { title: 'Theo hình thức khen thưởng', description: 'Số điển hình được tặng mỗi hình thức khen thưởng còn hiệu lực (không tính khen thưởng đã thu hồi).' },
+      'hinh-thuc': {
+        title: 'Theo hình thức khen thưởng',
+        description: 'Số điển hình được tặng mỗi hình thức khen thưởng còn hiệu lực (không tính khen thưởng đã thu hồi).',
+      },
       cap: { title: 'Theo cấp khen thưởng', description: 'Số điển hình được khen ở mỗi cấp (khen thưởng còn hiệu lực).' },
       loai: { title: 'Theo loại điển hình', description: 'Cá nhân, tập thể, hộ gia đình và mô hình.' },
       'linh-vuc': { title: 'Theo lĩnh vực', description: 'Số điển hình trong mỗi lĩnh vực hoạt động.' },
@@ -213,7 +216,8 @@ export const ui = {
       title: 'Tỉ lệ người lao động trực tiếp',
       description:
         'Nông dân, công nhân và người lao động trực tiếp khác trong số cá nhân được khen đã ghi nhóm xã hội. Cá nhân chưa ghi nhóm được nêu riêng, không tính vào tỉ lệ.',
-      overall: (share: string, direct: number, recorded: number) => `${share}: ${formatNumber(direct)} trong ${formatNumber(recorded)} cá nhân đã ghi nhóm xã hội.`,
+      overall: (share: string, direct: number, recorded: number) =>
+        `${share}: ${formatNumber(direct)} trong ${formatNumber(recorded)} cá nhân đã ghi nhóm xã hội.`,
       unrecorded: (n: number) => `${formatNumber(n)} cá nhân chưa ghi nhóm.`,
       byYear: 'Tỉ lệ theo năm được khen thưởng',
       byCampaign: 'Tỉ lệ theo phong trào',
@@ -345,17 +349,27 @@ export const ui = {
     description: 'Cách báo một sai sót, đề xuất một tấm gương hoặc đề nghị gỡ bài, rút lại sự đồng ý đăng thông tin.',
     intro: 'Trang không nhận góp ý qua mạng. Xin gửi thư, gọi điện hoặc mang phiếu dưới đây đến cơ quan thực hiện; mọi đề nghị đều được trả lời.',
     mistakeTitle: 'Báo một sai sót',
-    mistake: 'Ghi rõ địa chỉ của bài (dòng chữ trên thanh địa chỉ của trình duyệt), chỗ chưa đúng và thông tin đúng. Sai sót được sửa ở lần xuất bản tiếp theo.',
+    mistake:
+      'Ghi rõ địa chỉ của bài (dòng chữ trên thanh địa chỉ của trình duyệt), chỗ chưa đúng và thông tin đúng. Sai sót được sửa ở lần xuất bản tiếp theo.',
     proposeTitle: 'Đề xuất một tấm gương',
-    propose: 'Ghi tên người, tập thể, hộ gia đình hoặc mô hình; xã, phường; việc làm đáng biểu dương; người có thể xác nhận. Cán bộ sẽ liên hệ để tìm hiểu và xin ý kiến đồng ý của người được giới thiệu trước khi viết bài.',
+    propose:
+      'Ghi tên người, tập thể, hộ gia đình hoặc mô hình; xã, phường; việc làm đáng biểu dương; người có thể xác nhận. Cán bộ sẽ liên hệ để tìm hiểu và xin ý kiến đồng ý của người được giới thiệu trước khi viết bài.',
     withdrawTitle: 'Đề nghị gỡ bài, rút lại sự đồng ý',
-    withdraw: 'Người được giới thiệu (với trẻ em, cha, mẹ hoặc người giám hộ) có thể rút lại sự đồng ý bất cứ lúc nào. Bài được gỡ khỏi trang, tìm kiếm và nguồn tin ở lần xuất bản tiếp theo.',
+    withdraw:
+      'Người được giới thiệu (với trẻ em, cha, mẹ hoặc người giám hộ) có thể rút lại sự đồng ý bất cứ lúc nào. Bài được gỡ khỏi trang, tìm kiếm và nguồn tin ở lần xuất bản tiếp theo.',
     contactTitle: 'Gửi đến',
     formTitle: 'Phiếu góp ý, đề nghị',
     formHelp: 'In phiếu này, điền tay và gửi hoặc mang đến cơ quan thực hiện.',
     printButton: 'In phiếu',
     formKind: 'Nội dung đề nghị (đánh dấu một ô)',
-    formFields: ['Họ và tên người đề nghị', 'Địa chỉ liên hệ (thôn, xã, phường)', 'Điện thoại (để cơ quan liên hệ lại, không đăng)', 'Địa chỉ của bài hoặc tên người, tập thể được nói đến', 'Nội dung', 'Ngày, chữ ký'],
+    formFields: [
+      'Họ và tên người đề nghị',
+      'Địa chỉ liên hệ (thôn, xã, phường)',
+      'Điện thoại (để cơ quan liên hệ lại, không đăng)',
+      'Địa chỉ của bài hoặc tên người, tập thể được nói đến',
+      'Nội dung',
+      'Ngày, chữ ký',
+    ],
   },
   documents: {
     number: 'số',
@@ -431,7 +445,8 @@ export const ui = {
     introduction: (who: string, where: string, now?: string) => `${who}, ở ${where}${now ? `, nay thuộc ${now}` : ''}.`,
     quote: (by: string, role: string | undefined, said: string) => `${by}${role ? `, ${role},` : ''} chia sẻ: “${said}”`,
     awardName: (family: string, name: string) => (family.startsWith('danh-hieu') ? `danh hiệu ${name}` : name),
-    award: (issuer: string, posthumous: boolean, award: string, decision: string) => `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
+    award: (issuer: string, posthumous: boolean, award: string, decision: string) =>
+      `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
     decisionOn: (date: string) => `quyết định ngày ${date}`,
     itemOpening: (name: string) => `Kính thưa bà con! Sau đây là câu chuyện về ${name}.`,
     itemClosing: (name: string) => `Vừa rồi là câu chuyện về ${name}. Cảm ơn bà con đã lắng nghe.`,

@@ -84,7 +84,8 @@ interface DefaultPrerenderer extends AstroPrerenderer {
 }
 
 /** Whether the site injects page-stage scripts, build data the render workers are not given. */
-export const hasPageScripts = (astro: AstroPrerenderer) => (astro as DefaultPrerenderer).app?.getSettings().scripts.some((script) => script.stage === 'page') ?? true;
+export const hasPageScripts = (astro: AstroPrerenderer) =>
+  (astro as DefaultPrerenderer).app?.getSettings().scripts.some((script) => script.stage === 'page') ?? true;
 
 /** Writes a log event of a worker through the main thread's logger, as if the main thread had logged it. */
 export const writeLogEvent = (astro: AstroPrerenderer, event: unknown) => (astro as DefaultPrerenderer).app?.logger?.options?.destination?.write(event);
@@ -124,9 +125,7 @@ export interface AssetNaming {
 // The path helpers of Astro's own addStaticImage (@astrojs/internal-helpers/path), which names the files.
 const prependForwardSlash = (p: string) => (p[0] === '/' ? p : `/${p}`);
 const joinPaths = (...paths: string[]) =>
-  paths
-    .map((p, i) => (i === 0 ? p.replace(/\/$/, '') : i === paths.length - 1 ? p.replace(/^\//, '') : p.replace(/^\/|\/$/g, '')))
-    .join('/');
+  paths.map((p, i) => (i === 0 ? p.replace(/\/$/, '') : i === paths.length - 1 ? p.replace(/^\//, '') : p.replace(/^\/|\/$/g, ''))).join('/');
 const removeBase = (p: string, base: string) => (p.startsWith(base) ? p.slice(base.replace(/\/$/, '').length) : p);
 const PLACEHOLDER = 'astro://placeholder';
 
@@ -146,14 +145,18 @@ export function staticImageOriginal(options: ImageOptions, naming: AssetNaming):
 }
 
 /** The optimised file's address as addStaticImageFactory names it; `fileName` is utils/node's propsToFilename. */
-export const staticImageFinalPath = (esm: boolean, naming: AssetNaming, fileName: string) => prependForwardSlash(joinPaths(esm ? '' : naming.folder, prependForwardSlash(fileName)));
+export const staticImageFinalPath = (esm: boolean, naming: AssetNaming, fileName: string) =>
+  prependForwardSlash(joinPaths(esm ? '' : naming.folder, prependForwardSlash(fileName)));
 
 /** The address getImage() gives a page for an optimised file, as Astro's addStaticImage returns it. */
 export const staticImageUrl = (finalPath: string, naming: AssetNaming) =>
   new URL(encodeURI(prependForwardSlash(joinPaths(naming.base, finalPath))), PLACEHOLDER).href.replace(PLACEHOLDER, '');
 
 /** Installs the worker's own photo registry where getImage() looks for it (assets/internal.js). */
-export function installWorkerAssets(addStaticImage: (options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined) => string, referencedImages: Set<string>) {
+export function installWorkerAssets(
+  addStaticImage: (options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined) => string,
+  referencedImages: Set<string>,
+) {
   astroAsset().astroAsset = { referencedImages, addStaticImage };
 }
 

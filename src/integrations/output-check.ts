@@ -41,7 +41,8 @@ export function outputCheck({ files }: { files?: () => readonly string[] | undef
         'astro:build:done': async ({ logger }) => {
           logger.info('Đang đối chiếu kết quả xuất bản với nội dung…');
           const problems = await running!.finish();
-          if (problems.length > 0) refuseBuild(`Kết quả xuất bản không khớp với nội dung đã duyệt, không được công bố thư mục này:\n  ${problems.join('\n  ')}`);
+          if (problems.length > 0)
+            refuseBuild(`Kết quả xuất bản không khớp với nội dung đã duyệt, không được công bố thư mục này:\n  ${problems.join('\n  ')}`);
           logger.info('Kết quả xuất bản khớp với nội dung đã duyệt.');
         },
       },

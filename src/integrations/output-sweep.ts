@@ -118,7 +118,8 @@ export function outputSweep(): AstroIntegration & { files: () => readonly string
         // written over.
         for (const folder of [assetsFolder, SEARCH_INDEX_DIR]) rmSync(path.join(outDir, folder), { recursive: true, force: true });
         if (reusePages) {
-          if (!linkPageCopy(pageCopy, outDir) && emptyFolder(outDir)) logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
+          if (!linkPageCopy(pageCopy, outDir) && emptyFolder(outDir))
+            logger.info('Dựng lại toàn bộ trang: thư mục xuất bản không phải nơi lần dựng trước ghi ra.');
         } else {
           // Without page reuse (large sites) Astro neither reads nor writes its copy; gone, it tells the next build
           // with page reuse that the output was not made under its record.

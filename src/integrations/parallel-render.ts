@@ -41,7 +41,11 @@ export function defaultWorkerCount(): number {
   return Math.max(0, Math.min(os.availableParallelism() - 1, 7));
 }
 
-function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => void, onFailure: (error: Error) => void): Promise<Worker & { stopping?: boolean }> {
+function startWorker(
+  data: RenderWorkerData,
+  onMessage: (message: ToMain) => void,
+  onFailure: (error: Error) => void,
+): Promise<Worker & { stopping?: boolean }> {
   return new Promise((resolve, reject) => {
     const worker: Worker & { stopping?: boolean } = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: data });
     let ready = false;
@@ -62,7 +66,13 @@ function startWorker(data: RenderWorkerData, onMessage: (message: ToMain) => voi
 
 // Long because it is one object: Astro's prerenderer interface, whose methods share the workers, the pages in flight
 // and the photo encoder.
-function inWorkers(astro: AstroPrerenderer, count: number, config: AstroConfig, pages: Map<string, PageStyles>, logger: AstroIntegrationLogger): AstroPrerenderer {
+function inWorkers(
+  astro: AstroPrerenderer,
+  count: number,
+  config: AstroConfig,
+  pages: Map<string, PageStyles>,
+  logger: AstroIntegrationLogger,
+): AstroPrerenderer {
   const lanes: Lane[] = [];
   const waiting = new Map<number, { lane: Lane; resolve: (result: RenderResult) => void; reject: (error: Error) => void }>();
   const images: { staticImages: SerializedStaticImages; referencedImages: string[] }[] = [];

@@ -31,7 +31,11 @@ let newTransforms: EncoderJob[] = [];
  */
 const transformHashes = new Map<string, string>();
 const spelledOut = (_key: string, value: unknown) =>
-  value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))
+  value === undefined ||
+  typeof value === 'function' ||
+  typeof value === 'symbol' ||
+  typeof value === 'bigint' ||
+  (typeof value === 'number' && !Number.isFinite(value))
     ? `\0${typeof value}:${String(value)}`
     : value;
 
@@ -81,7 +85,10 @@ port.on('message', async (message: ToWorker) => {
   try {
     const routeData = routes.get(route);
     if (!routeData) throw new Error(`Route ${route.replace('\n', ' ')} is not in the prerender bundle`);
-    const { response, metadata } = await renderForPrerender(app as never, new Request(url), { routeData: routeData as never, collectMetadata: data.collectMetadata });
+    const { response, metadata } = await renderForPrerender(app as never, new Request(url), {
+      routeData: routeData as never,
+      collectMetadata: data.collectMetadata,
+    });
     const body = response.body === null ? null : await response.arrayBuffer();
     if (newTransforms.length > 0) {
       post({ type: 'photos', jobs: JSON.parse(JSON.stringify(newTransforms)) });

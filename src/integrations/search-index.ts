@@ -189,7 +189,9 @@ function outputFile(request: Request, base: string): string {
  * The search index integration, and the prerenderer wrapper through which it sees every rendered page. `files`
  * gives the output's files once the output sweep has listed them.
  */
-export function searchIndex({ files }: { files?: () => readonly string[] | undefined } = {}): AstroIntegration & { observe: (prerenderer: AstroPrerenderer) => AstroPrerenderer } {
+export function searchIndex({ files }: { files?: () => readonly string[] | undefined } = {}): AstroIntegration & {
+  observe: (prerenderer: AstroPrerenderer) => AstroPrerenderer;
+} {
   let indexer: SearchIndexer | undefined;
   let base = '/';
   let root = '';

@@ -67,7 +67,11 @@ export function parsePartialDate(input: string): PartialDateParseResult {
   const vietnameseMonth = VIETNAMESE_MONTH.exec(value);
   const year = YEAR.exec(value);
   if (!isoMonth && !vietnameseMonth && !year) return parseDate(value);
-  const [y, m] = isoMonth ? [Number(isoMonth[1]), Number(isoMonth[2])] : vietnameseMonth ? [Number(vietnameseMonth[2]), Number(vietnameseMonth[1])] : [Number(year![1]), undefined];
+  const [y, m] = isoMonth
+    ? [Number(isoMonth[1]), Number(isoMonth[2])]
+    : vietnameseMonth
+      ? [Number(vietnameseMonth[2]), Number(vietnameseMonth[1])]
+      : [Number(year![1]), undefined];
   if (y < 1900 || y > 2200 || (m !== undefined && (m < 1 || m > 12))) return { ok: false, reason: 'impossible' };
   return { ok: true, date: (m === undefined ? String(y) : `${y}-${String(m).padStart(2, '0')}`) as PartialDate };
 }

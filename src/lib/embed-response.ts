@@ -16,7 +16,12 @@ async function embedPhoto(photo: Photo | undefined, absolute: (path: string) => 
   return { url: absolute(image.src), ...size, alt: photo.alt, credit: photo.credit };
 }
 
-export async function embedResponse(site: Site, exemplars: readonly Exemplar[], scope: { title: string; home: string; self: string }, origin: URL | undefined): Promise<Response> {
+export async function embedResponse(
+  site: Site,
+  exemplars: readonly Exemplar[],
+  scope: { title: string; home: string; self: string },
+  origin: URL | undefined,
+): Promise<Response> {
   const absolute = (path: string) => absoluteUrl(path, origin);
   const context = {
     places: site.places,

@@ -3,7 +3,14 @@ import type { FeedFormat } from './names.ts';
 import { feedItems, type Exemplar, type Site } from './data/site.ts';
 import { jsonFeed, rss, type FeedChannel } from './feeds.ts';
 
-export function feedResponse(format: FeedFormat, site: Site, exemplars: readonly Exemplar[], channel: Omit<FeedChannel, 'self'>, self: string, origin: URL | undefined) {
+export function feedResponse(
+  format: FeedFormat,
+  site: Site,
+  exemplars: readonly Exemplar[],
+  channel: Omit<FeedChannel, 'self'>,
+  self: string,
+  origin: URL | undefined,
+) {
   const full = { ...channel, home: new URL(channel.home, origin).href, self: new URL(self, origin).href };
   const items = feedItems(site, exemplars, origin);
   return format === 'rss'

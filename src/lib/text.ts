@@ -57,8 +57,35 @@ export function compareVietnamese(a: string, b: string): number {
 
 /** Vietnamese alphabet letters used as A–Z index headings; đ, ă, â, ê, ô, ơ, ư are letters of their own. */
 export const VIETNAMESE_ALPHABET = [
-  'A', 'Ă', 'Â', 'B', 'C', 'D', 'Đ', 'E', 'Ê', 'G', 'H', 'I', 'K', 'L', 'M', 'N', 'O', 'Ô', 'Ơ', 'P', 'Q', 'R', 'S',
-  'T', 'U', 'Ư', 'V', 'X', 'Y',
+  'A',
+  'Ă',
+  'Â',
+  'B',
+  'C',
+  'D',
+  'Đ',
+  'E',
+  'Ê',
+  'G',
+  'H',
+  'I',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'Ô',
+  'Ơ',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+  'Ư',
+  'V',
+  'X',
+  'Y',
 ] as const;
 
 /**

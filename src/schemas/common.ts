@@ -70,10 +70,7 @@ export function slug() {
 export function isoDate() {
   return z
     .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? 'Thiếu ngày.'
-          : 'Ngày phải viết dạng 15/03/2024 hoặc 2024-03-15 (đặt trong dấu nháy nếu cần).',
+      error: (issue) => (issue.input === undefined ? 'Thiếu ngày.' : 'Ngày phải viết dạng 15/03/2024 hoặc 2024-03-15 (đặt trong dấu nháy nếu cần).'),
     })
     .transform((value, ctx): IsoDate => {
       const parsed = parseDate(value);

@@ -45,9 +45,7 @@ export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () =
       /** Role or description, e.g. "Nông dân", "Trưởng thôn", "Hợp tác xã nông nghiệp". */
       role: text({ max: 150 }).optional(),
       /** Social group of an individual, from the controlled list; counted in the figures, not shown on the page. */
-      socialGroup: z
-        .enum(SOCIAL_GROUPS, { error: missingOr(`Nhóm xã hội (socialGroup) phải là một trong: ${SOCIAL_GROUPS.join(', ')}.`) })
-        .optional(),
+      socialGroup: z.enum(SOCIAL_GROUPS, { error: missingOr(`Nhóm xã hội (socialGroup) phải là một trong: ${SOCIAL_GROUPS.join(', ')}.`) }).optional(),
       /** Place as it was named when the story was written, even if that unit no longer exists. */
       place: slug(),
       /** Village or hamlet (thôn, tổ dân phố); never a house number or street address. */

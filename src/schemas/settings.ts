@@ -11,7 +11,10 @@ export function settingsSchema() {
     /** One line under the name. */
     tagline: text({ max: 160 }),
     /** Public address of the site, e.g. "https://vhtt.example.gov.vn/guong-sang/". */
-    url: z.url({ protocol: /^https?$/, error: missingOr('url phải là địa chỉ đầy đủ bắt đầu bằng https://, ví dụ "https://vhtt.example.gov.vn/guong-sang/".') }),
+    url: z.url({
+      protocol: /^https?$/,
+      error: missingOr('url phải là địa chỉ đầy đủ bắt đầu bằng https://, ví dụ "https://vhtt.example.gov.vn/guong-sang/".'),
+    }),
     /** The body that publishes the site and answers for it. */
     publisher: z.strictObject({
       /** Name, e.g. "Trung tâm Văn hóa, Thông tin và Thể thao". */
@@ -75,7 +78,10 @@ export function settingsSchema() {
           /** Where that site lives on this domain, e.g. "/quoc-oai/": same domain, so no third-party request. */
           path: z
             .string({ error: missingOr('path phải là một đoạn chữ, ví dụ "/quoc-oai/".') })
-            .regex(/^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/, 'path là đường dẫn trên cùng tên miền, bắt đầu và kết thúc bằng "/", chỉ gồm chữ thường không dấu, số và dấu gạch, ví dụ "/quoc-oai/".'),
+            .regex(
+              /^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/,
+              'path là đường dẫn trên cùng tên miền, bắt đầu và kết thúc bằng "/", chỉ gồm chữ thường không dấu, số và dấu gạch, ví dụ "/quoc-oai/".',
+            ),
         }),
       )
       .default([]),

@@ -31,7 +31,6 @@ interface Pagefind {
   mergeIndex: (indexPath: string, options: Record<string, unknown>) => Promise<void>;
 }
 
-
 const PAGE_SIZE = 12;
 const config: Config = JSON.parse(document.getElementById('cau-hinh-tim-kiem')!.textContent!);
 const form = document.getElementById('tim-kiem') as HTMLFormElement;
@@ -204,4 +203,3 @@ queryInput.addEventListener('input', () => {
 window.addEventListener('popstate', () => void run(readState()));
 
 void run(readState());
-

@@ -58,7 +58,17 @@ Nội dung.
 };
 
 /** An exemplar file; `fields` replaces or adds frontmatter lines, `body` replaces the story. */
-export function exemplar({ extra = '', body = 'Câu chuyện.\n', name = 'Nguyễn Văn An', status = 'da-duyet' }: { extra?: string; body?: string; name?: string; status?: string }) {
+export function exemplar({
+  extra = '',
+  body = 'Câu chuyện.\n',
+  name = 'Nguyễn Văn An',
+  status = 'da-duyet',
+}: {
+  extra?: string;
+  body?: string;
+  name?: string;
+  status?: string;
+}) {
   return `---
 kind: ca-nhan
 name: ${name}

@@ -58,4 +58,3 @@ export function brokenLinks(dir: string, base = '/'): string[] {
   }
   return broken;
 }
-

@@ -94,7 +94,11 @@ const variants: Variant[] = [
   { text: 'Dự án tổng vốn 1.200.000.000đ.', expect: null, note: 'money glued to "đ": ten digits, not a phone (it does not start with 0)' },
   { text: 'Tổng mức đầu tư 150.000.000.000 đồng.', expect: null, note: 'twelve digits grouped by thousands and a money word: not an ID' },
   { text: 'Hội đã vận động được 123.456.789 đồng.', expect: null, note: 'nine digits grouped by thousands and a money word: not an ID' },
-  { text: 'Giai đoạn 2021–2025, toàn xã trồng 123 456 789 cây xanh.', expect: null, note: 'a year range and nine digits grouped by thousands: a count, no cue word' },
+  {
+    text: 'Giai đoạn 2021–2025, toàn xã trồng 123 456 789 cây xanh.',
+    expect: null,
+    note: 'a year range and nine digits grouped by thousands: a count, no cue word',
+  },
   { text: 'Phong trào thu hút 1.234 hộ và 120 người tham gia.', expect: null, note: 'counts', field: 'role' },
   { text: 'Tỷ lệ hộ nghèo giảm còn 2,35%, mã xã 09895.', expect: null, note: 'a percentage and a place code' },
   { text: 'Dân số toàn tỉnh 1.860.000 người, diện tích 1.586,35 km².', expect: null, note: 'large counts and a decimal area' },

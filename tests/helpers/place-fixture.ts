@@ -9,7 +9,14 @@ export const mergedCommune = new PlaceIndex(
   [
     { id: 'ha-noi', name: 'Hà Nội', type: 'thanh-pho-truc-thuoc-trung-uong', successors: [] },
     { id: 'quoc-oai', name: 'Quốc Oai', type: 'huyen', parent: 'ha-noi', validTo: '2025-06-30', successors: [] },
-    { id: 'sai-son', name: 'Sài Sơn', type: 'xa', parent: 'quoc-oai', validTo: '2025-06-30', successors: [{ place: 'xa-quoc-oai', kind: 'sap-nhap', date: '2025-07-01', basis }] },
+    {
+      id: 'sai-son',
+      name: 'Sài Sơn',
+      type: 'xa',
+      parent: 'quoc-oai',
+      validTo: '2025-06-30',
+      successors: [{ place: 'xa-quoc-oai', kind: 'sap-nhap', date: '2025-07-01', basis }],
+    },
     { id: 'xa-quoc-oai', name: 'Quốc Oai', type: 'xa', parent: 'ha-noi', validFrom: '2025-07-01', successors: [] },
   ] as Place[],
   '2026-11-21' as IsoDate,

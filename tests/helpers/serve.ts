@@ -57,7 +57,12 @@ export async function serveStatic(dir: string, { base = '/', headers = {} as Rec
       let body = await readFile(file);
       const compress = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       if (compress) body = gzipSync(body);
-      response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}), ...headers });
+      response.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+        ...headers,
+      });
       bytes += body.length;
       response.end(body);
     } catch {
@@ -82,4 +87,3 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
-

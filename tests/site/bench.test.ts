@@ -7,11 +7,15 @@ import { ROOT } from '../helpers/build-sample.ts';
 
 it('builds a generated corpus, its bare Astro twin and two rebuilds, and reports every figure', () => {
   const out = path.join(ROOT, 'tests/.tmp/bench');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/node'), ['scripts/bench.ts', '--exemplars', '60', '--photos', '2', '--small-places', '--no-lighthouse', '--out', out], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 240_000,
-  });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/node'),
+    ['scripts/bench.ts', '--exemplars', '60', '--photos', '2', '--small-places', '--no-lighthouse', '--out', out],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 240_000,
+    },
+  );
   const report = JSON.parse(readFileSync(path.join(out, 'bench-60.json'), 'utf8'));
   expect(report.build.pages).toBeGreaterThan(60);
   expect(report.build.peakMemoryMb).toBeGreaterThan(0);

@@ -99,7 +99,9 @@ describe.each([
     // Through the DevTools protocol, which the page's policy does not govern.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
@@ -159,9 +161,7 @@ describe('print and fonts', () => {
   });
 });
 
-
 describe('search page', () => {
-
   async function open(path: string) {
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -231,7 +231,12 @@ describe('search page', () => {
 
   it('loads search code on the search page only', async () => {
     const { page } = await open('dien-hinh/dang-thi-hoa/');
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.(m?js|wasm)(\?|$)|pagefind/.test(n)));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => /\.(m?js|wasm)(\?|$)|pagefind/.test(n)),
+    );
     expect(scripts).toEqual([expect.stringMatching(/\/_astro\/ShareButtons[^/]+\.js$/)]);
     await page.close();
   });

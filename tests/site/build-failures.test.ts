@@ -48,7 +48,9 @@ describe('the build refuses broken content', () => {
   it('shows the stack trace to a programmer who asks for it', () => {
     const project = copyProject({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'nickname: An\n' }) });
     try {
-      expect(() => astroBuild(project.root, path.join(project.root, 'dist'), { GUONG_SANG_DEBUG: '1' })).toThrow(/nickname[\s\S]*Stack trace:[\s\S]*\n\s+at refuseBuild/);
+      expect(() => astroBuild(project.root, path.join(project.root, 'dist'), { GUONG_SANG_DEBUG: '1' })).toThrow(
+        /nickname[\s\S]*Stack trace:[\s\S]*\n\s+at refuseBuild/,
+      );
     } finally {
       project.cleanup();
     }

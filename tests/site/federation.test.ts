@@ -33,7 +33,14 @@ beforeAll(async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'guong-sang-project-'));
     temporary.push(root);
     copyProjectCode(root);
-    const corpus = await writeCorpus(root, ROOT, { exemplars: 6, seed: site.seed, provinces: site.provinces, districtsPerProvince: 1, communesPerDistrict: 2, campaigns: 2 });
+    const corpus = await writeCorpus(root, ROOT, {
+      exemplars: 6,
+      seed: site.seed,
+      provinces: site.provinces,
+      districtsPerProvince: 1,
+      communesPerDistrict: 2,
+      campaigns: 2,
+    });
     first[site.path] = corpus.first.name;
     writeFileSync(
       path.join(root, 'content/settings.yaml'),
@@ -90,7 +97,11 @@ describe('one search across separately built sites', () => {
 
   it('lists the campaigns of both sites in one result list, found by their plan number', async () => {
     const results = await search(SITES[0].path, '100/KH-UBND');
-    for (const site of SITES) expect(results.some((r) => r.href === `/${site.path}/phong-trao/phong-trao-0/`), site.path).toBe(true);
+    for (const site of SITES)
+      expect(
+        results.some((r) => r.href === `/${site.path}/phong-trao/phong-trao-0/`),
+        site.path,
+      ).toBe(true);
   });
 
   it('links every result to a working page of its own site', async () => {

@@ -24,7 +24,14 @@ beforeAll(async () => {
   fields = poisonContent(project.root);
   dist = path.join(project.root, 'dist');
   astroBuild(project.root, dist);
-  pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, '').split(path.sep).join('/'));
+  pages = (readdirSync(dist, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) =>
+      f
+        .replace(/index\.html$/, '')
+        .split(path.sep)
+        .join('/'),
+    );
   // Served without the site's policy: escaping alone must hold; the policy is a second wall, tested elsewhere.
   server = await serveStatic(dist);
   browser = await launchBrowser();
@@ -42,7 +49,8 @@ async function injected(page: Page): Promise<string[]> {
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (attribute.name.startsWith('on')) found.push(`${element.tagName} ${attribute.name}`);
-        if (/^\s*javascript:/i.test(attribute.value) && ['href', 'src', 'action', 'formaction'].includes(attribute.name)) found.push(`${element.tagName} ${attribute.name}=javascript:`);
+        if (/^\s*javascript:/i.test(attribute.value) && ['href', 'src', 'action', 'formaction'].includes(attribute.name))
+          found.push(`${element.tagName} ${attribute.name}=javascript:`);
       }
     }
     for (const script of document.querySelectorAll('script')) {
@@ -78,9 +86,31 @@ async function visit(address: string) {
 
 describe('hostile text in every field', () => {
   it('reaches every collection and the settings', () => {
-    for (const where of ['settings.yaml', 'awards.yaml', 'places/', 'campaigns/', 'exemplars/']) expect(fields.some((f) => f.includes(where)), where).toBe(true);
-    for (const field of ['siteName', 'notice', 'publisher.name', 'name', 'citation', 'role', 'author', 'photos.0.alt', 'photos.0.credit', 'awards.0.issuer', 'consent.scope', 'title', 'summary', 'criteria.0']) {
-      expect(fields.some((f) => f.endsWith(`:${field}`)), field).toBe(true);
+    for (const where of ['settings.yaml', 'awards.yaml', 'places/', 'campaigns/', 'exemplars/'])
+      expect(
+        fields.some((f) => f.includes(where)),
+        where,
+      ).toBe(true);
+    for (const field of [
+      'siteName',
+      'notice',
+      'publisher.name',
+      'name',
+      'citation',
+      'role',
+      'author',
+      'photos.0.alt',
+      'photos.0.credit',
+      'awards.0.issuer',
+      'consent.scope',
+      'title',
+      'summary',
+      'criteria.0',
+    ]) {
+      expect(
+        fields.some((f) => f.endsWith(`:${field}`)),
+        field,
+      ).toBe(true);
     }
     expect(fields.length).toBeGreaterThan(400);
   });
@@ -131,5 +161,4 @@ describe('hostile text in every field', () => {
     for (const item of json.items) expect(item.content_html).not.toMatch(/<script|onerror=|javascript:/i);
     await page.close();
   });
-
 });

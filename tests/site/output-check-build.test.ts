@@ -10,7 +10,10 @@ let project: ReturnType<typeof copyProject>;
 let failure: { status: number | null; output: string };
 beforeAll(() => {
   // A page a developer might add, which names a draft and prints a private phone number.
-  project = copyProject({ 'src/pages/tin-moi.astro': '<html lang="vi"><body><p>Sắp đăng: Lê Văn Tâm, gọi 0912 345 678.</p></body></html>\n' }, { sampleContent: true });
+  project = copyProject(
+    { 'src/pages/tin-moi.astro': '<html lang="vi"><body><p>Sắp đăng: Lê Văn Tâm, gọi 0912 345 678.</p></body></html>\n' },
+    { sampleContent: true },
+  );
   try {
     astroBuild(project.root, `${project.root}/dist`);
     failure = { status: 0, output: '' };
@@ -30,7 +33,9 @@ describe('the output check in a build', () => {
   });
 
   it('takes nothing else the sample site writes for personal data: dates, decision numbers, amounts, file names', () => {
-    const found = new Set([...failure.output.matchAll(/\S+: có (?:số điện thoại|số định danh \(CCCD\/CMND\)|địa chỉ thư điện tử) "[^"]*", không được công bố\./g)].map((m) => m[0]));
+    const found = new Set(
+      [...failure.output.matchAll(/\S+: có (?:số điện thoại|số định danh \(CCCD\/CMND\)|địa chỉ thư điện tử) "[^"]*", không được công bố\./g)].map((m) => m[0]),
+    );
     expect([...found]).toEqual(['tin-moi/index.html: có số điện thoại "0912 345 678", không được công bố.']);
   });
 });

@@ -26,8 +26,18 @@ const subdirs = (section: string) =>
 
 describe('the built sample site', () => {
   it('has exactly one page per approved exemplar, campaign and place', () => {
-    expect(subdirs('dien-hinh')).toEqual(model.exemplars.filter((e) => isPublishable(e.data)).map((e) => e.id).sort());
-    expect(subdirs('phong-trao')).toEqual(model.campaigns.filter((c) => isPublishable(c.data)).map((c) => c.id).sort());
+    expect(subdirs('dien-hinh')).toEqual(
+      model.exemplars
+        .filter((e) => isPublishable(e.data))
+        .map((e) => e.id)
+        .sort(),
+    );
+    expect(subdirs('phong-trao')).toEqual(
+      model.campaigns
+        .filter((c) => isPublishable(c.data))
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(subdirs('dia-phuong')).toEqual(expectedOutput(model).places);
   });
 
@@ -58,7 +68,10 @@ describe('the built sample site', () => {
     const sitemap = readText(dist, 'sitemap.xml');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname).sort();
     const canonical = (file: string) => /<link rel="canonical" href="https:\/\/guong-sang\.example\.vn([^"]+)"/.exec(readText(dist, file))?.[1];
-    const pages = htmlPages(dist).filter((f) => f !== '404.html').map(pagePath).sort();
+    const pages = htmlPages(dist)
+      .filter((f) => f !== '404.html')
+      .map(pagePath)
+      .sort();
     const sheets = pages.filter((p) => p.startsWith('/in/'));
     expect(sheets.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.filter((c) => isPublishable(c.data)).length);
     // "/in/dien-hinh/x/" prints "/dien-hinh/x/" and points search engines there.
@@ -110,7 +123,10 @@ describe('the built sample site', () => {
     const images = listDist(dist).filter((f) => /\.(jpe?g|png|webp|avif)$/i.test(f));
     for (const image of images) {
       const bytes = readFileSync(path.join(dist, image));
-      expect(originals.some((original) => original.equals(bytes)), image).toBe(false);
+      expect(
+        originals.some((original) => original.equals(bytes)),
+        image,
+      ).toBe(false);
     }
   });
 
@@ -127,7 +143,8 @@ describe('the built sample site', () => {
       expect(info.width, file).toBeLessThanOrEqual(1200);
       expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], file).toEqual([undefined, undefined, undefined, undefined]);
       // Upright: the pale sky of the drawing is at the top, its brown ground at the bottom.
-      const brightness = (y: number) => data.subarray(y * info.width * info.channels, (y + 1) * info.width * info.channels).reduce((sum, v) => sum + v, 0) / (info.width * info.channels);
+      const brightness = (y: number) =>
+        data.subarray(y * info.width * info.channels, (y + 1) * info.width * info.channels).reduce((sum, v) => sum + v, 0) / (info.width * info.channels);
       expect(brightness(1), file).toBeGreaterThan(brightness(info.height - 2) + 60);
     }
     const page = readText(dist, 'dien-hinh/hoang-thi-thuy/index.html');
@@ -164,7 +181,10 @@ describe('the built sample site', () => {
 
   it('names on every page who publishes the site and answers for it, and the day of its last change', () => {
     const shown = [...model.exemplars, ...model.campaigns].filter((entry) => isPublishable(entry.data));
-    const newest = shown.map((entry) => entry.data.updated ?? entry.data.published).sort().at(-1)!;
+    const newest = shown
+      .map((entry) => entry.data.updated ?? entry.data.published)
+      .sort()
+      .at(-1)!;
     const { publisher } = model.settings!;
     for (const file of htmlPages(dist).filter((f) => !f.startsWith('in/'))) {
       const html = readText(dist, file);

@@ -54,14 +54,20 @@ async function printToPdf(page: string): Promise<Buffer> {
 async function readQr(file: string): Promise<string> {
   const svg = /<figure class="qr">\s*(<svg[\s\S]*?<\/svg>)/.exec(readText(dist, file))?.[1];
   expect(svg, file).toBeDefined();
-  const { data, info } = await sharp(Buffer.from(svg!)).resize(400, 400).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg!))
+    .resize(400, 400)
+    .flatten({ background: '#fff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return decodeQR({ width: info.width, height: info.height, data });
 }
 
 describe('posters for the notice board', () => {
   /** The posters most likely to run over: the most text, one with a photo and one without. */
   const heaviest = () => {
-    const text = (e: (typeof model.exemplars)[number]) => e.data.name.length + (e.data.role?.length ?? 0) + e.data.citation.length + 90 * Math.min(3, e.data.awards.length) + 60 * e.data.campaigns.length;
+    const text = (e: (typeof model.exemplars)[number]) =>
+      e.data.name.length + (e.data.role?.length ?? 0) + e.data.citation.length + 90 * Math.min(3, e.data.awards.length) + 60 * e.data.campaigns.length;
     const byText = [...published()].sort((a, b) => text(b) - text(a));
     return [byText.find((e) => e.data.photos.length > 0)!, byText.find((e) => e.data.photos.length === 0)!];
   };
@@ -84,7 +90,10 @@ describe('posters for the notice board', () => {
       const fit = await tab.evaluate(() => {
         const poster = document.querySelector('.poster')!;
         const bottom = poster.getBoundingClientRect().bottom;
-        return { overflow: poster.scrollHeight - poster.clientHeight, footerInside: document.querySelector('.poster .sheet-foot')!.getBoundingClientRect().bottom <= bottom + 0.5 };
+        return {
+          overflow: poster.scrollHeight - poster.clientHeight,
+          footerInside: document.querySelector('.poster .sheet-foot')!.getBoundingClientRect().bottom <= bottom + 0.5,
+        };
       });
       expect(fit, exemplar.id).toEqual({ overflow: 0, footerInside: true });
     }
@@ -108,7 +117,9 @@ describe('posters for the notice board', () => {
           filled: last.bottom / body.bottom,
         };
       });
-      expect(poster.heading, exemplar.id).toBe(exemplar.data.kind === 'ca-nhan' || exemplar.data.kind === 'ho-gia-dinh' ? 'Tấm gương người tốt, việc tốt' : 'Điển hình tiên tiến');
+      expect(poster.heading, exemplar.id).toBe(
+        exemplar.data.kind === 'ca-nhan' || exemplar.data.kind === 'ho-gia-dinh' ? 'Tấm gương người tốt, việc tốt' : 'Điển hình tiên tiến',
+      );
       if (poster.awardPt !== undefined) expect(poster.awardPt, exemplar.id).toBeGreaterThanOrEqual(16);
       expect(poster.excerpt.length, exemplar.id).toBeGreaterThan(20);
       expect(poster.filled, exemplar.id).toBeGreaterThan(0.98);
@@ -161,7 +172,11 @@ describe('honour rolls', () => {
       const html = readText(dist, `in/phong-trao/${id}/index.html`);
       const rows = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
       const listed = [...rows.matchAll(/href="\/dien-hinh\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
-      expect(listed.sort(), id).toEqual(members(id).map((e) => e.id).sort());
+      expect(listed.sort(), id).toEqual(
+        members(id)
+          .map((e) => e.id)
+          .sort(),
+      );
       for (const hidden of unpublished()) {
         expect(html.normalize('NFC')).not.toContain(hidden.data.name);
         expect(html).not.toContain(`/${hidden.id}/`);
@@ -189,7 +204,9 @@ describe('honour rolls', () => {
   it('ends with a signature block for the body that issued the campaign', () => {
     for (const id of campaignIds()) {
       const issuer = model.campaigns.find((c) => c.id === id)!.data.issuer;
-      expect(readText(dist, `in/phong-trao/${id}/index.html`), id).toMatch(new RegExp(`<div class="roll-signature">[\\s\\S]*<strong>${issuer.toLocaleUpperCase('vi')}</strong>[\\s\\S]*Ký, ghi rõ họ tên, đóng dấu`));
+      expect(readText(dist, `in/phong-trao/${id}/index.html`), id).toMatch(
+        new RegExp(`<div class="roll-signature">[\\s\\S]*<strong>${issuer.toLocaleUpperCase('vi')}</strong>[\\s\\S]*Ký, ghi rõ họ tên, đóng dấu`),
+      );
     }
   });
 
@@ -220,7 +237,9 @@ describe('JSON listings for other sites', () => {
 
   const listings = () => [
     { file: 'nhung/dien-hinh.json', scope: published() },
-    ...model.campaigns.filter((c) => isPublishable(c.data)).map((c) => ({ file: `nhung/phong-trao/${c.id}.json`, scope: published().filter((e) => e.data.campaigns.includes(c.id)) })),
+    ...model.campaigns
+      .filter((c) => isPublishable(c.data))
+      .map((c) => ({ file: `nhung/phong-trao/${c.id}.json`, scope: published().filter((e) => e.data.campaigns.includes(c.id)) })),
     ...expectedOutput(model).places.map((id) => ({ file: `nhung/dia-phuong/${id}.json`, scope: published().filter((e) => covered(id).has(e.data.place)) })),
   ];
 
@@ -251,7 +270,10 @@ describe('JSON listings for other sites', () => {
       if (!item.photo) continue;
       photos++;
       const bytes = readFileSync(fileOf(item.photo.url));
-      expect(originals.some((original) => original.equals(bytes)), item.photo.url).toBe(false);
+      expect(
+        originals.some((original) => original.equals(bytes)),
+        item.photo.url,
+      ).toBe(false);
       const { width, height } = await sharp(bytes).metadata();
       expect({ width, height }).toEqual({ width: item.photo.width, height: item.photo.height });
       expect(width).toBeLessThanOrEqual(EMBED_PHOTO_WIDTH);

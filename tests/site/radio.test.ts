@@ -35,7 +35,13 @@ function readScript(file: string) {
 function pageParagraphs(file: string): string[] {
   const html = readText(dist, file);
   const script = /<div class="radio-script">([\s\S]*?)<\/div>/.exec(html)![1];
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return [...script.matchAll(/<(?:p|h2)>([\s\S]*?)<\/(?:p|h2)>/g)].map((m) => decode(m[1]).trim());
 }
 
@@ -64,7 +70,8 @@ describe('radio scripts', () => {
       const { text } = readScript(file);
       expect(text, file).not.toMatch(/[0-9()[\]{}]/);
       expect(text, file).not.toMatch(/https?:|www\.|@/);
-      for (const abbreviation of Object.keys(ABBREVIATIONS)) expect(abbreviationPattern(abbreviation, 'u').test(text), `${abbreviation} in ${file}`).toBe(false);
+      for (const abbreviation of Object.keys(ABBREVIATIONS))
+        expect(abbreviationPattern(abbreviation, 'u').test(text), `${abbreviation} in ${file}`).toBe(false);
     }
   });
 
@@ -89,13 +96,17 @@ describe('radio scripts', () => {
     // Headings are the first sentence of the paragraph after them, not lines of their own.
     expect(paragraphs).not.toContain('Bếp cơm của cả thôn');
     expect(paragraphs.some((p) => p.startsWith('Bếp cơm của cả thôn. '))).toBe(true);
-    expect(paragraphs).toContain('Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo quyết định ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.');
+    expect(paragraphs).toContain(
+      'Chủ tịch Ủy ban nhân dân huyện Quốc Oai đã tặng danh hiệu Người tốt, việc tốt theo quyết định ngày hai mươi tháng chín năm hai nghìn không trăm hai mươi hai.',
+    );
     expect(paragraphs.at(-1)).toBe('Vừa rồi là câu chuyện về Đặng Thị Hoà. Cảm ơn bà con đã lắng nghe.');
   });
 
   it('give the announcer the decisions’ numbers in a note, and a box for approval and broadcast on the page', () => {
     const html = readText(dist, 'phat-thanh/dien-hinh/dang-thi-hoa/index.html');
-    expect(html).toMatch(/Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+, Chủ tịch UBND huyện Quốc Oai<\/li>/);
+    expect(html).toMatch(
+      /Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+, Chủ tịch UBND huyện Quốc Oai<\/li>/,
+    );
     expect(html).toMatch(/<h2 id="duyet-phat-song">Duyệt phát sóng<\/h2>[\s\S]*<dt>Người duyệt<\/dt>[\s\S]*<dt>Ngày phát<\/dt>/);
     expect(readText(dist, 'phat-thanh/thang/2022-10/index.html')).toContain('Duyệt phát sóng');
   });
@@ -118,7 +129,9 @@ describe('radio bulletins', () => {
       expect(existsSync(path.join(dist, file, 'index.html')), file).toBe(true);
       expect(index).toContain(`href="/${file}/"`);
     }
-    expect(readText(dist, 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/index.html')).toContain('href="/phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/"');
+    expect(readText(dist, 'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/index.html')).toContain(
+      'href="/phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/"',
+    );
   });
 
   it('fit the target length, open and close with the lines from the settings, and read or leave every item whole', () => {

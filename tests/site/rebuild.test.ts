@@ -12,15 +12,17 @@ import { astroBuild, ROOT } from '../helpers/build-sample.ts';
 import { copyProject } from '../helpers/project-copy.ts';
 
 const sampleDist = inject('sampleDist');
-const listFiles = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((entry) => entry.isFile())
-  .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-  .sort();
+const listFiles = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 /** Every folder below `dir`, as a web server would list it. */
-const listFolders = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-  .sort();
+const listFolders = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 
 let project: ReturnType<typeof copyProject>;
 let dist: string;
@@ -60,17 +62,38 @@ describe('withdrawing', () => {
       expect(changed).not.toBe(text);
       writeFileSync(file, changed);
     };
-    edit('do-van-hai', (text) => text.replace('  status: da-duyet\n', '  status: da-rut\n  withdrawal:\n    date: 2026-11-20\n    reason: Đơn vị đề nghị gỡ bài để xác minh lại\n'));
+    edit('do-van-hai', (text) =>
+      text.replace('  status: da-duyet\n', '  status: da-rut\n  withdrawal:\n    date: 2026-11-20\n    reason: Đơn vị đề nghị gỡ bài để xác minh lại\n'),
+    );
     edit('doan-van-duc', (text) => text.replace(/^consent:\n/m, 'consent:\n  withdrawn: 2026-11-20\n'));
     rmSync(path.join(project.root, 'content/exemplars/vu-van-long.mdx'));
     // A new entry, made the way an editor makes one, with a phone photo, then approved.
     execFileSync(
       process.execPath,
-      [path.join(ROOT, 'scripts/new.ts'), '--ten', 'Lương Thị Ánh', '--loai', 'ca-nhan', '--noi', 'xa-sai-son-quoc-oai', '--linh-vuc', 'tu-thien', '--trich-dan', 'Mở lớp học tình thương cho trẻ em trong xóm.', '--anh', path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg'), '--mo-ta-anh', 'Chị Ánh bên lớp học'],
+      [
+        path.join(ROOT, 'scripts/new.ts'),
+        '--ten',
+        'Lương Thị Ánh',
+        '--loai',
+        'ca-nhan',
+        '--noi',
+        'xa-sai-son-quoc-oai',
+        '--linh-vuc',
+        'tu-thien',
+        '--trich-dan',
+        'Mở lớp học tình thương cho trẻ em trong xóm.',
+        '--anh',
+        path.join(ROOT, 'content/exemplars/anh/quay-rau-ba-thuy.jpg'),
+        '--mo-ta-anh',
+        'Chị Ánh bên lớp học',
+      ],
       { env: { ...process.env, GUONG_SANG_ROOT: project.root }, stdio: 'pipe' },
     );
     edit('luong-thi-anh', (text) =>
-      text.replace('publication:\n  status: ban-nhap\n', 'consent:\n  date: 2026-11-20\n  scope: Họ tên, ảnh và câu chuyện\npublication:\n  status: da-duyet\n  approval:\n    title: Biên bản duyệt đăng\n    date: 2026-11-20\n'),
+      text.replace(
+        'publication:\n  status: ban-nhap\n',
+        'consent:\n  date: 2026-11-20\n  scope: Họ tên, ảnh và câu chuyện\npublication:\n  status: da-duyet\n  approval:\n    title: Biên bản duyệt đăng\n    date: 2026-11-20\n',
+      ),
     );
     astroBuild(project.root, dist);
   }, 300_000);
@@ -93,7 +116,9 @@ describe('withdrawing', () => {
     const folders = listFolders(dist);
     expect(folders.filter((folder) => withdrawn.some(({ id }) => folder.includes(id)))).toEqual([]);
     expect(folders.filter((folder) => readdirSync(path.join(dist, folder)).length === 0)).toEqual([]);
-    const mentions = texts().flatMap(([file, text]) => withdrawn.filter(({ id, name }) => text.includes(name) || text.includes(`/dien-hinh/${id}/`)).map(({ name }) => `${name} in ${file}`));
+    const mentions = texts().flatMap(([file, text]) =>
+      withdrawn.filter(({ id, name }) => text.includes(name) || text.includes(`/dien-hinh/${id}/`)).map(({ name }) => `${name} in ${file}`),
+    );
     expect(mentions).toEqual([]);
   });
 
@@ -109,7 +134,10 @@ describe('withdrawing', () => {
   it('keeps every other exemplar, in pages, the sitemap, feeds and the search index', () => {
     const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
     const feed = readFileSync(path.join(dist, 'dia-phuong/xa-sai-son-quoc-oai/feed.json'), 'utf8');
-    const fragments = texts().filter(([file]) => file.endsWith('.pf_fragment')).map(([, text]) => text).join('\n');
+    const fragments = texts()
+      .filter(([file]) => file.endsWith('.pf_fragment'))
+      .map(([, text]) => text)
+      .join('\n');
     for (const id of ['dang-thi-hoa', 'kieu-van-binh', 'ho-van-dung']) {
       expect(readFileSync(path.join(dist, `dien-hinh/${id}/index.html`), 'utf8')).toContain('<h1');
       expect(sitemap).toContain(`/dien-hinh/${id}/`);
@@ -130,7 +158,12 @@ describe('a build into another folder in between', () => {
   }, 300_000);
 
   it('leaves no file of the output older than the story: page, radio text and the feeds that carry it', () => {
-    for (const file of ['dien-hinh/dang-thi-hoa/index.html', 'phat-thanh/dien-hinh/dang-thi-hoa.txt', 'dia-phuong/xa-sai-son-quoc-oai/feed.json', 'dia-phuong/xa-sai-son-quoc-oai/rss.xml']) {
+    for (const file of [
+      'dien-hinh/dang-thi-hoa/index.html',
+      'phat-thanh/dien-hinh/dang-thi-hoa.txt',
+      'dia-phuong/xa-sai-son-quoc-oai/feed.json',
+      'dia-phuong/xa-sai-son-quoc-oai/rss.xml',
+    ]) {
       expect(readFileSync(path.join(project.root, 'xem-truoc', file), 'utf8').normalize('NFC'), file).toContain(sentence);
       expect(readFileSync(path.join(dist, file), 'utf8').normalize('NFC'), file).toContain(sentence);
     }

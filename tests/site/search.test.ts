@@ -72,7 +72,8 @@ describe('exact accents first', () => {
 });
 
 describe('old and new place names', () => {
-  const filedUnder = (placeSuffix: string) => model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.endsWith(placeSuffix)).map((e) => exemplar(e.id));
+  const filedUnder = (placeSuffix: string) =>
+    model.exemplars.filter((e) => isPublishable(e.data) && e.data.place.endsWith(placeSuffix)).map((e) => exemplar(e.id));
 
   it('finds stories filed under Thái Bình by the name of its successor, Hưng Yên, and by the old name', async () => {
     const stories = filedUnder('vu-thu');
@@ -142,16 +143,23 @@ describe('filters', () => {
   it('sorts by name in Vietnamese order', async () => {
     const hits = await search.search(null, { filters: { loai: 'ca-nhan', xa: 'xa-tan-viet-hai-duong' }, sort: { name: 'asc' } });
     const names = hits.map((h) => h.meta.title);
-    expect(names).toEqual([...names].sort((a, b) => {
-      const given = (n: string) => n.split(' ').at(-1)!;
-      return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
-    }));
+    expect(names).toEqual(
+      [...names].sort((a, b) => {
+        const given = (n: string) => n.split(' ').at(-1)!;
+        return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
+      }),
+    );
   });
 });
 
 describe('every sample exemplar', () => {
   it('is found by its name typed without diacritics, by its commune and by its campaigns', async () => {
-    const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const fold = (text: string) =>
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase();
     const published = model.exemplars.filter((e) => isPublishable(e.data));
     expect(published.length).toBeGreaterThanOrEqual(30);
     for (const entry of published) {
@@ -169,7 +177,9 @@ describe('what the index holds', () => {
   it('indexes only exemplar, campaign, place and decision pages', async () => {
     const all = await urls(null, { loai: ['ca-nhan', 'tap-the', 'ho-gia-dinh', 'mo-hinh', 'phong-trao', 'dia-phuong', 'quyet-dinh'] });
     const decisions = collectDecisions(model.exemplars.filter((e) => isPublishable(e.data)));
-    expect(all.length).toBe(model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.length + expectedOutput(model).places.length + decisions.length);
+    expect(all.length).toBe(
+      model.exemplars.filter((e) => isPublishable(e.data)).length + model.campaigns.length + expectedOutput(model).places.length + decisions.length,
+    );
     for (const url of all) expect(url).toMatch(/^\/(dien-hinh|phong-trao|dia-phuong|quyet-dinh)\/[a-z0-9-]+\/$/);
   });
 

@@ -9,7 +9,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { campaignSchema, type CampaignData } from '../../src/schemas/campaign.ts';
 import { parseEntry } from '../../src/lib/content/source.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { campaignStatus, currentPhase, periodLong, periodShort, planShortName, sortCampaigns, sourceNotes, sourceSections } from '../../src/lib/data/campaigns.ts';
+import {
+  campaignStatus,
+  currentPhase,
+  periodLong,
+  periodShort,
+  planShortName,
+  sortCampaigns,
+  sourceNotes,
+  sourceSections,
+} from '../../src/lib/data/campaigns.ts';
 import { citationAfterTitle, numberPhrase, signerLabel } from '../../src/lib/documents.ts';
 import type { IsoDate, PartialDate } from '../../src/lib/dates.ts';
 import { baseFiles, makeContentRoot } from '../helpers/content-fixture.ts';
@@ -44,7 +53,8 @@ describe('the sample campaigns', () => {
 
   it('cite the section of the plan behind the summary, the text, the period and the participants', () => {
     for (const { file, data } of real()) {
-      for (const statement of ['summary', 'body', 'period', 'participants'] as const) expect(sourceSections(data, statement), `${file} ${statement}`).not.toEqual([]);
+      for (const statement of ['summary', 'body', 'period', 'participants'] as const)
+        expect(sourceSections(data, statement), `${file} ${statement}`).not.toEqual([]);
     }
   });
 
@@ -114,7 +124,10 @@ describe('partial dates of a campaign', () => {
   });
 
   it('sort newest first across precisions', () => {
-    const campaigns = [period('2021', '2025'), period('2023', '2023'), period('2022-09', '2022-09'), period('2023-01-01', '2023-06-30')].map((data, i) => ({ id: i, data }));
+    const campaigns = [period('2021', '2025'), period('2023', '2023'), period('2022-09', '2022-09'), period('2023-01-01', '2023-06-30')].map((data, i) => ({
+      id: i,
+      data,
+    }));
     expect(sortCampaigns(campaigns).map((c) => c.id)).toEqual([1, 3, 2, 0]);
   });
 
@@ -150,13 +163,17 @@ describe('citing a plan', () => {
 
   it('names the plan in source notes by its number, or by its date and issuer', () => {
     expect(planShortName(plan({ number: '177/KH-UBND', date: date('2020-12-31') }))).toBe('Kế hoạch số 177/KH-UBND');
-    expect(planShortName(plan({ number: '/KH-UBND', date: date('2023-03'), issuer: 'UBND thị xã Ayun Pa' }))).toBe('Kế hoạch tháng 3/2023 của UBND thị xã Ayun Pa');
+    expect(planShortName(plan({ number: '/KH-UBND', date: date('2023-03'), issuer: 'UBND thị xã Ayun Pa' }))).toBe(
+      'Kế hoạch tháng 3/2023 của UBND thị xã Ayun Pa',
+    );
     expect(planShortName(plan({}))).toBe('Kế hoạch của UBND xã Đông');
   });
 
   it('writes out the signature block without its abbreviations', () => {
     expect(signerLabel({ name: 'Nguyễn Văn A', role: 'Giám đốc', authority: [] })).toBe('Giám đốc Nguyễn Văn A');
-    expect(signerLabel({ name: 'Nguyễn Văn A', role: 'Phó Giám đốc', authority: ['TL. Chủ tịch', 'KT. Giám đốc'] })).toBe('Phó Giám đốc Nguyễn Văn A (ký thay Giám đốc, thừa lệnh Chủ tịch)');
+    expect(signerLabel({ name: 'Nguyễn Văn A', role: 'Phó Giám đốc', authority: ['TL. Chủ tịch', 'KT. Giám đốc'] })).toBe(
+      'Phó Giám đốc Nguyễn Văn A (ký thay Giám đốc, thừa lệnh Chủ tịch)',
+    );
   });
 
   it('lists the sections cited for each statement once, in the order of the page', () => {
@@ -184,7 +201,12 @@ describe('the content check of a campaign', () => {
   const lineOf = (text: string, start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1;
 
   /** The fixture's campaign as a real one, with its sources. */
-  const real = base.replace('illustrative: true\n', '').replace('published: 2024-01-06\n', 'published: 2024-01-06\nsources: { summary: Mục I, body: Mục I đến Mục III, period: Mục II.2, participants: Mục II.3 }\n');
+  const real = base
+    .replace('illustrative: true\n', '')
+    .replace(
+      'published: 2024-01-06\n',
+      'published: 2024-01-06\nsources: { summary: Mục I, body: Mục I đến Mục III, period: Mục II.2, participants: Mục II.3 }\n',
+    );
 
   it('accepts a real campaign with its sources, and an illustrative one without', async () => {
     expect(await check(real)).toEqual([]);
@@ -199,7 +221,12 @@ describe('the content check of a campaign', () => {
   });
 
   it('refuses a list whose sources do not match its items, and a statement without its source', async () => {
-    const text = real.replace('participants: Mọi người dân.\n', 'participants: Mọi người dân.\ncriteria: [A., B.]\nphases:\n  - { name: Đợt 1, start: 01/2024, end: 06/2024 }\n').replace('participants: Mục II.3 }', 'participants: Mục II.3, criteria: [Mục III.1] }');
+    const text = real
+      .replace(
+        'participants: Mọi người dân.\n',
+        'participants: Mọi người dân.\ncriteria: [A., B.]\nphases:\n  - { name: Đợt 1, start: 01/2024, end: 06/2024 }\n',
+      )
+      .replace('participants: Mục II.3 }', 'participants: Mục II.3, criteria: [Mục III.1] }');
     expect((await check(text)).map((p) => [p.field, p.line, p.message])).toEqual([
       ['sources.phases', lineOf(text, 'sources:'), 'Ghi nguồn của các đợt (phases) ở sources.phases: mục nào của kế hoạch, ví dụ "Mục II.3".'],
       ['sources.criteria', lineOf(text, 'sources:'), expect.stringContaining('Danh sách tiêu chí (criteria) có 2 mục mà sources.criteria ghi 1 nguồn')],
@@ -221,7 +248,10 @@ describe('the content check of a campaign', () => {
   });
 
   it('accepts a month or a year where the plan gives no day, and refuses months that do not exist', async () => {
-    const partial = real.replace('period: { start: 2024-01-02, end: 2024-12-31 }', 'period: { start: 2024, end: 12/2024 }\nreviews: { final: 2025-01 }').replace('period: Mục II.2', 'period: Mục II.2, reviews: Mục II.4').replace('plan: { number: 1/KH-UBND, date: 2024-01-02 }', 'plan: { number: 1/KH-UBND, date: 01/2024 }');
+    const partial = real
+      .replace('period: { start: 2024-01-02, end: 2024-12-31 }', 'period: { start: 2024, end: 12/2024 }\nreviews: { final: 2025-01 }')
+      .replace('period: Mục II.2', 'period: Mục II.2, reviews: Mục II.4')
+      .replace('plan: { number: 1/KH-UBND, date: 2024-01-02 }', 'plan: { number: 1/KH-UBND, date: 01/2024 }');
     expect(await check(partial)).toEqual([]);
     const wrong = partial.replace('end: 12/2024', 'end: 13/2024').replace('final: 2025-01', 'final: 2025/01');
     expect((await check(wrong)).map((p) => [p.field, p.message])).toEqual([

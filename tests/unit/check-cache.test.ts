@@ -60,7 +60,9 @@ describe('content check cache', () => {
   });
 
   it('decodes a photo again when the file changed after it was checked', async () => {
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } })
+    const jpeg = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } },
+    })
       .jpeg()
       .toBuffer();
     const { run, write } = fixture({

@@ -23,12 +23,19 @@ describe('content check', () => {
   it('rejects an unknown field with its line', async () => {
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': exemplar({ extra: 'nickname: An\n' }) });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/exemplars/nguyen-van-an.mdx', line: 15, field: 'nickname', message: expect.stringContaining('không có trong mẫu') }),
+      expect.objectContaining({
+        file: 'content/exemplars/nguyen-van-an.mdx',
+        line: 15,
+        field: 'nickname',
+        message: expect.stringContaining('không có trong mẫu'),
+      }),
     ]);
   });
 
   it('says a required field is missing, in Vietnamese, at the parent’s line', async () => {
-    const text = exemplar({}).replace(/^place: .*\n/m, '').replace(/^storyType: .*\n/m, '');
+    const text = exemplar({})
+      .replace(/^place: .*\n/m, '')
+      .replace(/^storyType: .*\n/m, '');
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
     expect(problems.map((p) => [p.field, p.message])).toEqual([
       ['place', 'Thiếu trường bắt buộc này.'],
@@ -93,7 +100,9 @@ describe('content check', () => {
   });
 
   it('requires approval, and consent for approved individuals', async () => {
-    const text = exemplar({}).replace(/consent: .*\n/, '').replace(/, approval: \{[^}]*\}/, '');
+    const text = exemplar({})
+      .replace(/consent: .*\n/, '')
+      .replace(/, approval: \{[^}]*\}/, '');
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': text });
     expect(problems.map((p) => p.field).sort()).toEqual(['consent', 'publication.approval']);
   });
@@ -167,12 +176,18 @@ describe('photos', () => {
   const withPhoto = exemplar({ extra: 'photos:\n  - { src: ./anh/a.jpg, alt: Ảnh, credit: Trung tâm }\n' });
 
   it('accepts a sound JPEG', async () => {
-    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
     expect((await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto, 'content/exemplars/anh/a.jpg': jpeg })).problems).toEqual([]);
   });
 
   it('refuses a JPEG cut short while copying', async () => {
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto, 'content/exemplars/anh/a.jpg': jpeg.subarray(0, jpeg.length / 2) });
     expect(problems).toEqual([expect.objectContaining({ field: 'photos[0].src', line: 16, message: expect.stringContaining('bị hỏng') })]);
   });
@@ -184,11 +199,18 @@ describe('photos', () => {
   });
 
   it('decodes many photos at once and reports the broken ones in the order of the files', async () => {
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: '#888', noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
     const files: Record<string, string | Buffer> = {};
     for (let i = 0; i < 30; i++) {
       const n = String(i).padStart(2, '0');
-      files[`content/exemplars/nguoi-${n}.mdx`] = exemplar({ name: `Người ${n}`, extra: `photos:\n  - { src: ./anh/${n}.jpg, alt: Ảnh, credit: Trung tâm }\n` });
+      files[`content/exemplars/nguoi-${n}.mdx`] = exemplar({
+        name: `Người ${n}`,
+        extra: `photos:\n  - { src: ./anh/${n}.jpg, alt: Ảnh, credit: Trung tâm }\n`,
+      });
       files[`content/exemplars/anh/${n}.jpg`] = i === 7 || i === 23 ? jpeg.subarray(0, jpeg.length / 2) : jpeg;
     }
     const { problems } = await check(files);
@@ -199,7 +221,9 @@ describe('photos', () => {
   });
 
   it('refuses an image over 40 megapixels', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: '#fff' } }).png({ compressionLevel: 1 }).toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const { problems } = await check({ 'content/exemplars/nguyen-van-an.mdx': withPhoto.replace('a.jpg', 'a.png'), 'content/exemplars/anh/a.png': huge });
     expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('41 triệu điểm ảnh') })]);
   });

@@ -3,17 +3,23 @@ import { compileStory } from '../../src/lib/mdx/compile.ts';
 
 describe('story compiler', () => {
   it('turns Markdown and the documented components into HTML', () => {
-    const { story, problems } = compileStory('## Bếp cơm\n\nChữ **đậm**.\n\n<Figure photo="2" />\n\n<Quote by="Bà Hoà" role="chi hội trưởng">Làm được thì làm.</Quote>\n', 2);
+    const { story, problems } = compileStory(
+      '## Bếp cơm\n\nChữ **đậm**.\n\n<Figure photo="2" />\n\n<Quote by="Bà Hoà" role="chi hội trưởng">Làm được thì làm.</Quote>\n',
+      2,
+    );
     expect(problems).toEqual([]);
     expect(story!.html).toContain('<h2 id="bep-com">Bếp cơm</h2>');
     expect(story!.html).toContain('<gs-photo data-n="2"></gs-photo>');
-    expect(story!.html).toContain('<figure class="quote"><blockquote>\n<p>Làm được thì làm.</p>\n</blockquote><figcaption>Bà Hoà, chi hội trưởng</figcaption></figure>');
+    expect(story!.html).toContain(
+      '<figure class="quote"><blockquote>\n<p>Làm được thì làm.</p>\n</blockquote><figcaption>Bà Hoà, chi hội trưởng</figcaption></figure>',
+    );
     expect(story!.photoRefs).toEqual([2]);
     expect(story!.headings).toEqual([{ depth: 2, slug: 'bep-com', text: 'Bếp cơm' }]);
   });
 
   it('gives the story as plain text blocks: photos dropped, headings and quotations with their speaker kept', () => {
-    const source = 'Mở đầu có **đậm** và [liên kết](https://x.vn).\nDòng hai.\n\n## Bếp cơm\n\n- một\n- hai\n\n<Figure photo="1" />\n\n<Quote by="Bà Hoà" role="chi hội trưởng">Làm được thì làm.</Quote>\n';
+    const source =
+      'Mở đầu có **đậm** và [liên kết](https://x.vn).\nDòng hai.\n\n## Bếp cơm\n\n- một\n- hai\n\n<Figure photo="1" />\n\n<Quote by="Bà Hoà" role="chi hội trưởng">Làm được thì làm.</Quote>\n';
     expect(compileStory(source, 1).story!.blocks).toEqual([
       { kind: 'paragraph', text: 'Mở đầu có đậm và liên kết. Dòng hai.' },
       { kind: 'heading', text: 'Bếp cơm' },
@@ -53,6 +59,7 @@ describe('story compiler', () => {
     expect(message('Đoạn <!-- ghi chú --> văn.\n')).toContain('ghi chú <!-- … --> không dùng được');
     expect(message('<Quote by="Bà Hoà">\nCâu nói.\n')).toContain('cần một </Quote>');
     expect(message('Giá { 5\n')).toContain('một dấu { chưa được đóng');
-    for (const source of ['Đoạn <!-- x --> văn.\n', '<Quote by="A">\nB\n', 'Giá { 5\n', 'a < b\n']) expect(message(source)).not.toMatch(/[Uu]nexpected|expected|character/);
+    for (const source of ['Đoạn <!-- x --> văn.\n', '<Quote by="A">\nB\n', 'Giá { 5\n', 'a < b\n'])
+      expect(message(source)).not.toMatch(/[Uu]nexpected|expected|character/);
   });
 });

@@ -4,7 +4,15 @@ import type { IsoDate } from '../../src/lib/dates.ts';
 import { mergedCommune } from '../helpers/place-fixture.ts';
 
 const places = mergedCommune;
-const grant = (over: object) => ({ award: 'giay-khen', level: 'huyen' as const, issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-10-05' as IsoDate, posthumous: false, ...over });
+const grant = (over: object) => ({
+  award: 'giay-khen',
+  level: 'huyen' as const,
+  issuer: 'Chủ tịch UBND huyện Quốc Oai',
+  decision: '1520/QĐ-UBND',
+  date: '2022-10-05' as IsoDate,
+  posthumous: false,
+  ...over,
+});
 const exemplar = {
   id: 'nguyen-van-an',
   data: {
@@ -37,7 +45,9 @@ describe('JSON listing for other sites', () => {
       role: 'Nông dân',
       place: { id: 'sai-son', name: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội', nowPartOf: 'xã Quốc Oai, thành phố Hà Nội' },
       campaigns: [{ id: 'nguoi-tot-viec-tot-quoc-oai-2022', title: 'Người tốt, việc tốt Quốc Oai 2022' }],
-      awards: [{ name: 'Giấy khen của Chủ tịch UBND huyện', issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-10-05', posthumous: false }],
+      awards: [
+        { name: 'Giấy khen của Chủ tịch UBND huyện', issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-10-05', posthumous: false },
+      ],
       citation: 'Cứu hai cháu nhỏ đuối nước.',
       published: '2022-11-01',
       url: 'https://cong.example.gov.vn/dien-hinh/nguyen-van-an/',
@@ -56,7 +66,11 @@ describe('JSON listing for other sites', () => {
   });
 
   it('wraps items with the version, the site and the build date', () => {
-    const listing = embedListing({ siteName: 'Gương Sáng', title: 'Điển hình', home: '/dien-hinh/', self: '/nhung/dien-hinh.json', generated: '2026-11-21' }, [], context.absolute);
+    const listing = embedListing(
+      { siteName: 'Gương Sáng', title: 'Điển hình', home: '/dien-hinh/', self: '/nhung/dien-hinh.json', generated: '2026-11-21' },
+      [],
+      context.absolute,
+    );
     expect(listing).toEqual({
       version: EMBED_VERSION,
       site: { name: 'Gương Sáng', url: 'https://cong.example.gov.vn/' },

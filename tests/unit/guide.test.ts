@@ -103,7 +103,10 @@ function fieldSchema(schema: z.core.$ZodType, name: string): z.core.$ZodType | u
 
 /** Rows of the field tables: collection, field names of the first column, and the text of the description. */
 const rows = [...guide.matchAll(/^<!--\s*bang-truong:\s*([a-z]+)\s*-->$/gm)].flatMap((marker) => {
-  const after = guide.slice(marker.index! + marker[0].length).split('\n\n', 2).join('\n\n');
+  const after = guide
+    .slice(marker.index! + marker[0].length)
+    .split('\n\n', 2)
+    .join('\n\n');
   return after
     .split('\n')
     .filter((line) => line.startsWith('| `'))
@@ -116,7 +119,9 @@ const rows = [...guide.matchAll(/^<!--\s*bang-truong:\s*([a-z]+)\s*-->$/gm)].fla
 describe('the editors’ guide', () => {
   it('reads nested fields and list items out of the schemas', () => {
     const exemplar = fieldNames(SCHEMAS.exemplar!);
-    expect(exemplar).toEqual(expect.arrayContaining(['kind', 'consent', 'consent.guardian.relation', 'awards[].revoked.date', 'photos[].alt', 'publication.approval.number']));
+    expect(exemplar).toEqual(
+      expect.arrayContaining(['kind', 'consent', 'consent.guardian.relation', 'awards[].revoked.date', 'photos[].alt', 'publication.approval.number']),
+    );
     expect(exemplar).not.toContain('campaigns[]');
     expect(fieldNames(SCHEMAS.campaign!)).toEqual(expect.arrayContaining(['period.end', 'phases[].aims', 'results.byAward[].count', 'legalBasis[].number']));
   });
@@ -217,7 +222,10 @@ describe('the editors’ guide', () => {
     expect(ranges.map(({ field }) => field)).toEqual(expect.arrayContaining(['pageSize', 'radio.syllablesPerMinute', 'radio.bulletinMinutes']));
     for (const { collection, field, low, high, fallback } of ranges) {
       const schema = fieldSchema(SCHEMAS[collection]!, field)!;
-      expect([low - 1, low, high, high + 1].map((n) => z.safeParse(schema, n).success), field).toEqual([false, true, true, false]);
+      expect(
+        [low - 1, low, high, high + 1].map((n) => z.safeParse(schema, n).success),
+        field,
+      ).toEqual([false, true, true, false]);
       expect(z.parse(schema, undefined), field).toBe(fallback);
     }
   });
@@ -244,7 +252,10 @@ describe('the editors’ guide', () => {
       const [, examples = '', meaning = ''] = row.split('|').map((cell) => cell.trim());
       expect(Object.keys(kinds), row).toContain(meaning);
       for (const [, example] of examples.matchAll(/`([^`]+)`/g)) {
-        expect(findPersonalData(example!).map((hit) => hit.kind), example).toEqual(kinds[meaning] ? [kinds[meaning]] : []);
+        expect(
+          findPersonalData(example!).map((hit) => hit.kind),
+          example,
+        ).toEqual(kinds[meaning] ? [kinds[meaning]] : []);
       }
     }
   });
@@ -255,7 +266,10 @@ describe('the editors’ guide', () => {
     const spellings = [.../`([^`]+)`/g[Symbol.matchAll](/^.*là một số.*$/m.exec(section)![0])].map((m) => m[1]!);
     expect(spellings.length).toBeGreaterThanOrEqual(3);
     for (const spelling of spellings) {
-      expect(findPersonalData(spelling).map((hit) => hit.kind), spelling).toEqual([PERSONAL_DATA_KINDS.phone]);
+      expect(
+        findPersonalData(spelling).map((hit) => hit.kind),
+        spelling,
+      ).toEqual([PERSONAL_DATA_KINDS.phone]);
       expect(findPersonalData(spelling, contacts), spelling).toEqual([]);
     }
   });

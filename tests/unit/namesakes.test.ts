@@ -14,7 +14,8 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 const DRAFT = { 'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm', status: 'ban-nhap' }) };
 const FILE = 'content/exemplars/nguyen-van-an.mdx';
-const NAMESAKE = 'namesakes:\n  - name: Lê Văn Tâm\n    note: Ông Tâm trong bài là trưởng thôn Đông, sinh năm 1958, không phải người trong bài nháp.\n    date: 2024-05-09\n';
+const NAMESAKE =
+  'namesakes:\n  - name: Lê Văn Tâm\n    note: Ông Tâm trong bài là trưởng thôn Đông, sinh năm 1958, không phải người trong bài nháp.\n    date: 2024-05-09\n';
 
 /** The content check's problems about unpublished entries, and the output check's on a page holding `page`. */
 async function bothChecks(changes: Record<string, string>, page: string) {
@@ -33,7 +34,12 @@ describe('names of unpublished entries in published ones', () => {
     const story = 'Câu chuyện.\n\nTheo ông Lê Văn Tâm, việc này đã có từ lâu.\n';
     const { problems, output } = await bothChecks({ [FILE]: exemplar({ body: story }) }, '<p>Theo ông Lê Văn Tâm, việc này đã có từ lâu.</p>');
     expect(problems).toEqual([
-      { file: FILE, line: 19, field: 'nội dung bài', message: expect.stringMatching(/^Có tên "Lê Văn Tâm", trùng tên một bài chưa được phép đăng \(content\/exemplars\/le-van-tam\.mdx\).*namesakes/) },
+      {
+        file: FILE,
+        line: 19,
+        field: 'nội dung bài',
+        message: expect.stringMatching(/^Có tên "Lê Văn Tâm", trùng tên một bài chưa được phép đăng \(content\/exemplars\/le-van-tam\.mdx\).*namesakes/),
+      },
     ]);
     expect(output).toEqual(['"Lê Văn Tâm" (chưa được phép đăng) có trong dien-hinh/nguyen-van-an/index.html.']);
   });
@@ -76,7 +82,10 @@ describe('names of unpublished entries in published ones', () => {
     expect((await check({ 'content/settings.yaml': settings })).problems).toEqual([
       expect.objectContaining({ file: 'content/settings.yaml', line: 7, field: 'notice' }),
     ]);
-    const fixture = makeContentRoot({ 'content/settings.yaml': settings, 'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm' }).replace('place: xa-dong', 'place: tinh-moi') });
+    const fixture = makeContentRoot({
+      'content/settings.yaml': settings,
+      'content/exemplars/le-van-tam.mdx': exemplar({ name: 'Lê Văn Tâm' }).replace('place: xa-dong', 'place: tinh-moi'),
+    });
     cleanups.push(fixture.cleanup);
     expect((await checkContent(fixture.root)).problems).toEqual([]);
   });

@@ -16,14 +16,43 @@ describe('npm run new', () => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);
     const photo = path.join(fixture.root, 'tu-dien-thoai.JPG');
-    writeFileSync(photo, await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } }).jpeg().toBuffer());
-    const result = run(fixture.root, ['--ten', 'Đỗ Thị Thuỷ', '--loai', 'ca-nhan', '--nhom', 'can-bo-cong-chuc-vien-chuc', '--noi', 'xa-dong', '--phong-trao', 'phong-trao-a', '--linh-vuc', 'tu-thien,y-te', '--trich-dan', 'Chăm người bệnh: "tận tình".', '--anh', photo, '--mo-ta-anh', 'Chị Thuỷ ở trạm y tế']);
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const result = run(fixture.root, [
+      '--ten',
+      'Đỗ Thị Thuỷ',
+      '--loai',
+      'ca-nhan',
+      '--nhom',
+      'can-bo-cong-chuc-vien-chuc',
+      '--noi',
+      'xa-dong',
+      '--phong-trao',
+      'phong-trao-a',
+      '--linh-vuc',
+      'tu-thien,y-te',
+      '--trich-dan',
+      'Chăm người bệnh: "tận tình".',
+      '--anh',
+      photo,
+      '--mo-ta-anh',
+      'Chị Thuỷ ở trạm y tế',
+    ]);
     expect(result).toMatchObject({ status: 0, output: expect.stringContaining('content/exemplars/do-thi-thuy.mdx') });
     expect(existsSync(path.join(fixture.root, 'content/exemplars/anh/do-thi-thuy.jpg'))).toBe(true);
     const { problems, model } = await checkContent(fixture.root);
     expect(problems).toEqual([]);
     const created = model.exemplars.find((e) => e.id === 'do-thi-thuy')!;
-    expect(created.data).toMatchObject({ name: 'Đỗ Thị Thuỷ', citation: 'Chăm người bệnh: "tận tình".', socialGroup: 'can-bo-cong-chuc-vien-chuc', publication: { status: 'ban-nhap' } });
+    expect(created.data).toMatchObject({
+      name: 'Đỗ Thị Thuỷ',
+      citation: 'Chăm người bệnh: "tận tình".',
+      socialGroup: 'can-bo-cong-chuc-vien-chuc',
+      publication: { status: 'ban-nhap' },
+    });
   });
 
   it('asks in Vietnamese and takes numbered choices', async () => {
@@ -35,7 +64,11 @@ describe('npm run new', () => {
     expect(result.output).toContain('Loại điển hình');
     const { problems, model } = await checkContent(fixture.root);
     expect(problems).toEqual([]);
-    expect(model.exemplars.find((e) => e.id === 'to-hoa-giai-thon-dong')!.data).toMatchObject({ kind: 'tap-the', fields: ['giao-duc', 'tu-thien'], campaigns: [] });
+    expect(model.exemplars.find((e) => e.id === 'to-hoa-giai-thon-dong')!.data).toMatchObject({
+      kind: 'tap-the',
+      fields: ['giao-duc', 'tu-thien'],
+      campaigns: [],
+    });
   });
 
   it('explains its flags with --help, the required ones marked, and writes nothing', () => {
@@ -80,7 +113,9 @@ describe('npm run new', () => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);
     const photo = path.join(fixture.root, 'cat-do.jpg');
-    const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .toBuffer();
     writeFileSync(photo, jpeg.subarray(0, jpeg.length / 2));
     const result = run(fixture.root, [...GOOD, '--anh', photo, '--mo-ta-anh', 'Ảnh']);
     expect(result.status, result.output).toBe(1);
@@ -90,7 +125,18 @@ describe('npm run new', () => {
   it('keeps a field given twice only once', () => {
     const fixture = makeContentRoot();
     cleanups.push(fixture.cleanup);
-    const result = run(fixture.root, ['--ten', 'Trần Văn Đức', '--loai', 'ca-nhan', '--noi', 'xa-dong', '--linh-vuc', 'tu-thien,tu-thien', '--trich-dan', 'Việc tốt.']);
+    const result = run(fixture.root, [
+      '--ten',
+      'Trần Văn Đức',
+      '--loai',
+      'ca-nhan',
+      '--noi',
+      'xa-dong',
+      '--linh-vuc',
+      'tu-thien,tu-thien',
+      '--trich-dan',
+      'Việc tốt.',
+    ]);
     expect(result.status, result.output).toBe(0);
     expect(readFileSync(path.join(fixture.root, 'content/exemplars/tran-van-duc.mdx'), 'utf8')).toContain('fields: [tu-thien]\n');
   });

@@ -12,11 +12,19 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 // The decision page of the award the published exemplar cites, found by issuer, number and date.
-const PAGES = ['dien-hinh/nguyen-van-an/', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/', 'quyet-dinh/2024-05-01-12-qd-ubnd-chu-tich-uy-ban-nhan-dan-xa-dong/'];
+const PAGES = [
+  'dien-hinh/nguyen-van-an/',
+  'phong-trao/phong-trao-a/',
+  'dia-phuong/tinh-cu/',
+  'dia-phuong/tinh-moi/',
+  'dia-phuong/xa-dong/',
+  'quyet-dinh/2024-05-01-12-qd-ubnd-chu-tich-uy-ban-nhan-dan-xa-dong/',
+];
 const FEED_FOLDERS = ['', 'phong-trao/phong-trao-a/', 'dia-phuong/tinh-cu/', 'dia-phuong/tinh-moi/', 'dia-phuong/xa-dong/'];
 
 const rss = (urls: string[]) => `<rss><channel>${urls.map((u) => `<item><title>x</title><link>https://x.vn${u}</link></item>`).join('')}</channel></rss>`;
-const jsonFeed = (urls: string[]) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: urls.map((u) => ({ id: u, url: `https://x.vn${u}` })) });
+const jsonFeed = (urls: string[]) =>
+  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: urls.map((u) => ({ id: u, url: `https://x.vn${u}` })) });
 
 /**
  * Content with one published and one draft exemplar, and an output folder that matches it: pages, sitemap, one
@@ -77,7 +85,10 @@ describe('output check', () => {
     const { verify, write } = await fixture();
     const half = Math.ceil(PAGES.length / 2);
     const part = (pages: string[]) => `<urlset>${pages.map((p) => `<url><loc>https://x.vn/${p}</loc></url>`).join('')}</urlset>`;
-    write('sitemap.xml', '<sitemapindex><sitemap><loc>https://x.vn/sitemap/1.xml</loc></sitemap><sitemap><loc>https://x.vn/sitemap/2.xml</loc></sitemap></sitemapindex>');
+    write(
+      'sitemap.xml',
+      '<sitemapindex><sitemap><loc>https://x.vn/sitemap/1.xml</loc></sitemap><sitemap><loc>https://x.vn/sitemap/2.xml</loc></sitemap></sitemapindex>',
+    );
     write('sitemap/1.xml', part(PAGES.slice(0, half)));
     write('sitemap/2.xml', part(PAGES.slice(half)));
     expect(await verify()).toEqual([]);
@@ -117,10 +128,7 @@ describe('output check', () => {
     const { verify, write } = await fixture();
     write('phong-trao/phong-trao-a/rss.xml', rss([]));
     write('dia-phuong/tinh-cu/feed.json', jsonFeed(['/dien-hinh/nguyen-van-an/', '/dien-hinh/nguyen-van-an/']));
-    expect(await verify()).toEqual([
-      '/phong-trao/phong-trao-a/rss.xml thiếu /dien-hinh/nguyen-van-an/',
-      '/dia-phuong/tinh-cu/feed.json có mục lặp lại.',
-    ]);
+    expect(await verify()).toEqual(['/phong-trao/phong-trao-a/rss.xml thiếu /dien-hinh/nguyen-van-an/', '/dia-phuong/tinh-cu/feed.json có mục lặp lại.']);
   });
 
   it('names an image that keeps its EXIF and GPS data, and an original photo copied as it is', async () => {
@@ -132,7 +140,12 @@ describe('output check', () => {
     write('_astro/anh.abc123.jpg', tagged);
     const original = path.join(root, 'content/exemplars/anh/goc.jpg');
     mkdirSync(path.dirname(original), { recursive: true });
-    writeFileSync(original, await sharp({ create: { width: 8, height: 8, channels: 3, background: '#246' } }).jpeg().toBuffer());
+    writeFileSync(
+      original,
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#246' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const withPhoto = await checkContent(root);
     withPhoto.model.exemplars[0]!.data.photos.push({ src: 'anh/goc.jpg', alt: 'Ảnh', credit: 'Tác giả' } as never);
     copyFileSync(original, path.join(root, 'dist/_astro/goc.jpg'));
@@ -146,7 +159,10 @@ describe('output check', () => {
 
   it('names a phone number, a citizen ID and an e-mail address in any text output, but not the public contacts', async () => {
     const { verify, write } = await fixture();
-    write('dien-hinh/nguyen-van-an/index.html', '<p>Liên hệ 0912 345 678, CCCD 001203004567 và thư an@example.com; đường dây nóng lienhe@guong-sang.example.vn</p>');
+    write(
+      'dien-hinh/nguyen-van-an/index.html',
+      '<p>Liên hệ 0912 345 678, CCCD 001203004567 và thư an@example.com; đường dây nóng lienhe@guong-sang.example.vn</p>',
+    );
     write('phat-thanh/an.txt', 'Gọi 0987654321.');
     expect((await verify()).sort()).toEqual([
       'dien-hinh/nguyen-van-an/index.html: có số điện thoại "0912 345 678", không được công bố.',
@@ -176,11 +192,20 @@ describe('output check', () => {
       const cacheFile = path.join(root, '.cache/output-check.json');
       const { model } = await checkContent(root);
       const verify = () => verifyOutput(dist, model, { root, cacheFile });
-      const plain = (background: string) => sharp({ create: { width: 8, height: 8, channels: 3, background } }).jpeg().toBuffer();
+      const plain = (background: string) =>
+        sharp({ create: { width: 8, height: 8, channels: 3, background } })
+          .jpeg()
+          .toBuffer();
       write('_astro/anh.abc123.jpg', await plain('#888'));
       write('phat-thanh/an.txt', 'Lê Văn Tá.');
       expect(await verify()).toEqual([]);
-      write('_astro/anh.abc123.jpg', await sharp(await plain('#888')).withExif({ IFD0: { Make: 'Điện thoại' } }).jpeg().toBuffer());
+      write(
+        '_astro/anh.abc123.jpg',
+        await sharp(await plain('#888'))
+          .withExif({ IFD0: { Make: 'Điện thoại' } })
+          .jpeg()
+          .toBuffer(),
+      );
       write('phat-thanh/an.txt', 'Lê Văn Tâm');
       expect(await verify()).toEqual([
         '"Lê Văn Tâm" (chưa được phép đăng) có trong phat-thanh/an.txt.',
@@ -205,7 +230,12 @@ describe('names to look for', () => {
     const words = ['Tổ tự quản số 12', 'Tổ tự quản số 1', 'Tổ tự quản số 4', 'Lê Văn A', '/dien-hinh/le-van-a/', 'a.b'];
     const pattern = new RegExp(wordTreeSource(words), 'g');
     const found = (text: string) => Array.from(text.matchAll(pattern), (m) => m[0]);
-    expect(found('Tổ tự quản số 12, Tổ tự quản số 13, Tổ tự quản số 4 và Lê Văn An')).toEqual(['Tổ tự quản số 12', 'Tổ tự quản số 1', 'Tổ tự quản số 4', 'Lê Văn A']);
+    expect(found('Tổ tự quản số 12, Tổ tự quản số 13, Tổ tự quản số 4 và Lê Văn An')).toEqual([
+      'Tổ tự quản số 12',
+      'Tổ tự quản số 1',
+      'Tổ tự quản số 4',
+      'Lê Văn A',
+    ]);
     expect(found('<a href="/dien-hinh/le-van-a/">a.b</a> axb Tổ tự quản số 2')).toEqual(['/dien-hinh/le-van-a/', 'a.b']);
   });
 });

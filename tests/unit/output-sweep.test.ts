@@ -21,7 +21,15 @@ function output(files: string[]): string {
 
 describe('sweeping the kept output', () => {
   it('deletes the files this build did not write or keep, and the folders they leave empty', () => {
-    const dir = output(['index.html', 'dien-hinh/an/index.html', 'dien-hinh/da-rut/index.html', 'phat-thanh/dien-hinh/da-rut.txt', 'phat-thanh/dien-hinh/an.txt', '_astro/site.css', 'favicon.svg']);
+    const dir = output([
+      'index.html',
+      'dien-hinh/an/index.html',
+      'dien-hinh/da-rut/index.html',
+      'phat-thanh/dien-hinh/da-rut.txt',
+      'phat-thanh/dien-hinh/an.txt',
+      '_astro/site.css',
+      'favicon.svg',
+    ]);
     const kept = new Set(['index.html', 'dien-hinh/an/index.html', 'phat-thanh/dien-hinh/an.txt', 'favicon.svg']);
     const { removed, files } = sweepOutput(dir, kept, ['_astro']);
     expect(removed.sort()).toEqual(['dien-hinh/da-rut/index.html', 'phat-thanh/dien-hinh/da-rut.txt']);
@@ -40,7 +48,8 @@ describe('sweeping the kept output', () => {
   it('removes the folders another step emptied, when it has no file of its own to delete', () => {
     // Astro's page reuse deletes a withdrawn person's pages from its copy, which is the output: only folders remain.
     const dir = output(['index.html', 'dien-hinh/an/index.html']);
-    for (const empty of ['dien-hinh/nguyen-van-da-rut', 'in/dien-hinh/nguyen-van-da-rut', 'phat-thanh/dien-hinh']) mkdirSync(path.join(dir, empty), { recursive: true });
+    for (const empty of ['dien-hinh/nguyen-van-da-rut', 'in/dien-hinh/nguyen-van-da-rut', 'phat-thanh/dien-hinh'])
+      mkdirSync(path.join(dir, empty), { recursive: true });
     expect(sweepOutput(dir, new Set(['index.html', 'dien-hinh/an/index.html']), ['_astro']).removed).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['dien-hinh', 'index.html']);
     expect(readdirSync(path.join(dir, 'dien-hinh'))).toEqual(['an']);
@@ -96,7 +105,8 @@ describe("Astro's copy of the pages", () => {
   it('makes every page again when the last build went to another folder, and not when it went to this one', async () => {
     const dir = output(['dist/dien-hinh/an/index.html', 'dist/favicon.svg', 'thu/index.html']);
     const messages: string[] = [];
-    const build = (outDir: string, incrementalBuild?: boolean) => startBuild(projectConfig(dir, outDir, incrementalBuild), { info: (message) => messages.push(message) });
+    const build = (outDir: string, incrementalBuild?: boolean) =>
+      startBuild(projectConfig(dir, outDir, incrementalBuild), { info: (message) => messages.push(message) });
     // No copy yet: what thu/ holds was made under no record this build knows.
     await build('thu');
     expect(readdirSync(path.join(dir, 'thu'))).toEqual([]);

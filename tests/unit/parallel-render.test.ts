@@ -13,7 +13,8 @@ const transform = (finalPath: string, width: number) => ({
 });
 /** A page's metadata as the worker has it, sent to the main thread as a message is (structured clone). */
 const page = (...entries: ReturnType<typeof transform>[]) => ({ contentEntryKeys: ['exemplars/dang-thi-hoa'], staticImages: entries, referencedImages: [] });
-const received = (metadata: unknown, known: Map<string, unknown>) => receivedMetadata(structuredClone(sendableMetadata(metadata)), known) as ReturnType<typeof page>;
+const received = (metadata: unknown, known: Map<string, unknown>) =>
+  receivedMetadata(structuredClone(sendableMetadata(metadata)), known) as ReturnType<typeof page>;
 
 describe("a page's metadata sent from a render worker", () => {
   it('arrives with equal transforms of different pages as one object, different ones apart, and the record unchanged', () => {

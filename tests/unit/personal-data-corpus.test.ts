@@ -139,9 +139,25 @@ function outputFilesOf(text: string): Record<string, Buffer> {
     site: { name: 'Gương Sáng', url: 'https://guong-sang.example.vn/' },
     title: 'Điển hình',
     generated: '2024-05-10',
-    items: [{ id: 'nguoi-mau', name: 'Người mẫu', role: plain(text), citation: plain(text), published: '2024-05-10', photo: { url: 'https://guong-sang.example.vn/_astro/x.B2k9dQ1a.jpg', width: 480, height: 320 } }],
+    items: [
+      {
+        id: 'nguoi-mau',
+        name: 'Người mẫu',
+        role: plain(text),
+        citation: plain(text),
+        published: '2024-05-10',
+        photo: { url: 'https://guong-sang.example.vn/_astro/x.B2k9dQ1a.jpg', width: 480, height: 320 },
+      },
+    ],
   };
-  const fragment = { url: '/dien-hinh/nguoi-mau/', content: `Người mẫu. ${plain(text)} Câu chuyện. ${plain(text)}`, word_count: 42, filters: {}, meta: { title: 'Người mẫu' }, anchors: [] };
+  const fragment = {
+    url: '/dien-hinh/nguoi-mau/',
+    content: `Người mẫu. ${plain(text)} Câu chuyện. ${plain(text)}`,
+    word_count: 42,
+    filters: {},
+    meta: { title: 'Người mẫu' },
+    anchors: [],
+  };
   return {
     'dien-hinh/nguoi-mau/index.html': Buffer.from(page(text, storyHtml(text))),
     'in/dien-hinh/nguoi-mau/index.html': Buffer.from(page(text, encodedHtml(text))),
@@ -163,7 +179,9 @@ describe('the output check on the corpus', () => {
   it.each(cases)('$label', (variant) => {
     for (const [file, bytes] of Object.entries(outputFilesOf(written(variant)))) {
       const problems = checkPersonalData(file, decodeOutput(file, bytes), CORPUS_PUBLIC_CONTACTS);
-      const wanted = variant.expect ? [expect.stringMatching(new RegExp(`^${file.replace(/\./g, '\\.')}: có ${PERSONAL_DATA_KINDS[variant.expect].replace(/[()]/g, '\\$&')} "`))] : [];
+      const wanted = variant.expect
+        ? [expect.stringMatching(new RegExp(`^${file.replace(/\./g, '\\.')}: có ${PERSONAL_DATA_KINDS[variant.expect].replace(/[()]/g, '\\$&')} "`))]
+        : [];
       expect(problems, file).toEqual(wanted);
     }
   });

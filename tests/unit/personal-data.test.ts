@@ -14,9 +14,12 @@ describe('personal data', () => {
     expect(findPersonalData(text)).toEqual([expect.objectContaining({ kind: expect.stringContaining(kind) })]);
   });
 
-  it.each(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022', 'Hiến 300 mét vuông đất, giá trị 100.000.000 đồng', 'Năm 2021 - 2025, 12 thôn'])('leaves ordinary numbers alone: %s', (text) => {
-    expect(findPersonalData(text)).toEqual([]);
-  });
+  it.each(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022', 'Hiến 300 mét vuông đất, giá trị 100.000.000 đồng', 'Năm 2021 - 2025, 12 thôn'])(
+    'leaves ordinary numbers alone: %s',
+    (text) => {
+      expect(findPersonalData(text)).toEqual([]);
+    },
+  );
 
   it.each(['SĐT 0912345678 0987654321', '0912 345 678 - 0987 654 321', '0912345678/0987654321', '0912 345 678/0987 654 321', '0912.345.678, 0987.654.321'])(
     'finds two phone numbers side by side: %s',
@@ -25,7 +28,7 @@ describe('personal data', () => {
     },
   );
 
-    it('finds every address of a page whole, wherever it stands, and nothing in structured data', () => {
+  it('finds every address of a page whole, wherever it stands, and nothing in structured data', () => {
     const local = 'nguyen.thi.hoa.hoi.phu.nu.xa.dong.tam.nhiem.ky.2021.2026.lien.he.truc.tiep';
     const page = [
       '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person"}</script>',
@@ -43,7 +46,9 @@ describe('personal data', () => {
 
   it('reports personal data in fields and story bodies with the line, unless listed in settings', async () => {
     const fixture = makeContentRoot({
-      'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Câu chuyện.\n\nLiên hệ anh An qua số 0912345678.\n' }).replace('role', 'role').replace('citation: Giúp người nghèo.', 'citation: Giúp người nghèo, email an@gmail.com.'),
+      'content/exemplars/nguyen-van-an.mdx': exemplar({ body: 'Câu chuyện.\n\nLiên hệ anh An qua số 0912345678.\n' })
+        .replace('role', 'role')
+        .replace('citation: Giúp người nghèo.', 'citation: Giúp người nghèo, email an@gmail.com.'),
     });
     try {
       const { problems } = await checkContent(fixture.root);
@@ -104,7 +109,7 @@ describe('personal data', () => {
       'groups of three': '012 '.repeat(size / 4),
       'emphasis after a digit': `1${'*'.repeat(size)}`,
       'digits and emphasis': '1**'.repeat(size / 3),
-      'underscores': `1${'_'.repeat(size)}`,
+      underscores: `1${'_'.repeat(size)}`,
       'digits and underscores': '1_'.repeat(size / 2),
       'digits and tags': '1<span>'.repeat(size / 7),
       'an unclosed tag': `1<span${' '.repeat(size)}`,
@@ -115,7 +120,7 @@ describe('personal data', () => {
       'spaced at signs': 'a @ '.repeat(size / 4),
       'written at signs': 'a (a) b.c '.repeat(size / 10),
       'a còng': 'a a còng '.repeat(size / 9),
-      'references': '&amp;#6'.repeat(size / 7),
+      references: '&amp;#6'.repeat(size / 7),
       'cue words and numbers': 'SĐT: 3822 1234 CCCD '.repeat(size / 20),
       'addresses and numbers': 'an0912345678@x.vn 0987654321 '.repeat(size / 30),
       'mixed digits and punctuation': Array.from({ length: size }, () => random('0123456789 .-()+/,@*_<>&;:a')).join(''),

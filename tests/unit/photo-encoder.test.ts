@@ -50,7 +50,9 @@ describe('encoding photos while pages render', () => {
       const expected = await sharpService.transform(readFileSync(PHOTO), { ...transform, src: transform.src.src } as never, image as never, console as never);
       expect(readFileSync(path.join(assets, path.basename(finalPath))).equals(Buffer.from(expected.data)), finalPath).toBe(true);
     }
-    expect(messages).toContainEqual(expect.stringMatching(/^Ảnh mã hoá trong lúc dựng trang: 3 tệp trong \d+,\d s \(bộ xử lý \d+,\d s\); 0 tệp đã có sẵn hoặc để lại cho Astro\.$/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^Ảnh mã hoá trong lúc dựng trang: 3 tệp trong \d+,\d s \(bộ xử lý \d+,\d s\); 0 tệp đã có sẵn hoặc để lại cho Astro\.$/),
+    );
   });
 
   it('leaves to Astro a photo already cached, a photo it cannot read and a photo from another site', async () => {

@@ -5,18 +5,38 @@ import type { IsoDate } from '../../src/lib/dates.ts';
 const basis = { number: '202/2025/QH15', issuer: 'Quốc hội', date: '2025-06-12' as IsoDate };
 const place = (p: Partial<Place> & Pick<Place, 'id' | 'name' | 'type'>): Place => ({ successors: [], ...p }) as Place;
 const PLACES: Place[] = [
-  place({ id: 'thai-binh', name: 'Thái Bình', type: 'tinh', validTo: '2025-06-30' as IsoDate, successors: [{ place: 'hung-yen', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }] }),
+  place({
+    id: 'thai-binh',
+    name: 'Thái Bình',
+    type: 'tinh',
+    validTo: '2025-06-30' as IsoDate,
+    successors: [{ place: 'hung-yen', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }],
+  }),
   place({ id: 'hung-yen', name: 'Hưng Yên', type: 'tinh' }),
   place({ id: 'vu-thu', name: 'Vũ Thư', type: 'huyen', parent: 'thai-binh', validTo: '2025-06-30' as IsoDate }),
   place({ id: 'vu-hoi', name: 'Vũ Hội', type: 'xa', parent: 'vu-thu' }),
   place({ id: 'ha-noi', name: 'Hà Nội', type: 'thanh-pho-truc-thuoc-trung-uong' }),
   place({ id: 'quoc-oai', name: 'Quốc Oai', type: 'huyen', parent: 'ha-noi', validTo: '2025-06-30' as IsoDate }),
-  place({ id: 'sai-son', name: 'Sài Sơn', type: 'xa', parent: 'quoc-oai', validTo: '2025-06-30' as IsoDate, successors: [{ place: 'xa-moi', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }] }),
+  place({
+    id: 'sai-son',
+    name: 'Sài Sơn',
+    type: 'xa',
+    parent: 'quoc-oai',
+    validTo: '2025-06-30' as IsoDate,
+    successors: [{ place: 'xa-moi', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }],
+  }),
   place({ id: 'xa-moi', name: 'Mới', type: 'xa', parent: 'ha-noi', validFrom: '2025-07-01' as IsoDate }),
-  place({ id: 'tach', name: 'Tách', type: 'xa', parent: 'ha-noi', validTo: '2025-06-30' as IsoDate, successors: [
-    { place: 'xa-moi', kind: 'chia-tach', date: '2025-07-01' as IsoDate, basis },
-    { place: 'hung-yen', kind: 'chia-tach', date: '2025-07-01' as IsoDate, basis },
-  ] }),
+  place({
+    id: 'tach',
+    name: 'Tách',
+    type: 'xa',
+    parent: 'ha-noi',
+    validTo: '2025-06-30' as IsoDate,
+    successors: [
+      { place: 'xa-moi', kind: 'chia-tach', date: '2025-07-01' as IsoDate, basis },
+      { place: 'hung-yen', kind: 'chia-tach', date: '2025-07-01' as IsoDate, basis },
+    ],
+  }),
 ];
 
 const after = new PlaceIndex(PLACES, '2026-01-01' as IsoDate);

@@ -13,7 +13,11 @@ const run = (root: string, args: string[]) => runScript('radio.ts', root, args);
 describe('npm run radio', () => {
   it('writes the bulletin of a period: published entries only, newest first, the rest left for later', () => {
     const fixture = makeContentRoot({
-      'content/exemplars/tran-thi-hai.mdx': exemplar({ name: 'Trần Thị Hai', extra: '', body: 'Chị góp 1.200.000 đồng (tiền tiết kiệm) cho UBND xã.\n' }).replace('published: 2024-05-10', 'published: 2024-05-20'),
+      'content/exemplars/tran-thi-hai.mdx': exemplar({
+        name: 'Trần Thị Hai',
+        extra: '',
+        body: 'Chị góp 1.200.000 đồng (tiền tiết kiệm) cho UBND xã.\n',
+      }).replace('published: 2024-05-10', 'published: 2024-05-20'),
       'content/exemplars/le-van-nhap.mdx': exemplar({ name: 'Lê Văn Nháp', status: 'ban-nhap' }),
       'content/exemplars/pham-van-cu.mdx': exemplar({ name: 'Phạm Văn Cũ' }).replace('published: 2024-05-10', 'published: 2024-03-01'),
     });

@@ -19,7 +19,10 @@ const source: ScriptSource = {
     village: 'Thôn 4',
     place: 'sai-son',
     citation: 'Mười năm nấu cơm miễn phí cho bệnh nhân nghèo (khoảng 50 suất mỗi ngày).',
-    awards: [grant('nguoi-tot-viec-tot', '1520/QĐ-UBND'), grant('giay-khen', '12/QĐ-UBND', { revoked: { decision: '15/QĐ-UBND', date: '2022-10-01' as IsoDate } })],
+    awards: [
+      grant('nguoi-tot-viec-tot', '1520/QĐ-UBND'),
+      grant('giay-khen', '12/QĐ-UBND', { revoked: { decision: '15/QĐ-UBND', date: '2022-10-01' as IsoDate } }),
+    ],
     author: 'Minh Thư, Trung tâm VH-TT-TT',
   },
   story: spokenStory([
@@ -36,7 +39,10 @@ describe('exemplar script', () => {
   it('says who, where as named then and where that is now, the deed, the story, the awards and the writer', () => {
     expect(script.title).toBe('Đặng Thị Hoà');
     expect(script.paragraphs).toEqual([
-      { kind: 'text', text: 'Đặng Thị Hoà, nông dân, chi hội trưởng chi hội phụ nữ thôn, ở thôn bốn, xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc xã Quốc Oai, thành phố Hà Nội.' },
+      {
+        kind: 'text',
+        text: 'Đặng Thị Hoà, nông dân, chi hội trưởng chi hội phụ nữ thôn, ở thôn bốn, xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc xã Quốc Oai, thành phố Hà Nội.',
+      },
       { kind: 'text', text: 'Mười năm nấu cơm miễn phí cho bệnh nhân nghèo, khoảng năm mươi suất mỗi ngày.' },
       { kind: 'text', text: 'Từ năm hai nghìn không trăm mười hai, mỗi sáng thứ hai và thứ năm, bếp nhà bà đỏ lửa.' },
       // The heading is the first sentence of the paragraph after it, never a stray line.
@@ -66,14 +72,17 @@ describe('exemplar script', () => {
     expect(script.syllables).toBe(script.paragraphs.reduce((n, p) => n + countSyllables(p.text), 0));
   });
 
-  it('has the same length when measured from the saved story\'s syllables alone, as bulletins and lists do', () => {
+  it("has the same length when measured from the saved story's syllables alone, as bulletins and lists do", () => {
     expect(source.story.syllables).toBeGreaterThan(0);
     expect(scriptLength(source.data, source.story.syllables, context)).toEqual({ spokenTitle: script.spokenTitle, syllables: script.syllables });
     expect(bulletinCost(scriptLength(source.data, source.story.syllables, context))).toBe(bulletinCost(script));
   });
 
   it('leaves out a revoked award and says "truy tặng" for a posthumous one', () => {
-    const posthumous = exemplarScript({ ...source, data: { ...source.data, awards: [grant('nguoi-tot-viec-tot', '9/QĐ-UBND', { posthumous: true })] } }, context);
+    const posthumous = exemplarScript(
+      { ...source, data: { ...source.data, awards: [grant('nguoi-tot-viec-tot', '9/QĐ-UBND', { posthumous: true })] } },
+      context,
+    );
     expect(posthumous.paragraphs.map((p) => p.text).join(' ')).toContain('đã truy tặng danh hiệu Người tốt, việc tốt theo quyết định ngày');
     expect(script.paragraphs.map((p) => p.text).join(' ')).not.toContain('Giấy khen');
   });
@@ -82,7 +91,20 @@ describe('exemplar script', () => {
 describe('bulletin', () => {
   /** An item whose script is `words` syllables long, title included. */
   const item = (id: string, words: number) => {
-    const script: RadioScript = { title: id, spokenTitle: id, paragraphs: [{ kind: 'text', text: Array(words - 1).fill('tiếng').join(' ') }], syllables: words - 1, notes: [`Quyết định số 1/QĐ-${id}`] };
+    const script: RadioScript = {
+      title: id,
+      spokenTitle: id,
+      paragraphs: [
+        {
+          kind: 'text',
+          text: Array(words - 1)
+            .fill('tiếng')
+            .join(' '),
+        },
+      ],
+      syllables: words - 1,
+      notes: [`Quyết định số 1/QĐ-${id}`],
+    };
     return { item: id, cost: bulletinCost(script), script: () => script };
   };
   const frame = { opening: 'Mở đầu chương trình.', subject: 'Hôm nay có tin.', closing: 'Hết.' };
@@ -118,8 +140,14 @@ describe('bulletin', () => {
   });
 
   it('writes a text file with its header, a blank line, and a paragraph a line', () => {
-    expect(scriptText(['Tiêu đề. Thời lượng khoảng một phút.'], [{ kind: 'heading', text: 'Mục' }, { kind: 'text', text: 'Đoạn.' }])).toBe(
-      '\uFEFFTiêu đề. Thời lượng khoảng một phút.\n\nMục\n\nĐoạn.\n',
-    );
+    expect(
+      scriptText(
+        ['Tiêu đề. Thời lượng khoảng một phút.'],
+        [
+          { kind: 'heading', text: 'Mục' },
+          { kind: 'text', text: 'Đoạn.' },
+        ],
+      ),
+    ).toBe('\uFEFFTiêu đề. Thời lượng khoảng một phút.\n\nMục\n\nĐoạn.\n');
   });
 });

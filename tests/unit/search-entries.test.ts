@@ -10,7 +10,14 @@ const places = new PlaceIndex(
   [
     { id: 'ha-noi', name: 'Hà Nội', type: 'thanh-pho-truc-thuoc-trung-uong', successors: [] },
     { id: 'quoc-oai', name: 'Quốc Oai', type: 'huyen', parent: 'ha-noi', validTo: '2025-06-30' as IsoDate, successors: [] },
-    { id: 'sai-son', name: 'Sài Sơn', type: 'xa', parent: 'quoc-oai', validTo: '2025-06-30' as IsoDate, successors: [{ place: 'xa-moi', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }] },
+    {
+      id: 'sai-son',
+      name: 'Sài Sơn',
+      type: 'xa',
+      parent: 'quoc-oai',
+      validTo: '2025-06-30' as IsoDate,
+      successors: [{ place: 'xa-moi', kind: 'sap-nhap', date: '2025-07-01' as IsoDate, basis }],
+    },
     { id: 'xa-moi', name: 'Mới', type: 'xa', parent: 'ha-noi', successors: [] },
     { id: 'dong', name: 'Đông', type: 'xa', parent: 'quoc-oai', successors: [] },
   ] as Place[],
@@ -46,7 +53,14 @@ describe('search facets', () => {
       },
       { places, campaignTitle: () => 'Phong trào Đông', awardName: () => 'Giấy khen', nameRank: 7 },
     );
-    expect(indexFilters(entry.facets)).toEqual({ xa: ['xa-moi'], 'phong-trao': ['pt'], nam: ['2022'], 'khen-thuong': ['gk'], loai: ['ca-nhan'], 'linh-vuc': ['tu-thien'] });
+    expect(indexFilters(entry.facets)).toEqual({
+      xa: ['xa-moi'],
+      'phong-trao': ['pt'],
+      nam: ['2022'],
+      'khen-thuong': ['gk'],
+      loai: ['ca-nhan'],
+      'linh-vuc': ['tu-thien'],
+    });
     expect(entry.sort).toEqual({ date: '2022-10-01', name: '0000007' });
     for (const words of ['xã Sài Sơn', 'huyện Quốc Oai', 'xã Mới']) expect(entry.keywords).toContain(words);
     // Pagefind folds the other marks itself; đ it cannot.

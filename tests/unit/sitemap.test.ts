@@ -18,6 +18,8 @@ describe('sitemap', () => {
 
   it('writes escaped addresses in a url set and in an index', () => {
     expect(urlSet(['https://x.vn/a?b&c'])).toContain('<url><loc>https://x.vn/a?b&amp;c</loc></url>');
-    expect(sitemapIndex(['https://x.vn/sitemap/1.xml'])).toMatch(/<sitemapindex [^>]+>\n  <sitemap><loc>https:\/\/x\.vn\/sitemap\/1\.xml<\/loc><\/sitemap>\n<\/sitemapindex>/);
+    expect(sitemapIndex(['https://x.vn/sitemap/1.xml'])).toMatch(
+      /<sitemapindex [^>]+>\n  <sitemap><loc>https:\/\/x\.vn\/sitemap\/1\.xml<\/loc><\/sitemap>\n<\/sitemapindex>/,
+    );
   });
 });

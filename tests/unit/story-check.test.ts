@@ -14,7 +14,11 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 /** Enough stories for the check to use threads, with a problem of every kind among them. */
 function manyStories() {
   const files: Record<string, string> = {};
-  for (let i = 0; i < 300; i++) files[`content/exemplars/nguoi-${String(i).padStart(3, '0')}.mdx`] = exemplar({ name: `Người Thứ ${i}`, body: `Câu chuyện số ${i}.\n\n## Việc làm\n\nGiúp đỡ bà con.\n` });
+  for (let i = 0; i < 300; i++)
+    files[`content/exemplars/nguoi-${String(i).padStart(3, '0')}.mdx`] = exemplar({
+      name: `Người Thứ ${i}`,
+      body: `Câu chuyện số ${i}.\n\n## Việc làm\n\nGiúp đỡ bà con.\n`,
+    });
   files['content/exemplars/nguoi-010.mdx'] = exemplar({ body: 'Gọi 0912 345 678 để hỏi.\n' });
   files['content/exemplars/nguoi-020.mdx'] = exemplar({ extra: 'photos:\n  - { src: ./anh/khong-co.jpg, alt: Ảnh, credit: Trung tâm }\n' });
   files['content/exemplars/nguoi-030.mdx'] = exemplar({}).replace('kind: ca-nhan', 'kind: ca-nhan-xuat-sac');
@@ -35,7 +39,9 @@ describe('content check in threads', { timeout: 30_000 }, () => {
     expect(one.problems.length).toBeGreaterThanOrEqual(7);
     expect(new Set(one.problems.map((p) => p.file)).size).toBe(7);
     expect(two.problems).toEqual(one.problems);
-    expect(two.model.exemplars.map(({ id, file, data }) => ({ id, file, data }))).toEqual(one.model.exemplars.map(({ id, file, data }) => ({ id, file, data })));
+    expect(two.model.exemplars.map(({ id, file, data }) => ({ id, file, data }))).toEqual(
+      one.model.exemplars.map(({ id, file, data }) => ({ id, file, data })),
+    );
     expect(two.model.exemplars.length).toBe(one.model.exemplars.length);
     // 302 exemplars and a campaign; entries with a problem have no saved story, the others the same in both.
     expect(one.saved.size).toBe(302 + 1 - 7);
@@ -68,6 +74,8 @@ describe('content check in threads', { timeout: 30_000 }, () => {
     const results = await checkStoriesInThreads(files, setup, 2);
     expect(results.map((result) => result.id)).toEqual(['nguoi-001', 'nguoi-010']);
     expect(results[0]!.laterProblems).toEqual([]);
-    expect(results[1]!.laterProblems).toEqual([expect.objectContaining({ file: 'content/exemplars/nguoi-010.mdx', message: expect.stringContaining('số điện thoại') })]);
+    expect(results[1]!.laterProblems).toEqual([
+      expect.objectContaining({ file: 'content/exemplars/nguoi-010.mdx', message: expect.stringContaining('số điện thoại') }),
+    ]);
   });
 });

@@ -32,7 +32,10 @@ describe('story files', () => {
   it('keep the story in spoken form for radio, converted once when saved', () => {
     const file = storyFile(cacheDir(), 'content/exemplars', 'v1', 'a');
     const saved = saveStory(file, story('Ngày 2/9/2024, UBND xã khen 12 hộ.'));
-    const spoken = { paragraphs: [{ kind: 'text', text: 'Ngày mùng hai tháng chín năm hai nghìn không trăm hai mươi tư, Ủy ban nhân dân xã khen mười hai hộ.' }], syllables: 22 };
+    const spoken = {
+      paragraphs: [{ kind: 'text', text: 'Ngày mùng hai tháng chín năm hai nghìn không trăm hai mươi tư, Ủy ban nhân dân xã khen mười hai hộ.' }],
+      syllables: 22,
+    };
     expect(saved.spoken).toEqual(spoken);
     expect(storyOf({ rendered: { metadata: { story: file } } }).spoken).toEqual(spoken);
     expect(saved).not.toHaveProperty('blocks');

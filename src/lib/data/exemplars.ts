@@ -39,7 +39,9 @@ export function mainAwards<T extends ExemplarLike>(item: T, limit = 3) {
 
 /** The year an exemplar was honoured: its earliest standing award, or the year its story was published. */
 export function honourYear(item: ExemplarLike): number {
-  const dates = activeAwards(item).map((a) => a.date).sort();
+  const dates = activeAwards(item)
+    .map((a) => a.date)
+    .sort();
   return yearOf((dates[0] ?? item.data.published) as IsoDate);
 }
 

@@ -77,7 +77,11 @@ export function monthsOnAir(site: Site): string[] {
 
 /** Header lines of the text file of a script or bulletin. */
 export function radioTextHeader(site: Site, title: string, syllables: number, left: readonly Exemplar[] = []): string[] {
-  return textHeader(title, radioDuration(site, syllables), left.map((e) => e.data.name));
+  return textHeader(
+    title,
+    radioDuration(site, syllables),
+    left.map((e) => e.data.name),
+  );
 }
 
 /** Static paths of the campaign bulletins (page and text file alike), keyed by the stories they read. */

@@ -132,7 +132,11 @@ export function withDetailsKey<T extends object>(s: Site, paths: T[]): (T & { ca
  * false` for a page that never shows the story text.
  */
 export function exemplarPaths(s: Site, { story = true }: { story?: boolean } = {}) {
-  return s.exemplars.map((exemplar) => ({ params: { id: exemplar.id }, props: { exemplar }, cacheKey: story ? pageKeys.stories(s, [exemplar]) : pageKeys.details(s) }));
+  return s.exemplars.map((exemplar) => ({
+    params: { id: exemplar.id },
+    props: { exemplar },
+    cacheKey: story ? pageKeys.stories(s, [exemplar]) : pageKeys.details(s),
+  }));
 }
 
 let site: Promise<Site> | undefined;

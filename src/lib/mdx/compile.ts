@@ -86,7 +86,9 @@ function convertComponent(node: JsxNode, line: number | undefined, check: TreeCh
   if (!(name in STORY_COMPONENTS)) {
     problems.push({
       line,
-      message: `Thẻ <${name || '>'}> không được phép trong bài. Chỉ dùng: ${Object.keys(STORY_COMPONENTS).map((c) => `<${c}>`).join(', ')}.`,
+      message: `Thẻ <${name || '>'}> không được phép trong bài. Chỉ dùng: ${Object.keys(STORY_COMPONENTS)
+        .map((c) => `<${c}>`)
+        .join(', ')}.`,
     });
     node.children = [];
     return;

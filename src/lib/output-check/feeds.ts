@@ -11,7 +11,6 @@ import { campaignPage, exemplarPage, placePage, type Published } from './publish
 import { sitePath } from '../output-files.ts';
 import { FEED_FILES } from '../names.ts';
 
-
 /** Page addresses of a feed's items. */
 export function feedItemUrls(file: string, text: string): string[] {
   if (file.endsWith('.json')) return (JSON.parse(text) as { items?: { url: string }[] }).items?.map((item) => item.url) ?? [];

@@ -34,7 +34,8 @@ export async function checkImage(dir: string, file: string, originals: ReadonlyM
   try {
     const { exif, xmp, iptc } = await sharp(bytes).metadata();
     const kinds = [exif && 'EXIF', xmp && 'XMP', iptc && 'IPTC'].filter(Boolean);
-    if (kinds.length > 0) problems.push(`${file} còn siêu dữ liệu ${kinds.join(', ')} (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.`);
+    if (kinds.length > 0)
+      problems.push(`${file} còn siêu dữ liệu ${kinds.join(', ')} (có thể chứa vị trí GPS, máy chụp): ảnh đăng phải được xoá siêu dữ liệu.`);
   } catch {
     problems.push(`${file} không đọc được như một ảnh.`);
   }

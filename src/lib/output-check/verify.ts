@@ -27,7 +27,10 @@ function sitemapCounts(dir: string, base: string): Map<string, number> | undefin
   const top = readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
   // A part the index names but the build did not write counts as listing nothing: its pages are reported missing.
   const parts = top.includes('<sitemapindex')
-    ? locs(top).map((loc) => path.join(dir, sitePath(loc, base))).filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'))
+    ? locs(top)
+        .map((loc) => path.join(dir, sitePath(loc, base)))
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, 'utf8'))
     : [top];
   for (const part of parts) {
     for (const loc of locs(part)) {
@@ -94,7 +97,9 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
   const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
   // Outside a build the content check keeps photo paths as written in the entry.
-  const originals = originalPhotos(model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src))));
+  const originals = originalPhotos(
+    model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src))),
+  );
   const rules = createHash('sha256')
     .update(JSON.stringify([expected.hidden, allowed, base, [...originals.keys()].sort()]))
     .update(cacheFile ? codeVersion(root) : '')
@@ -152,7 +157,13 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
       const indexFiles = existsSync(indexFolder) ? outputFiles(indexFolder).map((file) => SEARCH_INDEX + file) : [];
       await scan(indexFiles);
       cleanFiles.save();
-      return [...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base), ...checkFeeds(dir, model, expected, base), ...leaks, ...images, ...personal];
+      return [
+        ...checkEntryPages(dir, expected, fragments > 0 ? search : undefined, base),
+        ...checkFeeds(dir, model, expected, base),
+        ...leaks,
+        ...images,
+        ...personal,
+      ];
     },
   };
 }

@@ -27,8 +27,23 @@ const KIND_CODES: Readonly<Record<string, string>> = {
 
 /** Kinds of document a sentence names before the number. */
 const KIND_WORDS = [
-  'quyết định', 'kế hoạch', 'nghị quyết', 'chỉ thị', 'nghị định', 'thông tư', 'thông báo', 'báo cáo', 'hướng dẫn',
-  'tờ trình', 'biên bản', 'công điện', 'công văn', 'kết luận', 'quy định', 'luật', 'pháp lệnh',
+  'quyết định',
+  'kế hoạch',
+  'nghị quyết',
+  'chỉ thị',
+  'nghị định',
+  'thông tư',
+  'thông báo',
+  'báo cáo',
+  'hướng dẫn',
+  'tờ trình',
+  'biên bản',
+  'công điện',
+  'công văn',
+  'kết luận',
+  'quy định',
+  'luật',
+  'pháp lệnh',
 ];
 
 /** First letter in either case: "Quyết định" at the start of a sentence, "quyết định" inside one. */

@@ -69,7 +69,12 @@ export function spokenInteger(value: number | bigint | string): string {
 export function spokenNumber(written: string): string {
   const [whole, decimals] = written.split(',');
   const digits = whole.replace(/\./g, '');
-  const head = digits.length > 1 && digits.startsWith('0') && decimals === undefined ? spokenDigits(digits) : digits.length > 15 ? spokenDigits(digits) : spokenInteger(digits);
+  const head =
+    digits.length > 1 && digits.startsWith('0') && decimals === undefined
+      ? spokenDigits(digits)
+      : digits.length > 15
+        ? spokenDigits(digits)
+        : spokenInteger(digits);
   if (decimals === undefined) return head;
   const zeros = /^0*/.exec(decimals)![0];
   const rest = decimals.slice(zeros.length);

@@ -94,7 +94,9 @@ function scriptFrame(data: ScriptSource['data'], context: ScriptContext): { befo
   const where = [data.village && inSentence(data.village), context.places.fullLabel(data.place)].filter(Boolean).join(', ');
   // Revoked awards stay on the page for the record; on air they would only confuse.
   const standing = data.awards.filter((grant) => !grant.revoked);
-  const awards = standing.map((grant) => ui.radio.award(grant.issuer, grant.posthumous, context.awardName(grant.award), ui.radio.decisionOn(formatDateShort(grant.date))));
+  const awards = standing.map((grant) =>
+    ui.radio.award(grant.issuer, grant.posthumous, context.awardName(grant.award), ui.radio.decisionOn(formatDateShort(grant.date))),
+  );
   const spoken = (texts: string[]) => texts.map((text) => spokenParagraph('text', text)).filter((p) => p.text);
   return {
     before: spoken([ui.radio.introduction(who, where, context.places.nowPartOf(data.place)), data.citation]),

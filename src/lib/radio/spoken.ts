@@ -91,27 +91,31 @@ function speakDates(text: string): string {
   const spoken = !/\d/.test(text)
     ? text
     : text
-      // 2024-03-15, as fields hold them.
-      .replace(/(?:([Nn]gày)\s+)?(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/]|[.-]\d)/g, (match, word, y: string, m: string, d: string) =>
-        validDate(+d, +m, +y) ? dated(word, spokenDate(+d, +m, +y)) : match,
-      )
-      // 15/3/2024, 05/03/2024, 15.3.2024, 15-3-2024
-      .replace(/(?:([Nn]gày)\s+)?(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?![\d/]|[.,]\d)/g, (match, word, d: string, _, m: string, y: string) =>
-        validDate(+d, +m, +y) ? dated(word, spokenDate(+d, +m, +y)) : match,
-      )
-      // "ngày 5 tháng 3 năm 2022", the site's own long form
-      .replace(/([Nn]gày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\d/])/g, (match, word, d: string, m: string, y?: string) =>
-        validDate(+d, +m, y ? +y : undefined) ? dated(word, spokenDate(+d, +m, y ? +y : undefined)) : match,
-      )
-      // tháng 3/2024
-      .replace(/(?:([Tt]háng)\s+)?(?<![\d/.,])(\d{1,2})\/(\d{4})(?![\d/])/g, (match, word: string | undefined, m: string, y: string) =>
-        +m >= 1 && +m <= 12 ? `${word ?? 'tháng'} ${spokenMonth(+m)} năm ${spokenInteger(y)}` : match,
-      )
-      // 30/6 where the words around it say it is a day: "từ 01/7 đến 31/12", "dịp 2/9"
-      .replace(/(?:([Nn]gày)\s+)?(?<![\d/.,])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (match, word: string | undefined, d: string, m: string, offset: number, whole: string) => {
-        const isDate = word || DATE_CONTEXT.test(whole.slice(Math.max(0, offset - 12), offset)) || /^\s*(?:[–—-]|đến|tới)/u.test(whole.slice(offset + match.length));
-        return isDate && validDate(+d, +m) ? dated(word, spokenDate(+d, +m)) : match;
-      });
+        // 2024-03-15, as fields hold them.
+        .replace(/(?:([Nn]gày)\s+)?(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/]|[.-]\d)/g, (match, word, y: string, m: string, d: string) =>
+          validDate(+d, +m, +y) ? dated(word, spokenDate(+d, +m, +y)) : match,
+        )
+        // 15/3/2024, 05/03/2024, 15.3.2024, 15-3-2024
+        .replace(/(?:([Nn]gày)\s+)?(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?![\d/]|[.,]\d)/g, (match, word, d: string, _, m: string, y: string) =>
+          validDate(+d, +m, +y) ? dated(word, spokenDate(+d, +m, +y)) : match,
+        )
+        // "ngày 5 tháng 3 năm 2022", the site's own long form
+        .replace(/([Nn]gày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\d/])/g, (match, word, d: string, m: string, y?: string) =>
+          validDate(+d, +m, y ? +y : undefined) ? dated(word, spokenDate(+d, +m, y ? +y : undefined)) : match,
+        )
+        // tháng 3/2024
+        .replace(/(?:([Tt]háng)\s+)?(?<![\d/.,])(\d{1,2})\/(\d{4})(?![\d/])/g, (match, word: string | undefined, m: string, y: string) =>
+          +m >= 1 && +m <= 12 ? `${word ?? 'tháng'} ${spokenMonth(+m)} năm ${spokenInteger(y)}` : match,
+        )
+        // 30/6 where the words around it say it is a day: "từ 01/7 đến 31/12", "dịp 2/9"
+        .replace(
+          /(?:([Nn]gày)\s+)?(?<![\d/.,])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+          (match, word: string | undefined, d: string, m: string, offset: number, whole: string) => {
+            const isDate =
+              word || DATE_CONTEXT.test(whole.slice(Math.max(0, offset - 12), offset)) || /^\s*(?:[–—-]|đến|tới)/u.test(whole.slice(offset + match.length));
+            return isDate && validDate(+d, +m) ? dated(word, spokenDate(+d, +m)) : match;
+          },
+        );
   // A range of dates: "ngày … – ngày …"
   return spoken.replace(/\s+[–—-]\s+(?=ngày )/g, ' đến ');
 }
@@ -129,7 +133,10 @@ function speakTimes(text: string): string {
 /** Words after which 1 and 4 are "nhất" and "tư"; "ngày" and "tháng" have their own rules. */
 function speakOrdinals(text: string): string {
   return text
-    .replace(/([Tt]hứ|[Hh]ạng|[Gg]iải)\s+(\d{1,2})(?![\d/]|[.,]\d)/g, (_, word: string, n: string) => `${word} ${+n === 1 ? 'nhất' : +n === 4 ? 'tư' : spokenInteger(n)}`)
+    .replace(
+      /([Tt]hứ|[Hh]ạng|[Gg]iải)\s+(\d{1,2})(?![\d/]|[.,]\d)/g,
+      (_, word: string, n: string) => `${word} ${+n === 1 ? 'nhất' : +n === 4 ? 'tư' : spokenInteger(n)}`,
+    )
     .replace(/([Tt]háng)\s+(\d{1,2})(?![\d/]|[.,]\d)/g, (match, word: string, n: string) => (+n >= 1 && +n <= 12 ? `${word} ${spokenMonth(+n)}` : match))
     .replace(/([Nn]gày)\s+(\d{1,2})(?![\d/:]|[.,]\d)/g, (match, word: string, n: string) => (+n >= 1 && +n <= 31 ? `${word} ${spokenDay(+n)}` : match));
 }
@@ -139,7 +146,10 @@ function speakNumbers(text: string): string {
     text
       // 2021 - 2025, 10–15
       .replace(/(?<=\d)\s*[–—-]\s*(?=\d)/g, ' đến ')
-      .replace(new RegExp(`(?<![\\d/.,])(${NUMBER})\\s?(${unitPattern})(?![\\p{L}\\p{N}])`, 'gu'), (_, n: string, unit: string) => `${readNumber(n)} ${UNITS[unit]}`)
+      .replace(
+        new RegExp(`(?<![\\d/.,])(${NUMBER})\\s?(${unitPattern})(?![\\p{L}\\p{N}])`, 'gu'),
+        (_, n: string, unit: string) => `${readNumber(n)} ${UNITS[unit]}`,
+      )
       // 17/18, 2/3: a fraction when the first is smaller
       .replace(/(?<![\d/])(\d+)\/(\d+)(?![\d/])/g, (_, a: string, b: string) => `${spokenNumber(a)} ${+a < +b ? 'phần' : 'trên'} ${spokenNumber(b)}`)
       .replace(/(?<=\p{L})-(?=\d)/gu, ' ')

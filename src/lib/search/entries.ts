@@ -26,7 +26,10 @@ export function communeFacet(places: PlaceIndex, id: string): FacetValue[] {
   const successors = place.successors.map((s) => places.get(s.place)).filter((p) => COMMUNE_LEVEL.includes(p.type));
   if (successors.length > 0) return successors.flatMap((s) => communeFacet(places, s.id));
   const parent = place.parent ? places.byId.get(place.parent) : undefined;
-  const former = places.predecessors(id).filter((p) => COMMUNE_LEVEL.includes(p.type)).map(placeLabel);
+  const former = places
+    .predecessors(id)
+    .filter((p) => COMMUNE_LEVEL.includes(p.type))
+    .map(placeLabel);
   const label = [placeLabel(place), parent && placeLabel(parent)].filter(Boolean).join(', ');
   return [{ slug: place.id, label: former.length > 0 ? `${label} (${ui.search.formerly} ${former.join(', ')})` : label }];
 }

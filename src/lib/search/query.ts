@@ -17,9 +17,7 @@ export interface PagefindLike<R extends { id: string }> {
 const turns = new WeakMap<object, Promise<unknown>>();
 
 export function searchExactFirst<R extends { id: string }>(pagefind: PagefindLike<R>, query: string | null, options: Record<string, unknown>) {
-  const turn = (turns.get(pagefind) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(() => exactFirst(pagefind, query?.normalize('NFC') ?? null, options));
+  const turn = (turns.get(pagefind) ?? Promise.resolve()).catch(() => undefined).then(() => exactFirst(pagefind, query?.normalize('NFC') ?? null, options));
   turns.set(pagefind, turn);
   return turn;
 }

@@ -13,5 +13,10 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, site: origin }) => {
   const site = await loadSite();
   const id = params.id!;
-  return embedResponse(site, exemplarsOfPlace(site, id), { title: capitalize(site.places.fullLabel(id)), home: routes.place(id), self: routes.embed.place(id) }, origin);
+  return embedResponse(
+    site,
+    exemplarsOfPlace(site, id),
+    { title: capitalize(site.places.fullLabel(id)), home: routes.place(id), self: routes.embed.place(id) },
+    origin,
+  );
 };

@@ -11,5 +11,10 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props, site: origin }) => {
   const site = await loadSite();
   const { campaign } = props as { campaign: Campaign };
-  return embedResponse(site, site.exemplarsByCampaign.get(campaign.id) ?? [], { title: campaign.data.title, home: routes.campaign(campaign.id), self: routes.embed.campaign(campaign.id) }, origin);
+  return embedResponse(
+    site,
+    site.exemplarsByCampaign.get(campaign.id) ?? [],
+    { title: campaign.data.title, home: routes.campaign(campaign.id), self: routes.embed.campaign(campaign.id) },
+    origin,
+  );
 };
