@@ -1,0 +1,69 @@
+/**
+ * The rules of `npm run check` applied to one entry before it is saved: the story check (frontmatter, schema,
+ * personal data, story), its photos, its references against the places, campaigns and awards it names, and
+ * mentions of unpublished entries. Nothing else is read, so a save stays fast however many exemplars there are.
+ */
+import path from 'node:path';
+import { checkStoryText, storySchemas } from '../lib/content/story-check.ts';
+import { checkReferences } from '../lib/content/references.ts';
+import { mentionFinder, mentionsIn, unpublishedEntries } from '../lib/content/namesakes.ts';
+import { photoProblem } from '../lib/content/photos.ts';
+import { publicContactsOf } from '../lib/content/personal-data.ts';
+import { STORY_COLLECTIONS } from '../lib/content/collections.ts';
+import type { ContentModel, Loaded } from '../lib/content/model.ts';
+import type { Problem } from '../lib/content/source.ts';
+import { parseEntry } from '../lib/content/source.ts';
+import { isPublishable } from '../lib/data/publishable.ts';
+import type { ContentIndex, StoryCollection } from './content-index.ts';
+
+export async function checkEntry(index: ContentIndex, collection: StoryCollection, file: string, text: string): Promise<Problem[]> {
+  const root = index.root;
+  const ref = await index.reference();
+  const checked = checkStoryText(file, text, {
+    root,
+    schemaFor: storySchemas(collection, root),
+    publicContacts: publicContactsOf(ref.settings),
+    collectionDir: STORY_COLLECTIONS[collection],
+  });
+  const problems = [...checked.problems];
+  if (checked.data === undefined) return problems;
+  const data = checked.data as { photos?: { src: string }[] } & Parameters<typeof isPublishable>[0];
+  for (const [i, photo] of (data.photos ?? []).entries()) {
+    const message = await photoProblem(path.resolve(root, path.dirname(file), photo.src), photo.src).catch(() => undefined);
+    if (message) problems.push({ file, field: `photos[${i}].src`, message });
+  }
+  problems.push(...checked.laterProblems);
+  const { entry } = parseEntry(text, file);
+  const self: Loaded<never> = { id: checked.id!, file, data: checked.data as never, source: entry! };
+  const model: ContentModel = {
+    exemplars: collection === 'exemplars' ? [self] : [],
+    campaigns: collection === 'campaigns' ? [...ref.campaigns.filter((c) => c.file !== file), self] : ref.campaigns,
+    places: ref.places,
+    awards: ref.awards,
+    settings: ref.settings,
+  };
+  problems.push(...checkReferences(model).filter((p) => p.file === file));
+  if (isPublishable(data)) {
+    const hidden = unpublishedEntries({
+      ...model,
+      exemplars: (await index.list('exemplars')).filter((s) => s.status !== 'da-duyet' && s.file !== file).map(summaryAsLoaded),
+    });
+    const finder = mentionFinder(hidden);
+    const declared = new Set(
+      ((checked.data as { namesakes?: { name: string }[] }).namesakes ?? []).map(({ name }) => name.normalize('NFC').toLocaleLowerCase('vi')),
+    );
+    const own = checked.data as { name?: string; place?: string };
+    if (finder) problems.push(...mentionsIn(file, text, finder, { name: own.name, place: own.place, declared }));
+  }
+  return problems;
+}
+
+/** An unpublished exemplar as the mention check needs it: its name, place and file. */
+function summaryAsLoaded(summary: { id: string; file: string; name: string; place: string; status: string }): Loaded<never> {
+  return {
+    id: summary.id,
+    file: summary.file,
+    data: { name: summary.name, place: summary.place, publication: { status: summary.status || 'ban-nhap' } } as never,
+    source: { data: undefined, lineOf: () => undefined },
+  };
+}
