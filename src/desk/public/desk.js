@@ -219,7 +219,7 @@
     const data = new URLSearchParams(new FormData(form));
     data.set('action', 'preview');
     data.set('fragment', '1');
-    const response = await fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin' });
+    const response = await fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin' });
     // The server rendered this fragment with the safe story compiler and escaped every value.
     preview.innerHTML = await response.text();
   });

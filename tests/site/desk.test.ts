@@ -1,0 +1,266 @@
+/**
+ * The editors' desk in Debian's Chromium, on a copy of the sample content: an editor creates an exemplar with a
+ * photo and a quotation and fixes a problem the form shows; a campaign's phases are reordered and added to; an older
+ * version is restored; two tabs conflict and neither text is lost; every sample file saved unchanged stays byte for
+ * byte; hostile text runs nowhere; another site and a foreign Host are refused; every page passes axe under the
+ * desk's strict policy with nothing loaded from outside.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { contentCopy, deskOn } from '../helpers/desk.ts';
+import type { Desk } from '../../src/desk/server.ts';
+import { idFromFile } from '../../src/lib/content/source.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let copy: ReturnType<typeof contentCopy>;
+let desk: Desk;
+let browser: Browser;
+let context: BrowserContext;
+let outside: string[] = [];
+let errors: string[] = [];
+const read = (file: string) => readFileSync(path.join(copy.root, 'content', file), 'utf8');
+
+beforeAll(async () => {
+  copy = contentCopy();
+  desk = await deskOn(copy.root);
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  context.on('page', (page) => {
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => {
+      errors.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.close();
+  copy?.cleanup();
+});
+
+async function axe(page: Page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const run = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
+    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+async function save(page: Page, value = 'save') {
+  await Promise.all([page.waitForEvent('load'), page.click(`.save-bar button[value=${value}]`)]);
+}
+
+describe('the editors’ desk in Chromium', () => {
+  it('lets an editor create an exemplar with a photo and a quotation, fixing a problem the form shows', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}dien-hinh`);
+    await page.click('text=Thêm điển hình mới');
+    await page.fill('#f-editor', 'Minh Thư');
+    await page.fill('#f-name', 'Hà Văn Mới');
+    // The place is picked by typing its name without diacritics.
+    await page.fill('#f-place-filter', 'sai son');
+    expect(await page.inputValue('#f-place')).toBe('quoc-oai-sai-son');
+    await page.check('text=Cứu người, cứu tài sản');
+    await page.fill('#f-citation', 'Cứu hai em nhỏ khỏi đuối nước ở sông Đáy.');
+    await page.fill('#f-author', '');
+    await save(page);
+    // The problem is listed at the top, linked to its field, and shown again beside it.
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Có 1 lỗi cần sửa');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    await page.click('.error-summary a');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-author');
+    expect(await page.getAttribute('#f-author', 'aria-describedby')).toContain('f-author-error');
+    await page.fill('#f-author', 'Minh Thư');
+    await save(page);
+    expect(page.url()).toMatch(/\/dien-hinh\/ha-van-moi\?luu=1$/);
+    expect(read('exemplars/ha-van-moi.mdx')).toContain('author: Minh Thư');
+
+    // A photo, checked by content, then placed in the story with the toolbar's dialog.
+    await page.setInputFiles('#p-file', path.join(copy.root, 'content/exemplars/anh/dang-thi-hoa.jpg'));
+    await page.fill('#p-alt', 'Anh Mới đứng bên bờ sông');
+    await page.fill('#p-credit', 'Trung tâm');
+    await page.fill('#p-editor', 'Minh Thư');
+    await Promise.all([page.waitForEvent('load'), page.click('text=Tải ảnh lên')]);
+    expect(read('exemplars/ha-van-moi.mdx')).toContain('src: ./anh/ha-van-moi.jpg');
+    expect(readFileSync(path.join(copy.root, 'content/exemplars/anh/ha-van-moi.jpg')).length).toBeGreaterThan(1000);
+
+    await page.fill('#f-editor', 'Minh Thư');
+    await page.click('#f-body');
+    await page.keyboard.press('Control+End');
+    await page.click('.toolbar >> text=Chèn ảnh');
+    await page.click('dialog button[value=ok]');
+    await page.click('.toolbar >> text=Trích lời');
+    await page.fill('#dialog-by', 'Ông Hà Văn Mới');
+    await page.fill('#dialog-text', 'Thấy người gặp nạn thì phải cứu.');
+    await page.click('dialog button[value=ok]');
+    await page.click('button[data-preview]');
+    await expect.poll(() => page.locator('#preview').innerHTML()).toContain('<img');
+    expect(await page.locator('#preview img').count()).toBe(1);
+    expect(await page.locator('#preview blockquote, #preview figure').count()).toBeGreaterThan(1);
+    await save(page);
+    const saved = read('exemplars/ha-van-moi.mdx');
+    expect(saved).toContain('<Figure photo="1" />');
+    expect(saved).toContain('<Quote by="Ông Hà Văn Mới">');
+    expect(errors).toEqual([]);
+  });
+
+  it('reorders and adds the phases of a campaign', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}phong-trao/thi-dua-ayun-pa-2023`);
+    await page.fill('#f-editor', 'Minh Thư');
+    const phases = page.locator('[data-list="f.phases"]');
+    await Promise.all([page.waitForEvent('load'), phases.locator('button:text("Xuống")').first().click()]);
+    await page.fill('#f-editor', 'Minh Thư');
+    await Promise.all([page.waitForEvent('load'), phases.locator('button', { hasText: 'Thêm' }).last().click()]);
+    const last = page.locator('[data-list="f.phases"] > ol > li').last();
+    await last.locator('input[name$=".name"]').fill('Đợt 3');
+    await last.locator('input[name$=".start"]').fill('12/2023');
+    await last.locator('input[name$=".end"]').fill('12/2023');
+    await save(page);
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    const text = read('campaigns/thi-dua-ayun-pa-2023.mdx');
+    expect(text.indexOf('name: Đợt 2')).toBeLessThan(text.indexOf('name: Đợt 1'));
+    expect(text).toContain('name: Đợt 3');
+  });
+
+  it('restores an older version from the history', async () => {
+    const page = await context.newPage();
+    for (const role of ['Bản thứ nhất', 'Bản thứ hai']) {
+      await page.goto(`${desk.url}dien-hinh/vu-van-long`);
+      await page.fill('#f-editor', 'Minh Thư');
+      await page.fill('#f-role', role);
+      await save(page);
+    }
+    await page.click('text=Lịch sử phiên bản');
+    await page.locator('td a').nth(1).click();
+    await expect.poll(() => page.locator('pre.diff').textContent()).toContain('Bản thứ nhất');
+    await page.fill('#h-editor', 'Minh Thư');
+    await Promise.all([page.waitForEvent('load'), page.click('text=Khôi phục bản này')]);
+    expect(read('exemplars/vu-van-long.mdx')).toContain('role: Bản thứ nhất');
+  });
+
+  it('refuses the second of two tabs saving the same entry, and loses neither text', async () => {
+    const [one, two] = [await context.newPage(), await context.newPage()];
+    for (const page of [one, two]) {
+      await page.goto(`${desk.url}dien-hinh/kieu-van-binh`);
+      await page.fill('#f-editor', 'Minh Thư');
+    }
+    await one.fill('#f-role', 'Sửa ở tab một');
+    await two.fill('#f-role', 'Sửa ở tab hai');
+    await save(one);
+    await save(two);
+    await expect.poll(() => two.locator('h1').textContent()).toBe('Bài này vừa được người khác lưu');
+    expect(read('exemplars/kieu-van-binh.mdx')).toContain('role: Sửa ở tab một');
+    expect(await two.inputValue('#m-text')).toContain('role: Sửa ở tab hai');
+    expect(await two.locator('pre.diff').first().textContent()).toContain('Sửa ở tab một');
+    await two.fill('#m-text', (await two.inputValue('#m-text')).replace('role: Sửa ở tab hai', 'role: Sửa ở tab một và tab hai'));
+    await Promise.all([two.waitForEvent('load'), two.click('text=Lưu bản gộp')]);
+    expect(read('exemplars/kieu-van-binh.mdx')).toContain('role: Sửa ở tab một và tab hai');
+  });
+
+  it('saves every sample file unchanged byte for byte', async () => {
+    const page = await context.newPage();
+    const files = (['exemplars', 'campaigns'] as const).flatMap((dir) =>
+      readdirSync(path.join(copy.root, 'content', dir))
+        .filter((name) => name.endsWith('.mdx'))
+        .map((name) => ({ dir, name, route: dir === 'exemplars' ? 'dien-hinh' : 'phong-trao' })),
+    );
+    const changed: string[] = [];
+    for (const { dir, name, route } of files) {
+      const before = read(`${dir}/${name}`);
+      const id = idFromFile(name);
+      await page.goto(`${desk.url}${route}/${id}`);
+      await page.fill('#f-editor', 'Minh Thư');
+      await save(page);
+      if (read(`${dir}/${name}`) !== before) changed.push(name);
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('runs no hostile text, in the form or in the preview', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}dien-hinh/ban-nhap-le-van-tam`);
+    await page.fill('#f-editor', '"><img src=x onerror=alert(1)>');
+    await page.fill('#f-role', '<script>alert(1)</script>"><svg onload=alert(2)>');
+    await page.fill('#f-citation', "'><iframe src=javascript:alert(3)></iframe>");
+    await page.fill('#f-body', 'Chữ <script>alert(4)</script> [x](javascript:alert(5)) {alert(6)}\n\n<img src=x onerror=alert(7) />\n');
+    await page.click('button[data-preview]');
+    await expect.poll(() => page.locator('#preview').textContent()).not.toBe('');
+    await save(page);
+    await page.goto(`${desk.url}dien-hinh/ban-nhap-le-van-tam`);
+    await page.goto(`${desk.url}dien-hinh?q=script`);
+    await page.waitForTimeout(300);
+    expect(errors.filter((e) => e.startsWith('dialog'))).toEqual([]);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+  });
+
+  it('refuses a form posted from another site and a request under a foreign Host', async () => {
+    const before = read('exemplars/dang-thi-hoa.mdx');
+    const evil: Server = createServer((_, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><form method="post" action="${desk.url}dien-hinh/dang-thi-hoa"><input name="f.role" value="Bị sửa"><input name="editor" value="x"><button>Gửi</button></form>`,
+      );
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(evil.address() as { port: number }).port}/`);
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(desk.url)), page.click('button')]);
+      expect(response.status()).toBe(403);
+      expect(read('exemplars/dang-thi-hoa.mdx')).toBe(before);
+    } finally {
+      evil.close();
+    }
+    // A rebinding page: a name of the attacker's that resolves to 127.0.0.1.
+    const rebound = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
+    });
+    try {
+      const page = await rebound.newPage();
+      const response = await page.goto(`http://rebind.test:${desk.port}/dien-hinh`);
+      expect(response?.status()).toBe(421);
+    } finally {
+      await rebound.close();
+    }
+  });
+
+  it.each([
+    'dien-hinh',
+    'dien-hinh?q=hoa&trang-thai=da-duyet',
+    'dien-hinh/moi',
+    'dien-hinh/dang-thi-hoa',
+    'dien-hinh/dang-thi-hoa/lich-su',
+    'phong-trao',
+    'phong-trao/thi-dua-ayun-pa-2023',
+  ])('/%s passes axe under the strict policy and loads nothing from outside', async (pathname) => {
+    outside = [];
+    errors = [];
+    const page = await context.newPage();
+    const response = await page.goto(desk.url + pathname);
+    expect(response?.status()).toBe(200);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
