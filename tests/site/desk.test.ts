@@ -5,13 +5,14 @@
  * byte; hostile text runs nowhere; another site and a foreign Host are refused; every page passes axe under the
  * desk's strict policy with nothing loaded from outside.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/build-sample.ts';
 import { contentCopy, deskOn } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { idFromFile } from '../../src/lib/content/source.ts';
@@ -64,6 +65,18 @@ async function axe(page: Page) {
   });
 }
 
+/**
+ * The editors' guide shows the desk as these tests see it: with DESK_SCREENSHOTS=1 the tests write its pictures into
+ * content/huong-dan/ (run once after a change to the desk's look, and commit them).
+ */
+async function screenshot(page: Page, name: string, selector?: string) {
+  if (!process.env.DESK_SCREENSHOTS) return;
+  const target = path.join(ROOT, 'content/huong-dan', `${name}.png`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  if (selector) await page.locator(selector).first().screenshot({ path: target });
+  else await page.screenshot({ path: target });
+}
+
 async function save(page: Page, value = 'save') {
   await Promise.all([page.waitForEvent('load'), page.click(`.save-bar button[value=${value}]`)]);
 }
@@ -72,6 +85,7 @@ describe('the editors’ desk in Chromium', () => {
   it('lets an editor create an exemplar with a photo and a quotation, fixing a problem the form shows', async () => {
     const page = await context.newPage();
     await page.goto(`${desk.url}dien-hinh`);
+    await screenshot(page, 'danh-sach');
     await page.click('text=Thêm điển hình mới');
     await page.fill('#f-editor', 'Minh Thư');
     await page.fill('#f-name', 'Hà Văn Mới');
@@ -85,6 +99,7 @@ describe('the editors’ desk in Chromium', () => {
     // The problem is listed at the top, linked to its field, and shown again beside it.
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Có 1 lỗi cần sửa');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    await screenshot(page, 'loi-tren-form', '#error-summary');
     await page.click('.error-summary a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-author');
     expect(await page.getAttribute('#f-author', 'aria-describedby')).toContain('f-author-error');
@@ -114,6 +129,7 @@ describe('the editors’ desk in Chromium', () => {
     await page.click('button[data-preview]');
     await expect.poll(() => page.locator('#preview').innerHTML()).toContain('<img');
     expect(await page.locator('#preview img').count()).toBe(1);
+    await screenshot(page, 'noi-dung-bai', '.story-editor');
     expect(await page.locator('#preview blockquote, #preview figure').count()).toBeGreaterThan(1);
     await save(page);
     const saved = read('exemplars/ha-van-moi.mdx');
@@ -152,6 +168,7 @@ describe('the editors’ desk in Chromium', () => {
     await page.click('text=Lịch sử phiên bản');
     await page.locator('td a').nth(1).click();
     await expect.poll(() => page.locator('pre.diff').textContent()).toContain('Bản thứ nhất');
+    await screenshot(page, 'lich-su');
     await page.fill('#h-editor', 'Minh Thư');
     await Promise.all([page.waitForEvent('load'), page.click('text=Khôi phục bản này')]);
     expect(read('exemplars/vu-van-long.mdx')).toContain('role: Bản thứ nhất');
@@ -170,6 +187,7 @@ describe('the editors’ desk in Chromium', () => {
     await expect.poll(() => two.locator('h1').textContent()).toBe('Bài này vừa được người khác lưu');
     expect(read('exemplars/kieu-van-binh.mdx')).toContain('role: Sửa ở tab một');
     expect(await two.inputValue('#m-text')).toContain('role: Sửa ở tab hai');
+    await screenshot(two, 'hai-nguoi-cung-sua');
     expect(await two.locator('pre.diff').first().textContent()).toContain('Sửa ở tab một');
     await two.fill('#m-text', (await two.inputValue('#m-text')).replace('role: Sửa ở tab hai', 'role: Sửa ở tab một và tab hai'));
     await Promise.all([two.waitForEvent('load'), two.click('text=Lưu bản gộp')]);
