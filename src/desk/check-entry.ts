@@ -44,11 +44,11 @@ export async function checkEntry(index: ContentIndex, collection: StoryCollectio
   };
   problems.push(...checkReferences(model).filter((p) => p.file === file));
   if (isPublishable(data)) {
-    const hidden = unpublishedEntries({
-      ...model,
-      exemplars: (await index.list('exemplars')).filter((s) => s.status !== 'da-duyet' && s.file !== file).map(summaryAsLoaded),
-    });
-    const finder = mentionFinder(hidden);
+    // The list may be some seconds old: what matters is the names of unpublished entries, which rarely change.
+    const finder = finderFor(
+      (await index.list('exemplars', 30_000)).filter((s) => s.hidden && s.file !== file),
+      model,
+    );
     const declared = new Set(
       ((checked.data as { namesakes?: { name: string }[] }).namesakes ?? []).map(({ name }) => name.normalize('NFC').toLocaleLowerCase('vi')),
     );
@@ -58,12 +58,22 @@ export async function checkEntry(index: ContentIndex, collection: StoryCollectio
   return problems;
 }
 
+let lastFinder: { key: string; finder: ReturnType<typeof mentionFinder> } | undefined;
+
+/** One pattern for all unpublished names, made again only when they change (thousands of names take a while). */
+function finderFor(hidden: Parameters<typeof summaryAsLoaded>[0][], model: ContentModel) {
+  const entries = unpublishedEntries({ ...model, exemplars: hidden.map(summaryAsLoaded) });
+  const key = entries.map((e) => `${e.name}\0${e.page}`).join('\n');
+  if (lastFinder?.key !== key) lastFinder = { key, finder: mentionFinder(entries) };
+  return lastFinder.finder;
+}
+
 /** An unpublished exemplar as the mention check needs it: its name, place and file. */
-function summaryAsLoaded(summary: { id: string; file: string; name: string; place: string; status: string }): Loaded<never> {
+function summaryAsLoaded(summary: { id: string; file: string; name: string; place: string; hidden: boolean }): Loaded<never> {
   return {
     id: summary.id,
     file: summary.file,
-    data: { name: summary.name, place: summary.place, publication: { status: summary.status || 'ban-nhap' } } as never,
+    data: { name: summary.name, place: summary.place, publication: { status: summary.hidden ? 'ban-nhap' : 'da-duyet' } } as never,
     source: { data: undefined, lineOf: () => undefined },
   };
 }

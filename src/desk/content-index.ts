@@ -32,6 +32,8 @@ export interface Summary {
   folded: string;
   /** The frontmatter could not be read. */
   broken: boolean;
+  /** Not published: a draft, a withdrawn entry, or a person who withdrew consent. */
+  hidden: boolean;
 }
 
 export interface Reference {
@@ -64,6 +66,9 @@ function summarize(file: string, raw: string, mtime: number): Summary {
     changed: mtime,
     folded: '',
     broken: !entry,
+    hidden:
+      text((data.publication as Record<string, unknown> | undefined)?.status) !== 'da-duyet' ||
+      Boolean((data.consent as Record<string, unknown> | undefined)?.withdrawn),
   };
   summary.folded = foldVietnamese([summary.name, summary.id, summary.place, summary.author, text(data.role), text(data.shortTitle)].join(' '));
   return summary;
@@ -86,6 +91,7 @@ export class ContentIndex {
   private lastScan: Record<StoryCollection, number> = { exemplars: 0, campaigns: 0 };
   private lists: Record<StoryCollection, Summary[]> = { exemplars: [], campaigns: [] };
   private data?: Reference;
+  private signature = '';
 
   constructor(root: string) {
     this.root = root;
@@ -94,12 +100,12 @@ export class ContentIndex {
   /** Forget what was read, after the desk itself wrote a file. */
   touched() {
     this.lastScan = { exemplars: 0, campaigns: 0 };
-    this.data = undefined;
   }
 
-  async list(collection: StoryCollection): Promise<Summary[]> {
+  /** Every entry of a collection; files are looked at again if the last look is older than `maxAge` ms. */
+  async list(collection: StoryCollection, maxAge = 1000): Promise<Summary[]> {
     const now = Date.now();
-    if (now - this.lastScan[collection] < 1000) return this.lists[collection];
+    if (now - this.lastScan[collection] < maxAge) return this.lists[collection];
     const files = await listFiles(this.root, STORY_COLLECTIONS[collection], STORY_FILE);
     const cache = this.cache[collection];
     const seen = new Set<string>();
@@ -127,11 +133,23 @@ export class ContentIndex {
 
   /** Places, awards, campaigns and settings as the check reads them, for references and choices. */
   async reference(): Promise<Reference> {
-    if (this.data && Date.now() - this.data.at < 1000) return this.data;
     const root = this.root;
-    const places = await parsedList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), placeSchema());
-    const awards = await parsedList(root, [DATA_FILES.awards], awardSchema()).catch(() => []);
+    // Read again only when one of the files changed: a save must not parse every campaign and place again.
+    const placeFiles = await listFiles(root, DATA_FILES.places, YAML_FILE);
     const campaignFiles = await listFiles(root, STORY_COLLECTIONS.campaigns, STORY_FILE);
+    const signature = [...placeFiles, DATA_FILES.awards, DATA_FILES.settings, ...campaignFiles]
+      .map((file) => {
+        try {
+          return `${file}:${statSync(path.join(root, file)).mtimeMs}`;
+        } catch {
+          return file;
+        }
+      })
+      .join('\n');
+    if (this.data && this.signature === signature) return this.data;
+    this.signature = signature;
+    const places = await parsedList(root, placeFiles, placeSchema());
+    const awards = await parsedList(root, [DATA_FILES.awards], awardSchema()).catch(() => []);
     const schema = campaignSchema();
     const campaigns = campaignFiles.flatMap((file) => {
       const { entry } = parseEntry(readFileSync(path.join(root, file), 'utf8'), file);

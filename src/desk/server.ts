@@ -786,6 +786,13 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // Read the lists and the entries they refer to while the editor opens the browser: the first save or list of
+  // 10,000 exemplars then finds them in memory.
+  void index
+    .list('exemplars')
+    .then(() => index.list('campaigns'))
+    .then(() => index.reference())
+    .catch(() => {});
   const actual = (server.address() as { port: number }).port;
   hosts = allowedHosts(actual);
   return {

@@ -170,6 +170,7 @@ describe('the desk’s lists', () => {
       changed: i,
       folded: `nguyen van ${i} nguoi-${i}`,
       broken: false,
+      hidden: i % 3 === 0,
     }));
     const start = performance.now();
     const result = queryList(summaries, { q: 'nguyen 99', status: 'da-duyet', page: 2 });
