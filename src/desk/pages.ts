@@ -29,3 +29,21 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
     </html>`.text
   }\n`;
 }
+
+/** A page in the site's own stylesheet, for the story as it will read once published. */
+export function sitePreview(title: string, main: Html, back: string): string {
+  return `<!doctype html>${
+    html`<html lang="vi">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${title} · ${desk.title}</title>
+<link rel="stylesheet" href="/_desk/site.css" />
+</head>
+<body>
+<header><p><a href="${back}">${desk.outputs.back}</a></p><p>${desk.outputs.pageNote}</p></header>
+<main id="main">${main}</main>
+</body>
+</html>`.text
+  }\n`;
+}

@@ -19,7 +19,8 @@ import { ui } from '../i18n/vi.ts';
 import { desk } from '../i18n/desk.ts';
 import type { Problem } from '../lib/content/source.ts';
 import { html, raw, type Html } from './html.ts';
-import { layout } from './pages.ts';
+import { layout, sitePreview } from './pages.ts';
+import { pageOf, radioOf } from './outputs.ts';
 import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } from './guard.ts';
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
@@ -388,7 +389,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       : '';
     const main = html`<h1>${title}</h1>
       ${state.message ? html`<div class="notice" role="status">${state.message}</div>` : ''} ${summary}
-      ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a></p>` : ''}
+      ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a>${collection.key === 'exemplars' ? html` · <a href="/${collection.route}/${state.id}/phat-thanh">${desk.outputs.radio}</a> · <a href="/${collection.route}/${state.id}/xem-trang">${desk.outputs.page}</a>` : ''}</p>` : ''}
       <form method="post" action="${action}" novalidate class="entry-form" data-entry="${collection.route}/${state.id ?? 'moi'}">
         <input type="hidden" name="csrf" value="${token}" />
         <input type="hidden" name="hash" value="${state.hash}" />
@@ -635,6 +636,33 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     return layout(desk.history.title(summary.name), main, { current: collection.key, token });
   }
 
+  async function outputPage(collection: CollectionSetup, id: string, which: 'phat-thanh' | 'xem-trang', token: string): Promise<string> {
+    const summary = await findEntry(collection, id);
+    if (!summary) throw new HttpError(404, desk.refused.notFound);
+    const text = readFileSync(absolute(summary.file), 'utf8');
+    const back = `/${collection.route}/${id}`;
+    const failed = (problems: Problem[], title: string) =>
+      layout(
+        title,
+        html`<h1>${title}</h1><div class="error-summary" role="alert"><p>${desk.outputs.needsClean}</p><ul>${problems.map((p) => html`<li>${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}</li>`)}</ul></div><p><a href="${back}">${desk.outputs.back}</a></p>`,
+        { current: collection.key, token },
+      );
+    if (which === 'phat-thanh') {
+      const title = desk.outputs.radioTitle(summary.name);
+      const radio = await radioOf(index, summary.file, text);
+      if (!radio.ok) return failed(radio.problems, title);
+      return layout(
+        title,
+        html`<h1>${title}</h1><p><a href="${back}">${desk.outputs.back}</a></p><p>${desk.outputs.duration(radio.value.duration)}</p>
+<div class="radio-script">${radio.value.script.paragraphs.map((p) => (p.kind === 'heading' ? html`<h2>${p.text}</h2>` : html`<p>${p.text}</p>`))}</div>`,
+        { current: collection.key, token },
+      );
+    }
+    const page = await pageOf(index, summary.file, text, (src) => `/_anh/${collection.folder}/${src.replace(/^\.\//, '')}`);
+    if (!page.ok) return failed(page.problems, desk.outputs.page);
+    return sitePreview(summary.name, page.value, back);
+  }
+
   async function restore(collection: CollectionSetup, id: string, form: URLSearchParams, res: ServerResponse) {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
@@ -743,6 +771,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
       if (id === 'moi' && sub === undefined && collection.key === 'exemplars') return reply(200, await formPage(newState(collection, editor), token));
       if (sub === 'lich-su') return reply(200, await historyPage(collection, id, url, token));
+      if ((sub === 'phat-thanh' || sub === 'xem-trang') && collection.key === 'exemplars') return reply(200, await outputPage(collection, id, sub, token));
       if (sub !== undefined) throw new HttpError(404, desk.refused.notFound);
       const summary = await findEntry(collection, id);
       if (!summary) throw new HttpError(404, desk.refused.notFound);

@@ -104,6 +104,15 @@ export const desk = {
     notPhoto: 'Tệp này không phải ảnh JPEG, PNG, WebP hay AVIF (xét theo nội dung tệp, không theo tên).',
     saveFirst: 'Lưu bài một lần trước khi thêm ảnh.',
   },
+  outputs: {
+    radio: 'Kịch bản phát thanh',
+    page: 'Xem như trang đăng',
+    radioTitle: (name: string) => `Kịch bản phát thanh: ${name}`,
+    duration: (label: string) => `Thời lượng đọc: ${label}.`,
+    pageNote: 'Câu chuyện với kiểu chữ của trang. Trang đầy đủ (đầu trang, chân trang, liên kết) xem bằng lệnh npm run dev.',
+    needsClean: 'Bài còn lỗi nên chưa làm được bản này. Sửa các lỗi sau rồi mở lại:',
+    back: 'Về bài',
+  },
   refused: {
     host: 'Địa chỉ không đúng: mở bàn biên tập bằng địa chỉ lệnh npm run desk đã in ra.',
     crossSite: 'Yêu cầu từ trang web khác bị từ chối.',

@@ -268,6 +268,8 @@ describe('the editors’ desk in Chromium', () => {
     'dien-hinh/moi',
     'dien-hinh/dang-thi-hoa',
     'dien-hinh/dang-thi-hoa/lich-su',
+    'dien-hinh/dang-thi-hoa/phat-thanh',
+    'dien-hinh/dang-thi-hoa/xem-trang',
     'phong-trao',
     'phong-trao/thi-dua-ayun-pa-2023',
   ])('/%s passes axe under the strict policy and loads nothing from outside', async (pathname) => {

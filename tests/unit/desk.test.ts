@@ -316,6 +316,17 @@ describe('the desk’s server', () => {
     expect(original).not.toContain('Lần sửa');
   });
 
+  it('shows an exemplar’s radio script and its story in the site’s styles, or the problems that stop them', async () => {
+    const radio = await client.get('/dien-hinh/dang-thi-hoa/phat-thanh');
+    expect(radio.text).toContain('Thời lượng đọc: khoảng');
+    expect(radio.text).toContain('theo Quyết định số một nghìn năm trăm hai mươi');
+    const page = await client.get('/dien-hinh/dang-thi-hoa/xem-trang');
+    expect(page.text).toContain('href="/_desk/site.css"');
+    expect(page.text).toContain('<figure class="quote">');
+    const broken = await client.get('/dien-hinh/ban-nhap-le-van-tam/phat-thanh');
+    expect(broken.text).toContain('Bài còn lỗi');
+  });
+
   it('creates a new exemplar as a draft', async () => {
     const page = await client.get('/dien-hinh/moi');
     expect(page.status).toBe(200);
