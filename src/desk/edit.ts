@@ -28,6 +28,17 @@ export const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const
 
 export const parseFrontmatter = (text: string) => parseDocument(text, YAML_OPTIONS);
 
+/**
+ * The document written in the manner of `original`: flow lists with or without spaces inside their braces, whichever
+ * writes the unchanged file back as it was (the place files use `{ id: … }`, the entries `[a, b]`).
+ */
+export function stringifyLike(doc: Document, original: string): string {
+  const padded = { ...TO_STRING, flowCollectionPadding: true };
+  const plain = parseFrontmatter(original).toString(TO_STRING);
+  const useful = plain === original || plain === `${original}\n` ? TO_STRING : padded;
+  return doc.toString(useful);
+}
+
 /** What the browser sent for one field: text, a checkbox, choices, a group or a list of groups. */
 export type Posted = string | boolean | string[] | { [key: string]: Posted | undefined } | PostedItem[] | undefined;
 export interface PostedItem {
@@ -217,7 +228,7 @@ export function editEntry(raw: string, specs: readonly FieldSpec[], posted: { [k
   applyEdits(doc, specs, original, posted);
   const changedData = JSON.stringify(doc.toJS()) !== JSON.stringify(original);
   const eol = split.close.includes('\r\n') ? '\r\n' : '\n';
-  const frontmatter = changedData ? doc.toString(TO_STRING).replace(/\n$/, '').replace(/\n/g, eol) : split.frontmatter;
+  const frontmatter = changedData ? stringifyLike(doc, split.frontmatter).replace(/\n$/, '').replace(/\n/g, eol) : split.frontmatter;
   let newBody = split.body;
   if (body !== undefined) {
     const sent = body.replace(/\r\n?/g, '\n');

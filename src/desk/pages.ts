@@ -20,7 +20,7 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
           <p class="brand"><a href="/">${desk.title}</a></p>
           <nav aria-label="${desk.nav.label}">
             <ul>
-              ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}
+              ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}${link('/dia-danh', desk.nav.places, 'places')}${link('/khen-thuong', desk.nav.awards, 'awards')}${link('/cai-dat', desk.nav.settings, 'settings')}
             </ul>
           </nav>
         </header>

@@ -10,6 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { exemplarSchema } from '../schemas/exemplar.ts';
+import { placeSchema } from '../schemas/place.ts';
+import { awardSchema } from '../schemas/award.ts';
+import { settingsSchema } from '../schemas/settings.ts';
+import { issuesToProblems } from '../lib/content/issues.ts';
+import { personalDataInFields } from '../lib/content/story-check.ts';
+import { publicContactsOf } from '../lib/content/personal-data.ts';
+import { checkReferences } from '../lib/content/references.ts';
+import { listFiles } from '../lib/content/source.ts';
+import { DATA_FILES, YAML_FILE } from '../lib/content/collections.ts';
 import { campaignSchema } from '../schemas/campaign.ts';
 import { compileStory, PHOTO_MARKER } from '../lib/mdx/compile.ts';
 import { photoProblem } from '../lib/content/photos.ts';
@@ -25,7 +34,7 @@ import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } 
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
 import { formSpec, guideHelp, type FieldSpec } from './schema-form.ts';
-import { editEntry, parseFrontmatter, readPosted, splitEntry, TO_STRING } from './edit.ts';
+import { applyEdits, editEntry, parseFrontmatter, readPosted, splitEntry, stringifyLike } from './edit.ts';
 import { applyListAction, renderFields, valuesOf, type Choice, type FormContext, type Values } from './form.ts';
 import { checkEntry } from './check-entry.ts';
 import { lineDiff, openHistory, type History } from './history.ts';
@@ -71,6 +80,55 @@ const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     what: 'phong trào',
     nameKey: 'title',
     specs: formSpec(campaignSchema()),
+  },
+};
+
+/** The data files: the site settings (one record) and the lists of places and awards (one record an item). */
+interface RecordSetup {
+  key: 'settings' | 'places' | 'awards';
+  route: string;
+  guide: string;
+  title: string;
+  what: string;
+  files: (root: string) => Promise<string[]>;
+  single: boolean;
+  specs: FieldSpec[];
+  schema: z.ZodType;
+}
+
+const RECORDS: Record<RecordSetup['key'], RecordSetup> = {
+  settings: {
+    key: 'settings',
+    route: 'cai-dat',
+    guide: 'settings',
+    title: 'Cài đặt trang',
+    what: 'cài đặt trang',
+    files: async () => [DATA_FILES.settings],
+    single: true,
+    specs: formSpec(settingsSchema()),
+    schema: settingsSchema(),
+  },
+  awards: {
+    key: 'awards',
+    route: 'khen-thuong',
+    guide: 'award',
+    title: 'Danh mục khen thưởng',
+    what: 'hình thức khen thưởng',
+    files: async () => [DATA_FILES.awards],
+    single: false,
+    specs: formSpec(awardSchema()),
+    schema: awardSchema(),
+  },
+  places: {
+    key: 'places',
+    route: 'dia-danh',
+    guide: 'place',
+    title: 'Địa danh',
+    what: 'địa danh',
+    files: (root) => listFiles(root, DATA_FILES.places, YAML_FILE),
+    single: false,
+    specs: formSpec(placeSchema()),
+    schema: placeSchema(),
   },
 };
 
@@ -159,6 +217,10 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       const last = name.split('.').at(-1)!.replace('[]', '');
       if (last === 'place') return places;
       if (name === 'campaigns' || (collection.key === 'campaigns' && name === 'parent')) return campaigns;
+      if (name === 'parent') return places;
+      if (name === 'type') return labelled(ui.placeTypes);
+      if (name === 'family') return labelled(ui.awardFamilies);
+      if (name === 'successors[].kind') return labelled(ui.successionKinds);
       if (last === 'award') return awards;
       if (name === 'fields') return labelled(ui.fields);
       if (name === 'kind') return labelled(collection.key === 'exemplars' ? ui.kinds : ui.campaignKinds);
@@ -663,6 +725,131 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     return sitePreview(summary.name, page.value, back);
   }
 
+  interface RecordAt {
+    file: string;
+    text: string;
+    /** Index of the item in its list file; undefined for the settings. */
+    index?: number;
+    data: Record<string, unknown>;
+    name: string;
+  }
+
+  async function recordsOf(setup: RecordSetup): Promise<RecordAt[]> {
+    const out: RecordAt[] = [];
+    for (const file of await setup.files(root)) {
+      const text = readFileSync(absolute(file), 'utf8');
+      const data = parseFrontmatter(text).toJS() as unknown;
+      if (setup.single) out.push({ file, text, data: (data ?? {}) as Record<string, unknown>, name: setup.title });
+      else if (Array.isArray(data)) {
+        data.forEach((item: Record<string, unknown>, i) => out.push({ file, text, index: i, data: item ?? {}, name: String(item?.name ?? item?.id ?? i) }));
+      }
+    }
+    return out;
+  }
+
+  async function recordList(setup: RecordSetup, url: URL, token: string): Promise<string> {
+    const q = foldVietnamese(url.searchParams.get('q') ?? '').trim();
+    const records = (await recordsOf(setup)).filter((r) => !q || foldVietnamese(`${r.name} ${String(r.data.id ?? '')}`).includes(q));
+    const main = html`<h1>${setup.title}</h1>
+<form method="get" action="/${setup.route}" class="filters" role="search"><div class="field"><label for="r-q">${desk.list.search}</label><input type="search" id="r-q" name="q" value="${url.searchParams.get('q') ?? ''}" /></div><div class="actions"><button type="submit">${desk.list.apply}</button></div></form>
+<p role="status">${desk.list.count(records.length)}</p>
+<table class="entries"><thead><tr><th scope="col">${desk.list.name}</th><th scope="col">Mã</th><th scope="col">Tệp</th></tr></thead><tbody>
+${records.map((r) => html`<tr><td><a href="/${setup.route}/${String(r.data.id)}">${r.name}</a></td><td><code>${String(r.data.id ?? '')}</code></td><td>${r.file}</td></tr>`)}
+</tbody></table>`;
+    return layout(setup.title, main, { current: setup.key, token });
+  }
+
+  async function findRecord(setup: RecordSetup, id: string | undefined): Promise<RecordAt | undefined> {
+    const records = await recordsOf(setup);
+    if (setup.single) return records[0];
+    if (!id || !isEntryId(id)) return undefined;
+    return records.find((r) => r.data.id === id);
+  }
+
+  async function recordPage(
+    setup: RecordSetup,
+    record: RecordAt,
+    values: Values,
+    editor: string,
+    token: string,
+    problems: Problem[] = [],
+    message?: Html,
+  ): Promise<string> {
+    const choices = await choicesFor(COLLECTIONS.exemplars);
+    const ids = new Map<string, string>();
+    const probe: FormContext = { help: help.get(setup.guide) ?? new Map(), choices, errors: new Map(), ids };
+    renderFields(setup.specs, values, probe);
+    const errors = placeProblems(problems);
+    const fields = renderFields(setup.specs, values, { ...probe, errors, ids: new Map() });
+    const action = setup.single ? `/${setup.route}` : `/${setup.route}/${String(record.data.id)}`;
+    const title = setup.single ? setup.title : `${setup.title}: ${record.name}`;
+    const main = html`<h1>${title}</h1>
+${message ? html`<div class="notice" role="status">${message}</div>` : ''}
+${
+  problems.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${desk.form.errorsTitle(problems.length)}</h2><ul>${problems.map(
+        (p) => {
+          const target = targetOf(p.field, ids);
+          const text = html`${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}`;
+          return html`<li>${target ? html`<a href="#${target}">${text}</a>` : text}</li>`;
+        },
+      )}</ul></div>`
+    : ''
+}
+<form method="post" action="${action}" novalidate class="entry-form" data-entry="${setup.route}/${String(record.data.id ?? '')}">
+<input type="hidden" name="csrf" value="${token}" />
+<input type="hidden" name="hash" value="${remember(record.text)}" />
+<div class="field"><label for="f-editor">${desk.form.editor}</label><p class="hint" id="f-editor-hint">${desk.form.editorHint}</p><input type="text" id="f-editor" name="editor" value="${editor}" autocomplete="name" aria-describedby="f-editor-hint" /></div>
+${fields}
+<div class="save-bar"><button type="submit" name="action" value="save">${desk.form.save}</button></div>
+</form>`;
+    return layout(title, main, { current: setup.key, token });
+  }
+
+  async function saveRecord(setup: RecordSetup, record: RecordAt, form: URLSearchParams, token: string, res: ServerResponse) {
+    const action = form.get('action') ?? 'save';
+    const editor = toNfc((form.get('editor') ?? '').trim()).slice(0, 80);
+    const posted = readPosted(setup.specs, form) as Values;
+    if (applyListAction(setup.specs, posted, action)) return send(res, 200, await recordPage(setup, record, posted, editor, token));
+    if (!editor)
+      return send(res, 200, await recordPage(setup, record, posted, editor, token, [{ file: record.file, field: 'editor', message: desk.form.editorMissing }]));
+    if (sha(record.text) !== form.get('hash')) {
+      return send(
+        res,
+        409,
+        await recordPage(setup, record, valuesOf(setup.specs, record.data), editor, token, [], html`${desk.conflict.title}. ${desk.conflict.explain}`),
+      );
+    }
+    const doc = parseFrontmatter(record.text);
+    applyEdits(doc, setup.specs, record.data, posted, record.index === undefined ? [] : [record.index]);
+    const changed = JSON.stringify(doc.toJS()) !== JSON.stringify(parseFrontmatter(record.text).toJS());
+    const text = changed ? stringifyLike(doc, record.text) : record.text;
+    const item = record.index === undefined ? doc.toJS() : (doc.toJS() as unknown[])[record.index];
+    const ref = await index.reference();
+    const parsed = setup.schema.safeParse(item, { reportInput: true });
+    const source = { data: item, lineOf: () => undefined };
+    const problems: Problem[] = parsed.success
+      ? personalDataInFields(parsed.data, record.file, source, publicContactsOf(ref.settings))
+      : issuesToProblems(parsed.error.issues, record.file, source);
+    if (parsed.success && setup.key === 'places') {
+      const id = String((parsed.data as { id: string }).id);
+      const places = [...ref.places.filter((p) => p.id !== record.data.id), { id, file: record.file, data: parsed.data as never, source }];
+      problems.push(
+        ...checkReferences({ exemplars: [], campaigns: [], places, awards: ref.awards, settings: ref.settings }).filter(
+          (p) => p.file === record.file && p.line === undefined && places.at(-1)!.id === id,
+        ),
+      );
+    }
+    const again = parseFrontmatter(text).toJS() as unknown;
+    const newRecord = { ...record, text, data: (record.index === undefined ? again : (again as unknown[])[record.index]) as Record<string, unknown> };
+    if (problems.length > 0) return send(res, 200, await recordPage(setup, record, posted, editor, token, problems));
+    if (text === record.text)
+      return send(res, 200, await recordPage(setup, newRecord, valuesOf(setup.specs, newRecord.data), editor, token, [], html`${desk.form.unchanged}`));
+    writeAtomic(absolute(record.file), text);
+    await commit([record.file], editor, `Sửa ${setup.what} ${record.name}`);
+    return send(res, 200, await recordPage(setup, newRecord, valuesOf(setup.specs, newRecord.data), editor, token, [], html`${desk.form.savedAt(timeNow())}`));
+  }
+
   async function restore(collection: CollectionSetup, id: string, form: URLSearchParams, res: ServerResponse) {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
@@ -718,7 +905,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       if (isSeq(photos) && !(photos as YAMLSeq).flow) (photos as YAMLSeq).items.push(item);
       else doc.setIn(['photos'], doc.createNode([...((isSeq(photos) ? photos.toJSON() : []) as unknown[]), item.toJSON()]));
       if (!isMap(doc.contents)) return fail(desk.photo.saveFirst);
-      const text = split.head + doc.toString(TO_STRING).replace(/\n$/, '') + split.close + split.body;
+      const text = split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '') + split.close + split.body;
       writeAtomic(absolute(summary.file), text);
       await commit([summary.file, photoFile], field('editor') || 'Biên tập viên', desk.commit.photo(summary.name));
       return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
@@ -765,9 +952,16 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       if (pathname.startsWith('/_anh/')) return photoFile(pathname, res);
       if (pathname === '/') return reply(303, '', 'text/plain', { Location: '/dien-hinh' });
       const [, route, id, sub, extra] = pathname.split('/');
+      const editor = decodeURIComponent(cookies.desk_editor ?? '');
+      const records = Object.values(RECORDS).find((r) => r.route === route);
+      if (records && sub === undefined) {
+        if (!records.single && !id) return reply(200, await recordList(records, url, token));
+        const record = await findRecord(records, id);
+        if (!record) throw new HttpError(404, desk.refused.notFound);
+        return reply(200, await recordPage(records, record, valuesOf(records.specs, record.data), editor, token));
+      }
       const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
       if (!collection || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
-      const editor = decodeURIComponent(cookies.desk_editor ?? '');
       if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
       if (id === 'moi' && sub === undefined && collection.key === 'exemplars') return reply(200, await formPage(newState(collection, editor), token));
       if (sub === 'lich-su') return reply(200, await historyPage(collection, id, url, token));
@@ -784,9 +978,17 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     if (req.method !== 'POST') return reply(405, '', 'text/plain', { Allow: 'GET, HEAD, POST' });
     const body = await readBody(req);
     const [, route, id, sub, extra] = pathname.split('/');
-    const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
-    if (!collection || !id || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
     if (!cookies.desk_session) throw new HttpError(403, desk.refused.token);
+    const records = Object.values(RECORDS).find((r) => r.route === route);
+    const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
+    if (records && sub === undefined) {
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      const record = await findRecord(records, id);
+      if (!record) throw new HttpError(404, desk.refused.notFound);
+      return saveRecord(records, record, form, token, res);
+    }
+    if (!collection || !id || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
     if (sub === 'anh') return uploadPhoto(collection, id, req, body, session, token, res);
     if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, desk.refused.token);
     const form = new URLSearchParams(body.toString('utf8'));

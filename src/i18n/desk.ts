@@ -5,7 +5,7 @@
 export const desk = {
   title: 'Bàn biên tập Gương Sáng',
   skip: 'Bỏ qua, đến nội dung chính',
-  nav: { label: 'Mục của bàn biên tập', exemplars: 'Điển hình', campaigns: 'Phong trào' },
+  nav: { label: 'Mục của bàn biên tập', exemplars: 'Điển hình', campaigns: 'Phong trào', places: 'Địa danh', awards: 'Khen thưởng', settings: 'Cài đặt' },
   collections: { exemplars: 'Điển hình', campaigns: 'Phong trào' },
   one: { exemplars: 'điển hình', campaigns: 'phong trào' },
   statuses: { 'ban-nhap': 'Bản nháp', 'da-duyet': 'Đã duyệt', 'da-rut': 'Đã rút', '': 'Chưa rõ' } as Record<string, string>,

@@ -270,6 +270,10 @@ describe('the editors’ desk in Chromium', () => {
     'dien-hinh/dang-thi-hoa/lich-su',
     'dien-hinh/dang-thi-hoa/phat-thanh',
     'dien-hinh/dang-thi-hoa/xem-trang',
+    'dia-danh',
+    'dia-danh/quoc-oai-sai-son',
+    'khen-thuong/nguoi-tot-viec-tot',
+    'cai-dat',
     'phong-trao',
     'phong-trao/thi-dua-ayun-pa-2023',
   ])('/%s passes axe under the strict policy and loads nothing from outside', async (pathname) => {

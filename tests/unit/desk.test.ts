@@ -17,6 +17,9 @@ import { lineDiff } from '../../src/desk/history.ts';
 import { ContentIndex, queryList } from '../../src/desk/content-index.ts';
 import { exemplarSchema } from '../../src/schemas/exemplar.ts';
 import { campaignSchema } from '../../src/schemas/campaign.ts';
+import { placeSchema } from '../../src/schemas/place.ts';
+import { awardSchema } from '../../src/schemas/award.ts';
+import { settingsSchema } from '../../src/schemas/settings.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { contentCopy, deskOn, DeskClient, hashOf, valuesToParams } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
@@ -348,6 +351,62 @@ describe('the desk’s server', () => {
     const text = readFileSync(file('exemplars/lo-thi-moi.mdx'), 'utf8');
     expect(text).toContain('name: Lò Thị Mới');
     expect(text).toContain('status: ban-nhap');
+  });
+});
+
+describe('the desk’s forms of places, awards and settings', () => {
+  const SPECS = { 'cai-dat': formSpec(settingsSchema()), 'khen-thuong': formSpec(awardSchema()), 'dia-danh': formSpec(placeSchema()) };
+  let copy: ReturnType<typeof contentCopy>;
+  let desk: Desk;
+  let client: DeskClient;
+  beforeAll(async () => {
+    copy = contentCopy();
+    desk = await deskOn(copy.root);
+    client = new DeskClient(desk.url);
+  });
+  afterAll(async () => {
+    await desk.close();
+    copy.cleanup();
+  });
+
+  async function post(route: keyof typeof SPECS, id: string | undefined, data: Record<string, unknown>, change?: (p: URLSearchParams) => void) {
+    const url = id ? `/${route}/${id}` : `/${route}`;
+    const page = await client.get(url);
+    const params = valuesToParams(SPECS[route], valuesOf(SPECS[route], data));
+    params.set('hash', hashOf(page.text));
+    params.set('editor', 'Minh Thư');
+    change?.(params);
+    return client.post(url, params);
+  }
+
+  it('saves every place, every award and the settings unchanged byte for byte', async () => {
+    const files = ['settings.yaml', 'awards.yaml', ...readdirSync(path.join(copy.root, 'content/places')).map((f) => `places/${f}`)];
+    const before = files.map((f) => readFileSync(path.join(copy.root, 'content', f), 'utf8'));
+    const settings = parseFrontmatter(before[0]!).toJS() as Record<string, unknown>;
+    expect((await post('cai-dat', undefined, settings)).text).toContain('Không có gì thay đổi');
+    for (const award of parseFrontmatter(before[1]!).toJS() as { id: string }[]) {
+      expect((await post('khen-thuong', award.id, award)).text, award.id).toContain('Không có gì thay đổi');
+    }
+    for (const text of before.slice(2)) {
+      for (const place of parseFrontmatter(text).toJS() as { id: string }[]) {
+        expect((await post('dia-danh', place.id, place)).text, place.id).toContain('Không có gì thay đổi');
+      }
+    }
+    expect(files.map((f) => readFileSync(path.join(copy.root, 'content', f), 'utf8'))).toEqual(before);
+  });
+
+  it('changes one place in its list file and checks its references', async () => {
+    const file = path.join(copy.root, 'content/places/xa-phuong.yaml');
+    const before = readFileSync(file, 'utf8');
+    const place = (parseFrontmatter(before).toJS() as { id: string }[]).find((p) => p.id === 'quoc-oai-sai-son')!;
+    const saved = await post('dia-danh', place.id, place, (p) => p.set('f.note', 'Ghi chú thử'));
+    expect(saved.text).toContain('Đã lưu lúc');
+    expect(lineDiff(before, readFileSync(file, 'utf8')).filter((l) => l.kind !== ' ')).toEqual([
+      { kind: '-', text: '- { id: quoc-oai-sai-son, name: Sài Sơn, type: xa, parent: quoc-oai }' },
+      { kind: '+', text: '- { id: quoc-oai-sai-son, name: Sài Sơn, type: xa, parent: quoc-oai, note: Ghi chú thử }' },
+    ]);
+    const refused = await post('dia-danh', place.id, { ...place, note: 'Ghi chú thử' }, (p) => p.set('f.parent', 'khong-co'));
+    expect(refused.text).toContain('Không có địa danh mã &quot;khong-co&quot;');
   });
 });
 
