@@ -85,6 +85,8 @@ export function readPosted(specs: readonly FieldSpec[], form: URLSearchParams, p
       default: {
         const value = form.get(name);
         if (value !== null) out[spec.key] = value.replace(/\r\n?/g, '\n');
+        // A value the form showed no box for (see form.ts): kept as the file has it.
+        else if (form.has(`${name}.__kept`)) out[spec.key] = { __kept: true };
       }
     }
   }
@@ -205,7 +207,8 @@ export function applyEdits(
         break;
       }
       default: {
-        const text = value as string;
+        if (typeof value !== 'string') break;
+        const text = value;
         if (sameLeaf(spec, before, text)) break;
         if (text.trim() === '') {
           if (isMap(doc.getIn(at, true)) || at.length === 0) doc.deleteIn(where);

@@ -60,11 +60,16 @@ export function valuesOf(specs: readonly FieldSpec[], data: Record<string, unkno
       case 'unknown':
         break;
       default:
-        out[spec.key] = shownValue(spec, value);
+        // A field that may hold a list or a group (a union such as a campaign's sources) and does: kept as it is.
+        out[spec.key] = value !== null && typeof value === 'object' ? { [KEPT]: true } : shownValue(spec, value);
     }
   }
   return out;
 }
+
+/** Marks a value the form cannot show in one box: no input is rendered, so saving leaves it untouched. */
+export const KEPT = '__kept';
+const isKept = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && KEPT in value;
 
 export const itemKey = (item: PostedItem) => (item.from !== undefined ? `o${item.from}` : (item.key ?? 'n0'));
 
@@ -191,6 +196,11 @@ function renderField(spec: FieldSpec, value: Posted | undefined, inputName: stri
     case 'text':
     case 'date':
     case 'number': {
+      // The marker carries "kept" through a post that re-renders the form (Add, Up, Preview), so the field stays.
+      if (isKept(value))
+        return wrap(
+          html`<p class="label">${label} <code class="key">${spec.key}</code></p><p class="hint">${desk.form.fileOnly}</p><input type="hidden" name="${inputName}.${KEPT}" value="1" />`,
+        );
       const text = typeof value === 'string' ? value : '';
       const choices = context.choices(spec.name, spec) ?? (spec.kind === 'enum' ? spec.options!.map((o): Choice => ({ value: o, label: o })) : undefined);
       const aria = html`${described ? html` aria-describedby="${described}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;

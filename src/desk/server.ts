@@ -59,6 +59,8 @@ interface CollectionSetup {
   guide: string;
   what: string;
   nameKey: string;
+  /** The field a new entry's id (and file name) is folded from. */
+  idKey: string;
   specs: FieldSpec[];
 }
 
@@ -70,6 +72,7 @@ const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     guide: 'exemplar',
     what: 'điển hình',
     nameKey: 'name',
+    idKey: 'name',
     specs: formSpec(exemplarSchema({ image: () => z.string() })),
   },
   campaigns: {
@@ -79,6 +82,7 @@ const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     guide: 'campaign',
     what: 'phong trào',
     nameKey: 'title',
+    idKey: 'shortTitle',
     specs: formSpec(campaignSchema()),
   },
 };
@@ -286,7 +290,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       return `${next.pathname}${next.search}`;
     };
     const main = html`<h1>${desk.collections[collection.key]}</h1>
-      ${collection.key === 'exemplars' ? html`<p><a class="button" href="/${collection.route}/moi">${desk.list.new}</a></p>` : ''}
+      <p><a class="button" href="/${collection.route}/moi">${desk.list.newOf[collection.key]}</a></p>
       <form method="get" action="/${collection.route}" class="filters" role="search">
         <div class="field">
           <label for="l-q">${desk.list.search}</label>
@@ -435,7 +439,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     const bodyErrors = errors.get('nội dung bài');
     const isNew = state.id === undefined;
     const action = isNew ? `/${collection.route}/moi` : `/${collection.route}/${state.id}`;
-    const title = isNew ? desk.list.new : String((state.values[collection.nameKey] as string) || state.id);
+    const title = isNew ? desk.list.newOf[collection.key] : String((state.values[collection.nameKey] as string) || state.id);
     const summary = problems.length
       ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
           <h2>${desk.form.errorsTitle(problems.length)}</h2>
@@ -524,14 +528,19 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
   }
 
   function newState(collection: CollectionSetup, editor: string): FormState {
-    const values = valuesOf(collection.specs, {
-      kind: 'ca-nhan',
-      storyType: 'bai-viet',
-      published: todayInVietnam(),
-      author: editor || undefined,
-      publication: { status: 'ban-nhap' },
-    });
-    return { collection, values, body: 'Viết câu chuyện ở đây.\n', hash: '', editor, photos: [] };
+    const start =
+      collection.key === 'exemplars'
+        ? { kind: 'ca-nhan', storyType: 'bai-viet', published: todayInVietnam(), author: editor || undefined, publication: { status: 'ban-nhap' } }
+        : { kind: 'theo-dot', publication: { status: 'ban-nhap' } };
+    const values = valuesOf(collection.specs, start);
+    return {
+      collection,
+      values,
+      body: collection.key === 'exemplars' ? 'Viết câu chuyện ở đây.\n' : 'Tóm tắt kế hoạch ở đây.\n',
+      hash: '',
+      editor,
+      photos: [],
+    };
   }
 
   async function commit(files: string[], editor: string, message: string) {
@@ -563,13 +572,13 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     let current: string | undefined;
     let entryId = id;
     if (id === undefined) {
-      const name = String(posted[collection.nameKey] ?? '').trim();
+      const name = String(posted[collection.idKey] ?? '').trim();
       entryId = slugify(name);
       if (!name || !/[a-z]/.test(entryId))
-        return send(res, 200, await formPage({ ...baseState, problems: [{ file: '', field: collection.nameKey, message: desk.form.noId }] }, token));
+        return send(res, 200, await formPage({ ...baseState, problems: [{ file: '', field: collection.idKey, message: desk.form.noId }] }, token));
       file = `content/${collection.folder}/${entryId}.mdx`;
       if (existsSync(absolute(file)) || (await findEntry(collection, entryId))) {
-        return send(res, 200, await formPage({ ...baseState, problems: [{ file, field: collection.nameKey, message: desk.form.exists(entryId) }] }, token));
+        return send(res, 200, await formPage({ ...baseState, problems: [{ file, field: collection.idKey, message: desk.form.exists(entryId) }] }, token));
       }
     } else {
       const summary = await findEntry(collection, id);
@@ -963,7 +972,7 @@ ${fields}
       const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
       if (!collection || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
       if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
-      if (id === 'moi' && sub === undefined && collection.key === 'exemplars') return reply(200, await formPage(newState(collection, editor), token));
+      if (id === 'moi' && sub === undefined) return reply(200, await formPage(newState(collection, editor), token));
       if (sub === 'lich-su') return reply(200, await historyPage(collection, id, url, token));
       if ((sub === 'phat-thanh' || sub === 'xem-trang') && collection.key === 'exemplars') return reply(200, await outputPage(collection, id, sub, token));
       if (sub !== undefined) throw new HttpError(404, desk.refused.notFound);
@@ -996,7 +1005,7 @@ ${fields}
     const editor = (form.get('editor') ?? '').trim();
     if (editor) headers['Set-Cookie'] = `desk_editor=${encodeURIComponent(editor.slice(0, 80))}; Path=/; SameSite=Strict`;
     res.setHeader('Set-Cookie', headers['Set-Cookie'] ?? []);
-    if (sub === undefined && id === 'moi' && collection.key === 'exemplars') return saveEntry(collection, undefined, form, token, res);
+    if (sub === undefined && id === 'moi') return saveEntry(collection, undefined, form, token, res);
     if (!isEntryId(id)) throw new HttpError(404, desk.refused.notFound);
     if (sub === undefined) return saveEntry(collection, id, form, token, res);
     if (sub === 'gop') return saveMerged(collection, id, form, token, res);

@@ -22,6 +22,7 @@ export const desk = {
     count: (n: number) => `${n.toLocaleString('vi-VN')} bài`,
     none: 'Không có bài nào khớp. Thử bỏ bớt điều kiện lọc.',
     new: 'Thêm điển hình mới',
+    newOf: { exemplars: 'Thêm điển hình mới', campaigns: 'Thêm phong trào mới' },
     name: 'Tên',
     changed: 'Sửa lần cuối',
     page: (page: number, pages: number) => `Trang ${page} / ${pages}`,

@@ -46,7 +46,9 @@ export function valuesToParams(specs: readonly FieldSpec[], values: Values, para
       case 'unknown':
         break;
       default:
-        params.append(name, (value as string | undefined) ?? '');
+        // A value kept as it is has no input on the page.
+        if (value === null || typeof value !== 'object') params.append(name, (value as string | undefined) ?? '');
+        else params.append(`${name}.__kept`, '1');
     }
   }
   return params;

@@ -137,6 +137,18 @@ describe('saving an entry', () => {
     expect(moved).toContain('published: 11/10/2022');
   });
 
+  it('keeps a field the form cannot show in one box (a list where a union allows it) as it is', () => {
+    const raw = readFileSync(path.join(ROOT, 'content/campaigns/thi-dua-ayun-pa-2023.mdx'), 'utf8').replace(
+      '  summary: Phần mở đầu; Mục II.2\n',
+      '  summary:\n    - Phần mở đầu\n    - Mục II.2\n',
+    );
+    const posted = formOf(raw, CAMPAIGN, (p) => p.set('f.participants', 'Mọi người dân'));
+    expect((posted.sources as Record<string, unknown>).summary).toEqual({ __kept: true });
+    const saved = editEntry(raw, CAMPAIGN, posted);
+    expect(saved).toContain('  summary:\n    - Phần mở đầu\n    - Mục II.2\n');
+    expect(saved).toContain('participants: Mọi người dân');
+  });
+
   it('adds, removes and reorders list items, keeping the items it does not touch', () => {
     const raw = readFileSync(path.join(ROOT, 'content/campaigns/thi-dua-ayun-pa-2023.mdx'), 'utf8');
     const data = parseFrontmatter(splitEntry(raw)!.frontmatter).toJS() as { phases: { name: string }[] };
@@ -407,6 +419,35 @@ describe('the desk’s forms of places, awards and settings', () => {
     ]);
     const refused = await post('dia-danh', place.id, { ...place, note: 'Ghi chú thử' }, (p) => p.set('f.parent', 'khong-co'));
     expect(refused.text).toContain('Không có địa danh mã &quot;khong-co&quot;');
+  });
+});
+
+describe('a new campaign', () => {
+  it('is created as a draft under the id of its short title, with the problems of a plan not yet filled in', async () => {
+    const copy = contentCopy();
+    const desk = await deskOn(copy.root);
+    try {
+      const client = new DeskClient(desk.url);
+      const page = await client.get('/phong-trao/moi');
+      expect(page.text).toContain('Thêm phong trào mới');
+      const params = valuesToParams(CAMPAIGN, valuesOf(CAMPAIGN, { kind: 'theo-dot', publication: { status: 'ban-nhap' } }));
+      for (const [k, v] of Object.entries({
+        'f.title': 'Phong trào thi đua “Dân vận khéo” năm 2026',
+        'f.shortTitle': 'Dân vận khéo 2026',
+        editor: 'Minh Thư',
+        body: 'Tóm tắt.\n',
+        action: 'save',
+      }))
+        params.set(k, v);
+      const saved = await client.post('/phong-trao/moi', params);
+      expect(saved.text).toContain('chưa thể đăng');
+      const text = readFileSync(path.join(copy.root, 'content/campaigns/dan-van-kheo-2026.mdx'), 'utf8');
+      expect(text).toContain('shortTitle: Dân vận khéo 2026');
+      expect(text).toContain('status: ban-nhap');
+    } finally {
+      await desk.close();
+      copy.cleanup();
+    }
   });
 });
 
