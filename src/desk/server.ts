@@ -172,6 +172,15 @@ export function writeAtomic(target: string, data: string | Buffer) {
   }
 }
 
+/** A percent-encoded value, or '' if it is malformed (which no page of the desk sends). */
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
 const timeNow = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 
 class HttpError extends Error {
@@ -924,7 +933,7 @@ ${fields}
   }
 
   function photoFile(pathname: string, res: ServerResponse) {
-    const relative = decodeURIComponent(pathname.slice('/_anh/'.length));
+    const relative = decodeSafely(pathname.slice('/_anh/'.length));
     const extension = path.extname(relative).toLowerCase();
     const type = IMAGE_TYPES[extension];
     if (!type) throw new HttpError(404, desk.refused.notFound);
@@ -961,7 +970,7 @@ ${fields}
       if (pathname.startsWith('/_anh/')) return photoFile(pathname, res);
       if (pathname === '/') return reply(303, '', 'text/plain', { Location: '/dien-hinh' });
       const [, route, id, sub, extra] = pathname.split('/');
-      const editor = decodeURIComponent(cookies.desk_editor ?? '');
+      const editor = decodeSafely(cookies.desk_editor ?? '');
       const records = Object.values(RECORDS).find((r) => r.route === route);
       if (records && sub === undefined) {
         if (!records.single && !id) return reply(200, await recordList(records, url, token));

@@ -249,7 +249,14 @@ describe('the desk’s server', () => {
   });
 
   it('refuses ids and photo paths that leave the content folder', async () => {
-    for (const pathname of ['/dien-hinh/..%2F..%2Fpackage', '/_anh/..%2F..%2Fpackage.json', '/_anh/%2e%2e/settings.yaml', '/dien-hinh/dang-thi-hoa%00']) {
+    for (const pathname of [
+      '/dien-hinh/..%2F..%2Fpackage',
+      '/_anh/..%2F..%2Fpackage.json',
+      '/_anh/%2e%2e/settings.yaml',
+      '/dien-hinh/dang-thi-hoa%00',
+      '/_anh/%E0%A4%A',
+      '/_anh/exemplars/anh/..%2F..%2F..%2Fpackage.json',
+    ]) {
       expect((await client.get(pathname)).status).toBe(404);
     }
   });
