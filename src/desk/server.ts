@@ -462,12 +462,16 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
           </ul>
         </div>`
       : '';
+    const status = String(((state.values.publication ?? {}) as Values).status ?? '');
     const main = html`<h1>${title}</h1>
+      <p class="status"><span class="badge badge-${status || 'none'}">${desk.statuses[status] ?? status}</span></p>
       ${state.message ? html`<div class="notice" role="status">${state.message}</div>` : ''} ${summary}
       ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a>${collection.key === 'exemplars' ? html` · <a href="/${collection.route}/${state.id}/phat-thanh">${desk.outputs.radio}</a> · <a href="/${collection.route}/${state.id}/xem-trang">${desk.outputs.page}</a>` : ''}</p>` : ''}
       <form method="post" action="${action}" novalidate class="entry-form" data-entry="${collection.route}/${state.id ?? 'moi'}">
         <input type="hidden" name="csrf" value="${token}" />
         <input type="hidden" name="hash" value="${state.hash}" />
+        <!-- Enter in a text box presses the form's first button: it must save, not move or remove a list item. -->
+        <button type="submit" name="action" value="save" class="default-action" tabindex="-1" aria-hidden="true">${desk.form.save}</button>
         <div class="field${!state.editor && problems.some((p) => p.field === 'editor') ? ' field-error' : ''}">
           <label for="f-editor">${desk.form.editor}</label>
           <p class="hint" id="f-editor-hint">${desk.form.editorHint}</p>

@@ -262,6 +262,39 @@ describe('the editors’ desk in Chromium', () => {
     }
   });
 
+  it('works with the keyboard alone: the skip link, Enter to save, the dialogs and shortcuts of the story', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}dien-hinh/nguyen-van-an`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.focus('#f-body');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('chữ đậm gõ bằng phím');
+    await page.keyboard.press('End');
+    await page.focus('.toolbar button:text("Trích lời")');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Bà Lan');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Lời nói gõ bằng phím.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-body');
+    await page.focus('#f-editor');
+    await page.keyboard.type('Minh Thư');
+    await page.focus('#f-role');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Gõ bằng phím');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    const text = read('exemplars/nguyen-van-an.mdx');
+    expect(text).toContain('role: Gõ bằng phím');
+    expect(text).toContain('**chữ đậm gõ bằng phím**');
+    expect(text).toContain('<Quote by="Bà Lan">');
+  });
+
   it.each([
     'dien-hinh',
     'dien-hinh?q=hoa&trang-thai=da-duyet',
