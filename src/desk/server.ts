@@ -436,6 +436,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
   async function formPage(state: FormState, token: string): Promise<string> {
     const { collection } = state;
     const choices = await choicesFor(collection);
+    const perMinute = (await index.reference()).settings?.radio.syllablesPerMinute ?? 220;
     const ids = new Map<string, string>();
     // The first pass finds the input of every field; the second puts each problem beside its field.
     const probe: FormContext = { help: help.get(collection.guide) ?? new Map(), choices, errors: new Map(), ids };
@@ -491,7 +492,8 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
             <label id="story-label" for="f-body">${desk.form.story}</label>
             <p class="hint" id="f-body-hint">${desk.form.storyHint}</p>
             ${bodyErrors ? html`<p class="error-message" id="f-body-error"><span class="visually-hidden">${desk.form.errorPrefix} </span>${bodyErrors.join(' ')}</p>` : ''}
-            <textarea id="f-body" name="body" rows="18" class="story-text" aria-describedby="f-body-hint${bodyErrors ? ' f-body-error' : ''}">${NL}${state.body}</textarea>
+            <textarea id="f-body" name="body" rows="18" class="story-text" data-per-minute="${perMinute}" aria-describedby="f-body-hint f-body-count${bodyErrors ? ' f-body-error' : ''}">${NL}${state.body}</textarea>
+            <p class="hint" id="f-body-count" aria-live="polite"></p>
           </div>
           <p><button type="submit" name="action" value="preview" class="secondary" data-preview="true">${desk.form.preview}</button></p>
           <div id="preview" class="preview" aria-live="polite">${state.preview ?? ''}</div>

@@ -287,6 +287,7 @@ describe('the editors’ desk in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.locator('#f-body-count').textContent()).toMatch(/^\d+ chữ, đọc trên đài khoảng/);
     await page.focus('#f-body');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+B');
@@ -300,7 +301,8 @@ describe('the editors’ desk in Chromium', () => {
     await page.keyboard.type('Lời nói gõ bằng phím.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-body');
+    // The dialog closes, then hands the focus back to the story.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-body');
     await page.focus('#f-editor');
     await page.keyboard.type('Minh Thư');
     await page.focus('#f-role');

@@ -84,6 +84,21 @@
   }
 
   if (!body) return;
+
+  // Counters that matter for radio: words (syllables, in Vietnamese) and the reading time at the site's speed.
+  const counter = document.getElementById('f-body-count');
+  const perMinute = Number(body.dataset.perMinute) || 220;
+  const count = () => {
+    const words = body.value
+      .replace(/<[^>]*>/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const seconds = Math.round((words / perMinute) * 60);
+    if (counter) counter.textContent = `${words} chữ, đọc trên đài khoảng ${seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`}.`;
+  };
+  body.addEventListener('input', count);
+  count();
+
   const wrap = (before, after, placeholder) => {
     const { selectionStart: start, selectionEnd: end, value } = body;
     const chosen = value.slice(start, end) || placeholder;
