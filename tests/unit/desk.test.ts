@@ -21,6 +21,7 @@ import { placeSchema } from '../../src/schemas/place.ts';
 import { awardSchema } from '../../src/schemas/award.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { ROOT } from '../helpers/build-sample.ts';
+import { checkContent } from '../../src/lib/content/check.ts';
 import { contentCopy, deskOn, DeskClient, hashOf, valuesToParams } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { execFileSync } from 'node:child_process';
@@ -370,6 +371,9 @@ describe('the desk’s server', () => {
     const text = readFileSync(file('exemplars/lo-thi-moi.mdx'), 'utf8');
     expect(text).toContain('name: Lò Thị Mới');
     expect(text).toContain('status: ban-nhap');
+    // What the desk writes, npm run check accepts.
+    const { problems } = await checkContent(copy.root, { threads: 0 });
+    expect(problems.filter((p) => p.file === 'content/exemplars/lo-thi-moi.mdx' || p.file === 'content/exemplars/dang-thi-hoa.mdx')).toEqual([]);
   });
 });
 
