@@ -838,11 +838,10 @@ ${fields}
     if (!editor)
       return send(res, 200, await recordPage(setup, record, posted, editor, token, [{ file: record.file, field: 'editor', message: desk.form.editorMissing }]));
     if (sha(record.text) !== form.get('hash')) {
-      return send(
-        res,
-        409,
-        await recordPage(setup, record, valuesOf(setup.specs, record.data), editor, token, [], html`${desk.conflict.title}. ${desk.conflict.explain}`),
-      );
+      // The editor's values stay in the form, over the newer file's hash; what the other save changed is shown.
+      const base = bases.get(form.get('hash') ?? '');
+      const message = html`<strong>${desk.conflict.title}.</strong> ${desk.conflict.recordExplain}${base ? diffView(base, record.text) : ''}`;
+      return send(res, 409, await recordPage(setup, record, posted, editor, token, [], message));
     }
     const doc = parseFrontmatter(record.text);
     applyEdits(doc, setup.specs, record.data, posted, record.index === undefined ? [] : [record.index]);

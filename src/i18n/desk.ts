@@ -71,6 +71,8 @@ export const desk = {
     mergedHint: 'Ban đầu là bản của bạn. Dòng có dấu − chỉ có ở bản đang lưu, dòng có dấu + chỉ có ở bản của bạn.',
     save: 'Lưu bản gộp',
     theirs: 'Bản đang lưu',
+    recordExplain:
+      'Các ô dưới đây vẫn giữ những gì bạn vừa gõ, chưa lưu. Đây là những gì người kia đã đổi (− trước, + sau): giữ lại thay đổi của họ trong các ô nếu cần, rồi bấm Lưu.',
   },
   history: {
     title: (name: string) => `Lịch sử: ${name}`,

@@ -422,6 +422,7 @@ describe('the desk’s forms of places, awards and settings', () => {
     const file = path.join(copy.root, 'content/places/xa-phuong.yaml');
     const before = readFileSync(file, 'utf8');
     const place = (parseFrontmatter(before).toJS() as { id: string }[]).find((p) => p.id === 'quoc-oai-sai-son')!;
+    const oldHash = hashOf((await client.get(`/dia-danh/${place.id}`)).text);
     const saved = await post('dia-danh', place.id, place, (p) => p.set('f.note', 'Ghi chú thử'));
     expect(saved.text).toContain('Đã lưu lúc');
     expect(lineDiff(before, readFileSync(file, 'utf8')).filter((l) => l.kind !== ' ')).toEqual([
@@ -430,6 +431,12 @@ describe('the desk’s forms of places, awards and settings', () => {
     ]);
     const refused = await post('dia-danh', place.id, { ...place, note: 'Ghi chú thử' }, (p) => p.set('f.parent', 'khong-co'));
     expect(refused.text).toContain('Không có địa danh mã &quot;khong-co&quot;');
+    // A second editor whose form was opened before the first save: refused, their text kept in the form.
+    const stale = await post('dia-danh', place.id, place, (p) => (p.set('f.name', 'Sài Sơn của người thứ hai'), p.set('hash', oldHash)));
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('value="Sài Sơn của người thứ hai"');
+    expect(stale.text).toContain('note: Ghi chú thử');
+    expect(readFileSync(file, 'utf8')).toContain('note: Ghi chú thử }');
   });
 });
 
