@@ -83,7 +83,8 @@ export function isoDate() {
             : `Ngày "${value}" không có trên lịch: kiểm tra lại ngày và tháng.`,
       });
       return z.NEVER;
-    });
+    })
+    .meta({ format: 'date' });
 }
 
 /**
@@ -109,7 +110,8 @@ export function partialDate() {
             : `Ngày "${value}" không có trên lịch: kiểm tra lại ngày, tháng (từ 1 đến 12) và năm.`,
       });
       return z.NEVER;
-    });
+    })
+    .meta({ format: 'partial-date' });
 }
 
 /**
