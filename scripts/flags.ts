@@ -97,3 +97,20 @@ export function readFlags<S extends FlagSpecs>(
   }
   return { values, help: false };
 }
+
+/**
+ * The flags typed, for a tool's first lines: a mistake stops the tool with its reason and the usage, and --help
+ * prints the usage and stops, both before anything is read or written.
+ */
+export function flagsOrExit<S extends FlagSpecs>(argv: readonly string[], specs: S, usageText: string, options: { interactive?: boolean } = {}): FlagValues<S> {
+  const read = readFlags(argv, specs, options);
+  if ('error' in read) {
+    console.error(`${read.error}\n\n${usageText}`);
+    process.exit(1);
+  }
+  if (read.help) {
+    console.log(usageText);
+    process.exit(0);
+  }
+  return read.values;
+}

@@ -26,7 +26,7 @@ import { EXEMPLAR_KINDS, exemplarSchema } from '../src/schemas/exemplar.ts';
 import { FIELDS } from '../src/schemas/fields.ts';
 import { SOCIAL_GROUPS } from '../src/schemas/social-groups.ts';
 import { ui } from '../src/i18n/vi.ts';
-import { NEW_FLAGS, readFlags, usage } from './flags.ts';
+import { NEW_FLAGS, flagsOrExit, usage } from './flags.ts';
 
 const USAGE = `Tạo một bài điển hình mới (bản nháp) trong content/exemplars/.
 
@@ -41,13 +41,8 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
-const read = readFlags(args, NEW_FLAGS, { interactive: true });
-if ('error' in read) fail(`${read.error}\n\n${USAGE}`);
-if (read.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const flag = (name: keyof typeof NEW_FLAGS) => read.values[name];
+const values = flagsOrExit(args, NEW_FLAGS, USAGE, { interactive: true });
+const flag = (name: keyof typeof NEW_FLAGS) => values[name];
 const interactive = args.length === 0;
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlaceFinder, describePlace } from '../src/lib/places/find.ts';
 import { sitePlaces } from '../src/lib/places/local.ts';
-import { PLACE_FLAGS, readFlags, usage } from './flags.ts';
+import { PLACE_FLAGS, flagsOrExit, usage } from './flags.ts';
 
 const USAGE = `Tìm mã một địa danh (xã, phường, huyện, tỉnh; cũ hoặc mới) để ghi vào bài.
 
@@ -21,19 +21,11 @@ const SHOWN = 20;
 
 const args = process.argv.slice(2);
 // The name alone, without --ten, is what an editor types first.
-const read = args.length > 0 && !args[0]!.startsWith('-') ? { values: { ten: args.join(' ') }, help: false } : readFlags(args, PLACE_FLAGS);
-if ('error' in read) {
-  console.error(`${read.error}\n\n${USAGE}`);
-  process.exit(1);
-}
-if (read.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = args.length > 0 && !args[0]!.startsWith('-') ? { ten: args.join(' ') } : flagsOrExit(args, PLACE_FLAGS, USAGE);
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { places } = await sitePlaces(root);
 const finder = new PlaceFinder(places.map((p) => p.data));
-const query = read.values.ten!;
+const query = values.ten!;
 const found = finder.find(query);
 if (found.length === 0) {
   console.log(`Không tìm thấy đơn vị nào tên "${query}". Thử gõ ít chữ hơn, hoặc bỏ tên huyện, tỉnh.`);

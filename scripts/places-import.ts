@@ -9,23 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importRegister } from '../src/lib/places/import.ts';
 import { packRegister, REGISTER_FILE } from '../src/lib/places/register.ts';
-import { PLACES_IMPORT_FLAGS, readFlags, usage } from './flags.ts';
+import { PLACES_IMPORT_FLAGS, flagsOrExit, usage } from './flags.ts';
 
 const USAGE = `Tạo danh mục đơn vị hành chính (${REGISTER_FILE}) từ bảng chuyển đổi ĐVHC mới – cũ của Cục Thống kê.
 
 ${usage('places:import', PLACES_IMPORT_FLAGS)}`;
 
-const read = readFlags(process.argv.slice(2), PLACES_IMPORT_FLAGS);
-if ('error' in read) {
-  console.error(`${read.error}\n\n${USAGE}`);
-  process.exit(1);
-}
-if (read.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = flagsOrExit(process.argv.slice(2), PLACES_IMPORT_FLAGS, USAGE);
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const table = path.resolve(process.env.INIT_CWD ?? process.cwd(), read.values.bang!);
+const table = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.bang!);
 let text: string;
 try {
   text = readFileSync(table, 'utf8');

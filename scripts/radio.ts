@@ -22,7 +22,7 @@ import { formatDateShort } from '../src/lib/format.ts';
 import { exemplarScript, spokenStory } from '../src/lib/radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
 import { ui } from '../src/i18n/vi.ts';
-import { RADIO_FLAGS, readFlags, usage } from './flags.ts';
+import { RADIO_FLAGS, flagsOrExit, usage } from './flags.ts';
 
 const root = process.env.GUONG_SANG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Làm bản tin phát thanh của các điển hình được đăng trong một khoảng thời gian.\n\n${usage('radio', RADIO_FLAGS)}`;
@@ -32,13 +32,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const read = readFlags(process.argv.slice(2), RADIO_FLAGS);
-if ('error' in read) fail(`${read.error}\n\n${USAGE}`);
-if (read.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const flag = (name: keyof typeof RADIO_FLAGS) => read.values[name];
+const values = flagsOrExit(process.argv.slice(2), RADIO_FLAGS, USAGE);
+const flag = (name: keyof typeof RADIO_FLAGS) => values[name];
 
 function dateFlag(name: 'tu' | 'den') {
   const value = flag(name)!;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { OPTIONAL_WRAPPERS, WRAPPERS, defOf, pipedSchema } from '../schemas/walk.ts';
 
 export type FieldKind = 'text' | 'date' | 'enum' | 'boolean' | 'number' | 'object' | 'list' | 'choices' | 'unknown';
 
@@ -25,20 +26,6 @@ export interface FieldSpec {
   defaultValue?: unknown;
 }
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  out?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-  entries?: Record<string, string>;
-  defaultValue?: unknown;
-}
-const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as Def;
-const OPTIONAL = new Set(['optional', 'default', 'prefault', 'nullable']);
-const WRAPPERS = new Set([...OPTIONAL, 'nonoptional', 'readonly', 'catch']);
-
 function formatOf(schema: z.core.$ZodType): string | undefined {
   return (z.globalRegistry.get(schema as z.ZodType) as { format?: string } | undefined)?.format;
 }
@@ -53,11 +40,11 @@ export function fieldSpec(schema: z.core.$ZodType, key: string, name: string): F
     format ??= formatOf(current);
     const def = defOf(current);
     if (WRAPPERS.has(def.type) && def.innerType) {
-      if (OPTIONAL.has(def.type)) optional = true;
+      if (OPTIONAL_WRAPPERS.has(def.type)) optional = true;
       if (def.type === 'default') defaultValue = typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
       current = def.innerType;
     } else if (def.type === 'pipe' && def.in && def.out) {
-      current = defOf(def.in).type === 'transform' ? def.out : def.in;
+      current = pipedSchema(def);
     } else break;
   }
   const def = defOf(current);

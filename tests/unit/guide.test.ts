@@ -23,6 +23,7 @@ import { PHOTO_LIMITS } from '../../src/lib/content/photos.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';
 import { NEW_FLAGS, PLACE_FLAGS, RADIO_FLAGS } from '../../scripts/flags.ts';
 import { findPersonalData, PERSONAL_DATA_KINDS } from '../../src/lib/content/personal-data.ts';
+import { defOf, unwrap, type Def } from '../../src/schemas/walk.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -36,26 +37,6 @@ const SCHEMAS: Record<string, z.core.$ZodType> = {
   award: awardSchema(),
   settings: settingsSchema(),
 };
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  out?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-}
-const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as Def;
-const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'nonoptional', 'readonly', 'catch']);
-
-/** The schema of what an editor writes, without optional, default and transform wrappers. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  const def = defOf(schema);
-  if (WRAPPERS.has(def.type) && def.innerType) return unwrap(def.innerType);
-  // text() and isoDate() pipe a string into a transform: the file holds the input side.
-  if (def.type === 'pipe' && def.in && def.out) return unwrap(defOf(def.in).type === 'transform' ? def.out : def.in);
-  return schema;
-}
 
 /** Every field name of a schema, groups included, in the guide's notation. */
 function fieldNames(schema: z.core.$ZodType, prefix = ''): string[] {
