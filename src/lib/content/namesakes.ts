@@ -35,7 +35,8 @@ interface Declaring {
   namesakes: { name: string }[];
 }
 
-const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('vi');
+/** How names are compared: NFC and lower case, as the check reads a line. */
+export const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('vi');
 
 export function unpublishedEntries(model: ContentModel): Unpublished[] {
   return [
@@ -50,7 +51,7 @@ export function unpublishedEntries(model: ContentModel): Unpublished[] {
 export function declaredNamesakes(model: ContentModel): Set<string> {
   const declared = new Set<string>();
   for (const entry of [...model.exemplars, ...model.campaigns] as Loaded<Declaring & Parameters<typeof isPublishable>[0]>[]) {
-    if (isPublishable(entry.data)) for (const { name } of entry.data.namesakes) declared.add(key(name));
+    if (isPublishable(entry.data)) for (const { name } of entry.data.namesakes) declared.add(nameKey(name));
   }
   return declared;
 }
@@ -81,7 +82,7 @@ interface MentionFinder {
 export function mentionFinder(hidden: readonly Unpublished[]): MentionFinder | undefined {
   const needles = new Map<string, Unpublished>();
   for (const entry of hidden) {
-    needles.set(key(entry.name), entry);
+    needles.set(nameKey(entry.name), entry);
     needles.set(`/${entry.page}`, entry);
   }
   return needles.size === 0 ? undefined : { needles, pattern: new RegExp(wordTreeSource([...needles.keys()]), 'g') };
@@ -98,7 +99,7 @@ export function mentionsIn(
   const bodyStart = bodyStartOf(lines, /\.mdx$/i.test(file));
   const problems: Problem[] = [];
   lines.forEach((line, i) => {
-    for (const found of new Set(Array.from(key(line).matchAll(pattern), (match) => match[0]))) {
+    for (const found of new Set(Array.from(nameKey(line).matchAll(pattern), (match) => match[0]))) {
       const entry = needles.get(found)!;
       const field = fieldAt(lines, i, bodyStart);
       const where = { file, line: i + 1, field: field || undefined };
@@ -108,7 +109,7 @@ export function mentionsIn(
       }
       // The statement itself names the namesake.
       if (field === 'namesakes') continue;
-      const samePerson = self.name !== undefined && key(self.name) === found && self.place !== undefined && self.place === entry.place;
+      const samePerson = self.name !== undefined && nameKey(self.name) === found && self.place !== undefined && self.place === entry.place;
       if (samePerson) {
         problems.push({
           ...where,
@@ -139,7 +140,7 @@ export async function checkUnpublishedMentions(root: string, model: ContentModel
   for (const entry of entries) {
     if (!isPublishable(entry.data)) continue;
     const text = await readFile(path.join(root, entry.file), 'utf8');
-    const declared = new Set(entry.data.namesakes.map(({ name }) => key(name)));
+    const declared = new Set(entry.data.namesakes.map(({ name }) => nameKey(name)));
     problems.push(...mentionsIn(entry.file, text, finder, { name: entry.data.name, place: entry.data.place, declared }));
   }
   for (const file of dataFiles) {

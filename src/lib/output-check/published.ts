@@ -4,7 +4,7 @@ import type { ExemplarData } from '../../schemas/exemplar.ts';
 import { isPublishable } from '../data/publishable.ts';
 import { collectDecisions, decisionPage } from '../data/decisions.ts';
 import { placesInUse, usedPlaceIds } from '../data/places.ts';
-import { campaignPage, declaredNamesakes, exemplarPage, placePage, unpublishedEntries } from '../content/namesakes.ts';
+import { campaignPage, declaredNamesakes, exemplarPage, nameKey, placePage, unpublishedEntries } from '../content/namesakes.ts';
 
 export interface Published {
   exemplars: Loaded<ExemplarData>[];
@@ -37,6 +37,6 @@ export function published(model: ContentModel): Published {
       // Every decision a published exemplar cites, found as the decision pages find them.
       ...collectDecisions(exemplars).map((d) => decisionPage(d.slug)),
     ],
-    hidden: unpublishedEntries(model).map(({ name, page }) => (namesakes.has(name.normalize('NFC').toLocaleLowerCase('vi')) ? { page } : { name, page })),
+    hidden: unpublishedEntries(model).map(({ name, page }) => (namesakes.has(nameKey(name)) ? { page } : { name, page })),
   };
 }
