@@ -114,3 +114,9 @@ export function flagsOrExit<S extends FlagSpecs>(argv: readonly string[], specs:
   }
   return read.values;
 }
+
+export const ACCOUNT_FLAGS = {
+  ten: { value: 'thu', help: 'tên đăng nhập: chữ thường không dấu, số, dấu chấm, gạch ngang', required: true },
+  'ho-ten': { value: '"Nguyễn Minh Thư"', help: 'họ tên người dùng, ghi vào lịch sử mỗi lần lưu, duyệt (với them)' },
+  'vai-tro': { value: 'bien-tap-vien,lanh-dao', help: 'một hay nhiều vai trò, cách nhau bằng dấu phẩy: bien-tap-vien, lanh-dao, quan-tri (với them, vai-tro)' },
+} as const satisfies FlagSpecs;

@@ -239,3 +239,14 @@ export function editEntry(raw: string, specs: readonly FieldSpec[], posted: { [k
   }
   return split.head + frontmatter + split.close + newBody;
 }
+
+/** The file's text with its frontmatter changed by `change`, keeping its line ends, its body and everything unchanged. */
+export function rewriteFrontmatter(raw: string, change: (doc: Document) => void): string {
+  const split = splitEntry(raw);
+  if (!split) throw new Error('no frontmatter');
+  const doc = parseFrontmatter(split.frontmatter);
+  if (doc.errors.length > 0) throw new Error('yaml errors');
+  change(doc);
+  const eol = split.close.includes('\r\n') ? '\r\n' : '\n';
+  return split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '').replace(/\n/g, eol) + split.close + split.body;
+}

@@ -7,17 +7,28 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { WORKFLOW_ACTIONS } from './workflow.ts';
 
 export interface Version {
   id: string;
   author: string;
   date: string;
   message: string;
+  /** The desk's step that made it ("edit", "approve", …); undefined for a version made outside the desk. */
+  action?: string;
+  /** The account that made it; undefined without accounts. */
+  user?: string;
+}
+
+/** What the desk notes of a version besides its author and message. */
+export interface VersionMeta {
+  action: string;
+  user?: string;
 }
 
 export interface History {
   readonly kind: 'git' | 'folder';
-  record(files: readonly string[], author: string, message: string): void;
+  record(files: readonly string[], author: string, message: string, meta?: VersionMeta): void;
   versions(file: string): Version[];
   /** The text of `file` at a version, or undefined if it did not exist then. */
   textAt(file: string, version: string): string | undefined;
@@ -67,8 +78,9 @@ class GitHistory implements History {
     }).toString();
   }
 
-  record(files: readonly string[], author: string, message: string) {
+  record(files: readonly string[], author: string, message: string, meta?: VersionMeta) {
     const name = cleanName(author);
+    const trailers = meta ? ['--trailer', `Desk-Action: ${meta.action}`, ...(meta.user ? ['--trailer', `Desk-User: ${meta.user}`] : [])] : [];
     this.git(['add', '--', ...files]);
     this.git([
       '-c',
@@ -82,6 +94,7 @@ class GitHistory implements History {
       '--no-verify',
       '-m',
       message,
+      ...trailers,
       '--',
       ...files,
     ]);
@@ -90,16 +103,23 @@ class GitHistory implements History {
   versions(file: string): Version[] {
     let out = '';
     try {
-      out = this.git(['log', '--follow', '--format=%H%x1f%an%x1f%aI%x1f%s', '--', file]);
+      out = this.git([
+        'log',
+        '--follow',
+        '--format=%H%x1f%an%x1f%aI%x1f%s%x1f%(trailers:key=Desk-Action,valueonly,separator=)%x1f%(trailers:key=Desk-User,valueonly,separator=)%x1e',
+        '--',
+        file,
+      ]);
     } catch {
       return [];
     }
     return out
-      .split('\n')
+      .split('\x1e')
+      .map((line) => line.trim())
       .filter(Boolean)
       .map((line) => {
-        const [id, author, date, message] = line.split('\x1f');
-        return { id: id!, author: author!, date: date!, message: message! };
+        const [id, author, date, message, action, user] = line.split('\x1f');
+        return { id: id!, author: author!, date: date!, message: message!, action: action?.trim() || undefined, user: user?.trim() || undefined };
       });
   }
 
@@ -127,7 +147,7 @@ class FolderHistory implements History {
     return path.join(this.dir, file.replace(/\//g, '__'));
   }
 
-  record(files: readonly string[], author: string, message: string) {
+  record(files: readonly string[], author: string, message: string, meta?: VersionMeta) {
     const date = new Date().toISOString();
     for (const file of files) {
       if (!/\.(mdx|ya?ml)$/.test(file)) continue;
@@ -135,7 +155,7 @@ class FolderHistory implements History {
       mkdirSync(folder, { recursive: true });
       const id = `${Date.now().toString().padStart(15, '0')}-${readdirSync(folder).length.toString().padStart(6, '0')}`;
       const text = existsSync(path.join(this.root, file)) ? readFileSync(path.join(this.root, file), 'utf8') : null;
-      writeFileSync(path.join(folder, `${id}.json`), JSON.stringify({ author: cleanName(author), date, message, text }));
+      writeFileSync(path.join(folder, `${id}.json`), JSON.stringify({ author: cleanName(author), date, message, ...meta, text }));
     }
   }
 
@@ -148,7 +168,7 @@ class FolderHistory implements History {
       .reverse()
       .map((name) => {
         const record = JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as Version;
-        return { id: name.slice(0, -5), author: record.author, date: record.date, message: record.message };
+        return { id: name.slice(0, -5), author: record.author, date: record.date, message: record.message, action: record.action, user: record.user };
       });
   }
 
@@ -195,4 +215,13 @@ export function lineDiff(before: string, after: string): { kind: ' ' | '-' | '+'
   }
   out.push(...a.slice(endA).map((text) => ({ kind: ' ' as const, text })));
   return out;
+}
+
+/** Steps that change an entry's state and not what it says: they do not make their author its last editor. */
+const STATE_STEPS: ReadonlySet<string> = new Set(WORKFLOW_ACTIONS);
+
+/** Who last changed what the entry says: the newest version that is not a change of state. */
+export function lastEditorOf(versions: readonly Version[]): { username?: string; name: string } | undefined {
+  const version = versions.find((v) => !v.action || !STATE_STEPS.has(v.action));
+  return version && { username: version.user, name: version.author };
 }

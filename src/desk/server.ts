@@ -4,8 +4,10 @@
  * version for every save and nothing lost when two people edit the same entry. See docs/desk.md.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { writeAtomic } from './files.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'astro/zod';
@@ -34,12 +36,32 @@ import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } 
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
 import { formSpec, guideHelp, type FieldSpec } from './schema-form.ts';
-import { applyEdits, editEntry, parseFrontmatter, readPosted, splitEntry, stringifyLike } from './edit.ts';
+import { applyEdits, editEntry, parseFrontmatter, readPosted, rewriteFrontmatter, splitEntry, stringifyLike } from './edit.ts';
 import { applyListAction, renderFields, valuesOf, type Choice, type FormContext, type Values } from './form.ts';
 import { checkEntry } from './check-entry.ts';
 import { lineDiff, openHistory, type History } from './history.ts';
 import { parseMultipart, photoExtension } from './multipart.ts';
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
+import { Accounts, ROLES, type Role } from './accounts.ts';
+import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits, type Session } from './sessions.ts';
+import { deskStateDir, readDeskSettings, type DeskSettings } from './desk-settings.ts';
+import { requests, currentRequest, editorField, hasRole, type RequestContext } from './request.ts';
+import {
+  actionsFor,
+  applyAction,
+  actionMessage,
+  missingInput,
+  refusal,
+  WORKFLOW_ACTIONS,
+  roleAllows,
+  type ActionInput,
+  type Actor,
+  type Situation,
+  type WorkflowAction,
+} from './workflow.ts';
+import { lastEditorOf } from './history.ts';
+import { parseDate } from '../lib/dates.ts';
+import { formatDateShort } from '../lib/format.ts';
 
 const PUBLIC = path.join(import.meta.dirname, 'public');
 const STATIC: Record<string, { file: string; type: string }> = {
@@ -64,6 +86,13 @@ interface CollectionSetup {
   specs: FieldSpec[];
 }
 
+/** The workflow's fields are changed by its steps (submit, approve, return, withdraw), never typed in the form. */
+function withoutWorkflow(specs: FieldSpec[]): FieldSpec[] {
+  return specs
+    .filter((spec) => spec.key !== 'publication')
+    .map((spec) => (spec.key === 'consent' && spec.children ? { ...spec, children: spec.children.filter((c) => c.key !== 'withdrawn') } : spec));
+}
+
 const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
   exemplars: {
     key: 'exemplars',
@@ -73,7 +102,7 @@ const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     what: 'điển hình',
     nameKey: 'name',
     idKey: 'name',
-    specs: formSpec(exemplarSchema({ image: () => z.string() })),
+    specs: withoutWorkflow(formSpec(exemplarSchema({ image: () => z.string() }))),
   },
   campaigns: {
     key: 'campaigns',
@@ -83,7 +112,7 @@ const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     what: 'phong trào',
     nameKey: 'title',
     idKey: 'shortTitle',
-    specs: formSpec(campaignSchema()),
+    specs: withoutWorkflow(formSpec(campaignSchema())),
   },
 };
 
@@ -139,6 +168,13 @@ const RECORDS: Record<RecordSetup['key'], RecordSetup> = {
 export interface DeskOptions {
   root: string;
   port?: number;
+  /** Listen on the office network too (the desk then needs accounts); the settings' `lan` when not given. */
+  lan?: boolean;
+  /** Where the accounts and the desk's settings are kept; `<root>/.desk` by default. */
+  stateDir?: string;
+  /** How long a login lasts (tests shorten it). */
+  sessionTimes?: SessionTimes;
+  loginLimits?: LoginLimits;
   /** Environment of git (tests pass a PATH without git). */
   env?: NodeJS.ProcessEnv;
 }
@@ -147,30 +183,13 @@ export interface Desk {
   server: Server;
   url: string;
   port: number;
+  /** The desk answers other computers of the office, not only this one. */
+  lan: boolean;
   history: History;
   close(): Promise<void>;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
-
-/** A file written whole or not at all: a temporary file beside it, flushed, then renamed over it. */
-export function writeAtomic(target: string, data: string | Buffer) {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, data);
-    const fd = openSync(temporary, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
 
 /** A percent-encoded value, or '' if it is malformed (which no page of the desk sends). */
 function decodeSafely(value: string): string {
@@ -191,7 +210,28 @@ class HttpError extends Error {
   }
 }
 
-export async function startDesk({ root, port = 4322, env = process.env }: DeskOptions): Promise<Desk> {
+/** Why the desk cannot start, in Vietnamese, for the command to print. */
+export class DeskStartError extends Error {}
+
+export async function startDesk({
+  root,
+  port = 4322,
+  env = process.env,
+  lan: lanOption,
+  stateDir: stateOption,
+  sessionTimes,
+  loginLimits,
+}: DeskOptions): Promise<Desk> {
+  const stateDir = stateOption ?? deskStateDir(root);
+  const accounts = new Accounts(stateDir);
+  const deskSettings = (): DeskSettings => readDeskSettings(stateDir);
+  const lan = lanOption ?? deskSettings().lan;
+  if (lan && !accounts.any())
+    throw new DeskStartError(
+      'Bàn biên tập chưa có tài khoản nào nên không mở cho máy khác trong cơ quan. Tạo ít nhất một tài khoản trước:\n  npm run desk:account -- them --ten <tên đăng nhập> --ho-ten "<họ tên>" --vai-tro bien-tap-vien,lanh-dao,quan-tri\nrồi chạy lại: npm run desk -- --lan',
+    );
+  const sessions = new Sessions(sessionTimes);
+  const limiter = new LoginLimiter(loginLimits);
   const index = new ContentIndex(root);
   const history = openHistory(root, env);
   const help = guideHelp(root);
@@ -399,6 +439,13 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     message?: Html;
     preview?: Html;
     photos: { src: string; alt?: string }[];
+    /** The entry's state and consent as the file has them: changed only by the steps of the workflow. */
+    publication: Record<string, unknown>;
+    consent?: Record<string, unknown>;
+    kind?: string;
+    minor?: boolean;
+    /** A step of the workflow refused, with what was typed for it. */
+    step?: { action: WorkflowAction; form: URLSearchParams; problems: Problem[] };
   }
 
   /** Problems by field, and those that name no field of the form. */
@@ -474,29 +521,16 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
           </ul>
         </div>`
       : '';
-    const status = String(((state.values.publication ?? {}) as Values).status ?? '');
     const main = html`<h1>${title}</h1>
-      <p class="status"><span class="badge badge-${status || 'none'}">${desk.statuses[status] ?? status}</span></p>
       ${state.message ? html`<div class="notice" role="status">${state.message}</div>` : ''} ${summary}
+      ${isNew ? html`<p class="status"><span class="badge badge-ban-nhap">${desk.statuses['ban-nhap']}</span></p>` : await workflowPanel(state, token)}
       ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a>${collection.key === 'exemplars' ? html` · <a href="/${collection.route}/${state.id}/phat-thanh">${desk.outputs.radio}</a> · <a href="/${collection.route}/${state.id}/xem-trang">${desk.outputs.page}</a>` : ''}</p>` : ''}
       <form method="post" action="${action}" novalidate class="entry-form" data-entry="${collection.route}/${state.id ?? 'moi'}">
         <input type="hidden" name="csrf" value="${token}" />
         <input type="hidden" name="hash" value="${state.hash}" />
         <!-- Enter in a text box presses the form's first button: it must save, not move or remove a list item. -->
         <button type="submit" name="action" value="save" class="default-action" tabindex="-1" aria-hidden="true">${desk.form.save}</button>
-        <div class="field${!state.editor && problems.some((p) => p.field === 'editor') ? ' field-error' : ''}">
-          <label for="f-editor">${desk.form.editor}</label>
-          <p class="hint" id="f-editor-hint">${desk.form.editorHint}</p>
-          ${errors.get('editor') ? html`<p class="error-message" id="f-editor-error"><span class="visually-hidden">${desk.form.errorPrefix} </span>${errors.get('editor')!.join(' ')}</p>` : ''}
-          <input
-            type="text"
-            id="f-editor"
-            name="editor"
-            value="${state.editor}"
-            autocomplete="name"
-            aria-describedby="f-editor-hint${errors.get('editor') ? ' f-editor-error' : ''}"
-          />
-        </div>
+        ${editorField(state.editor, 'f', errors.get('editor') ?? [])}
         ${fields}
         <section class="story-editor" aria-labelledby="story-label">
           <div class="field${bodyErrors ? ' field-error' : ''}">
@@ -512,7 +546,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
         ${general.length ? html`<p class="hint">${desk.form.general}: ${general.length}</p>` : ''}
         <div class="save-bar">
           <button type="submit" name="action" value="save">${desk.form.save}</button>
-          <button type="submit" name="action" value="save-draft" class="secondary">${desk.form.saveDraft}</button>
+          ${state.publication.status === 'da-duyet' ? html`<button type="submit" name="action" value="save-draft" class="secondary">${desk.form.saveDraft}</button>` : ''}
         </div>
       </form>
       ${!isNew && collection.key === 'exemplars' ? photoForm(collection, state.id!, token) : ''}`;
@@ -532,7 +566,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
         <div class="field"><label for="p-alt">${desk.photo.alt}</label><input type="text" id="p-alt" name="alt" /></div>
         <div class="field"><label for="p-credit">${desk.photo.credit}</label><input type="text" id="p-credit" name="credit" /></div>
         <div class="field"><label for="p-caption">${desk.photo.caption}</label><input type="text" id="p-caption" name="caption" /></div>
-        <div class="field"><label for="p-editor">${desk.form.editor}</label><input type="text" id="p-editor" name="editor" autocomplete="name" /></div>
+        ${editorField('', 'p')}
         <button type="submit">${desk.photo.upload}</button>
       </form>
     </section>`;
@@ -545,7 +579,16 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     const split = splitEntry(text);
     const data = split ? (parseFrontmatter(split.frontmatter).toJS() as Record<string, unknown>) : {};
     const values = valuesOf(collection.specs, data ?? {});
-    return { collection, id, values, body: split?.body ?? text, hash: remember(text), editor, photos: photosOf(values) };
+    return {
+      collection,
+      id,
+      values,
+      body: split?.body ?? text,
+      hash: remember(text),
+      editor,
+      photos: photosOf(values),
+      ...workflowFacts(data),
+    };
   }
 
   function newTemplate(collection: CollectionSetup): string {
@@ -566,12 +609,14 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       hash: '',
       editor,
       photos: [],
+      publication: { status: 'ban-nhap' },
     };
   }
 
-  async function commit(files: string[], editor: string, message: string) {
+  async function commit(files: string[], editor: string, message: string, action = 'edit') {
+    const { actor, local } = currentRequest();
     try {
-      history.record(files, editor, message);
+      history.record(files, local ? editor : actor!.name, message, { action, user: local ? undefined : actor?.username });
     } catch (error) {
       console.error(`Không ghi được phiên bản vào lịch sử: ${(error as Error).message}`);
     }
@@ -584,7 +629,23 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
     const posted = readPosted(collection.specs, form);
     const body = form.get('body') ?? '';
     const values = posted as Values;
-    const baseState = { collection, id, values, body: body.replace(/\r\n?/g, '\n'), hash: form.get('hash') ?? '', editor, photos: photosOf(values) };
+    const summary = id === undefined ? undefined : await findEntry(collection, id);
+    if (id !== undefined && !summary) throw new HttpError(404, desk.refused.notFound);
+    const current = summary ? readFileSync(absolute(summary.file), 'utf8') : undefined;
+    const facts =
+      current === undefined
+        ? { publication: { status: 'ban-nhap' } }
+        : workflowFacts(splitEntry(current) ? parseFrontmatter(splitEntry(current)!.frontmatter).toJS() : {});
+    const baseState: FormState = {
+      collection,
+      id,
+      values,
+      body: body.replace(/\r\n?/g, '\n'),
+      hash: form.get('hash') ?? '',
+      editor,
+      photos: photosOf(values),
+      ...facts,
+    };
 
     if (applyListAction(collection.specs, values, action)) return send(res, 200, await formPage(baseState, token));
     if (action === 'preview') {
@@ -592,12 +653,11 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       if (form.get('fragment') === '1') return send(res, 200, preview.text);
       return send(res, 200, await formPage({ ...baseState, preview }, token));
     }
-    if (action === 'save-draft') ((posted.publication ??= {}) as Values).status = 'ban-nhap';
 
     let file: string;
-    let current: string | undefined;
     let entryId = id;
-    if (id === undefined) {
+    if (summary) file = summary.file;
+    else {
       const name = String(posted[collection.idKey] ?? '').trim();
       entryId = slugify(name);
       if (!name || !/[a-z]/.test(entryId))
@@ -606,33 +666,204 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       if (existsSync(absolute(file)) || (await findEntry(collection, entryId))) {
         return send(res, 200, await formPage({ ...baseState, problems: [{ file, field: collection.idKey, message: desk.form.exists(entryId) }] }, token));
       }
-    } else {
-      const summary = await findEntry(collection, id);
-      if (!summary) throw new HttpError(404, desk.refused.notFound);
-      file = summary.file;
-      current = readFileSync(absolute(file), 'utf8');
     }
     if (!editor) return send(res, 200, await formPage({ ...baseState, problems: [{ file, field: 'editor', message: desk.form.editorMissing }] }, token));
 
     const base = current === undefined ? newTemplate(collection) : sha(current) === baseState.hash ? current : bases.get(baseState.hash);
-    const mine = editEntry(base ?? current!, collection.specs, posted, body);
+    let mine = editEntry(base ?? current!, collection.specs, posted, body);
     if (current !== undefined && sha(current) !== baseState.hash) return send(res, 409, conflictPage(collection, entryId!, current, mine, editor, token));
-
-    const problems = await checkEntry(index, collection.key, file, mine);
-    const split = splitEntry(mine);
-    const status = split ? (parseFrontmatter(split.frontmatter).toJS() as { publication?: { status?: string } } | null)?.publication?.status : undefined;
-    if (problems.length > 0 && status === 'da-duyet') {
-      return send(res, 200, await formPage({ ...baseState, problems, message: html`${desk.form.approvedNeedsClean}` }, token));
-    }
     if (mine === current) {
+      const problems = await checkEntry(index, collection.key, file, mine);
       return send(res, 200, await formPage({ ...stateFromFile(collection, entryId!, mine, editor), problems, message: html`${desk.form.unchanged}` }, token));
+    }
+
+    let problems = await checkEntry(index, collection.key, file, mine);
+    let notice: Html | undefined;
+    // An approved entry whose text changes needs approving again, unless the person may approve their own edit;
+    // with a problem it is not saved at all, unless the editor asks for it to become a draft.
+    if (facts.publication.status === 'da-duyet') {
+      if (problems.length > 0 && action !== 'save-draft')
+        return send(res, 200, await formPage({ ...baseState, problems, message: html`${desk.form.approvedNeedsClean}` }, token));
+      if (problems.length > 0 || !(hasRole('lanh-dao') && selfApprovalAllowed())) {
+        const status = problems.length === 0 ? 'cho-duyet' : 'ban-nhap';
+        mine = rewriteFrontmatter(mine, (doc) => doc.setIn(['publication', 'status'], status));
+        problems = await checkEntry(index, collection.key, file, mine);
+        notice = html`${status === 'cho-duyet' ? desk.workflow.backToReview : desk.workflow.backToDraft}`;
+      }
     }
     writeAtomic(absolute(file), mine);
     const name = String(posted[collection.nameKey] ?? entryId);
-    await commit([file], editor, current === undefined ? desk.commit.create(collection.what, name) : desk.commit.edit(collection.what, name));
-    if (problems.length === 0) return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${entryId}?luu=1` });
+    await commit(
+      [file],
+      editor,
+      current === undefined ? desk.commit.create(collection.what, name) : desk.commit.edit(collection.what, name),
+      current === undefined ? 'create' : 'edit',
+    );
+    if (problems.length === 0 && !notice) return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${entryId}?luu=1` });
     const state = stateFromFile(collection, entryId!, mine, editor);
-    return send(res, 200, await formPage({ ...state, problems, message: html`${desk.form.savedWithProblems(problems.length)}` }, token));
+    const message = problems.length
+      ? html`${notice ?? ''} ${desk.form.savedWithProblems(problems.length)}`
+      : html`${desk.form.savedAt(timeNow())} ${notice ?? ''}`;
+    return send(res, 200, await formPage({ ...state, problems, message }, token));
+  }
+
+  /** A desk without accounts is one person's; otherwise the settings say whether one may approve one's own edit. */
+  const selfApprovalAllowed = () => currentRequest().local || deskSettings().selfApproval;
+
+  function workflowFacts(data: unknown): Pick<FormState, 'publication' | 'consent' | 'kind' | 'minor'> {
+    const record = (data ?? {}) as Record<string, unknown>;
+    const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+    return {
+      publication: object(record.publication) ?? {},
+      consent: object(record.consent),
+      kind: typeof record.kind === 'string' ? record.kind : undefined,
+      minor: record.minor === true,
+    };
+  }
+
+  function situationOf(state: FormState, file: string): Situation {
+    return {
+      status: String(state.publication.status ?? ''),
+      consentGiven: state.collection.key === 'exemplars' && Boolean(state.consent?.date) && !state.consent?.withdrawn,
+      lastEditor: lastEditorOf(history.versions(file)),
+      selfApproval: selfApprovalAllowed(),
+    };
+  }
+
+  const shortDate = (value: unknown) => (typeof value === 'string' && value ? formatDateShort(value) : '');
+
+  async function workflowPanel(state: FormState, token: string): Promise<Html> {
+    const { collection } = state;
+    const summary = await findEntry(collection, state.id!);
+    const { actor } = currentRequest();
+    if (!summary || !actor) return html``;
+    const situation = situationOf(state, summary.file);
+    const publication = state.publication;
+    const review = publication.review as { by?: string; date?: string; comment?: string } | undefined;
+    const withdrawal = publication.withdrawal as { date?: string } | undefined;
+    const status = situation.status;
+    const step = state.step;
+    const typed = (name: string) => (step ? (step.form.get(name) ?? '') : '');
+    const errorsOf = (field: string) => (step?.problems ?? []).filter((p) => p.field === field).map((p) => p.message);
+    const input = (action: string, name: string, label: string, { area = false, hint = '' } = {}) => {
+      const id = `w-${action}-${name.replace(/\W/g, '-')}`;
+      const errors = step?.action === action ? errorsOf(name) : [];
+      const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+      return html`<div class="field${errors.length ? ' field-error' : ''}">
+        <label for="${id}">${label}</label>
+        ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+        ${errors.length ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${desk.form.errorPrefix} </span>${errors.join(' ')}</p>` : ''}
+        ${
+          area
+            ? html`<textarea id="${id}" name="${name}" rows="3" ${described ? html`aria-describedby="${described}"` : ''}>${NL}${step?.action === action ? typed(name) : ''}</textarea>`
+            : html`<input type="text" id="${id}" name="${name}" value="${step?.action === action ? typed(name) : ''}" ${described ? html`aria-describedby="${described}"` : ''} />`
+        }
+      </div>`;
+    };
+    const w = desk.workflow;
+    const fieldsFor = (action: WorkflowAction): Html => {
+      switch (action) {
+        case 'return':
+          return input(action, 'comment', w.comment, { area: true });
+        case 'withdraw':
+          return input(action, 'comment', w.reason, { area: true });
+        case 'withdraw-consent':
+          return html`${input(action, 'comment', w.reason, { area: true })}${input(action, 'date', w.withdrawnDate)}`;
+        case 'approve': {
+          const needsConsent = collection.key === 'exemplars' && state.kind === 'ca-nhan' && !state.consent?.date;
+          const needsGuardian = collection.key === 'exemplars' && state.minor && !(state.consent?.guardian as Record<string, unknown> | undefined)?.date;
+          return html`${input(action, 'approval.number', w.approvalNumber)}${input(action, 'approval.title', w.approvalTitle)}${input(
+            action,
+            'approval.issuer',
+            w.approvalIssuer,
+          )}${input(action, 'approval.date', w.approvalDate)}${needsConsent ? html`${input(action, 'consent.date', w.consentDate)}${input(action, 'consent.scope', w.consentScope)}` : ''}${
+            needsGuardian
+              ? html`${input(action, 'consent.guardian.relation', w.guardianRelation)}${input(action, 'consent.guardian.date', w.guardianDate)}`
+              : ''
+          }`;
+        }
+        default:
+          return html``;
+      }
+    };
+    const forms = actionsFor(situation).map((action) => {
+      const why = refusal(situation, actor, action);
+      // Buttons of another role are not shown; a refusal the person can act on (approving one's own edit) is explained.
+      if (why && !roleAllows(action, actor)) return html``;
+      if (why) return html`<p class="hint"><strong>${w.actions[action]}:</strong> ${why}</p>`;
+      const fields = fieldsFor(action);
+      const form = html`<form method="post" action="/${collection.route}/${state.id}/trang-thai" novalidate class="workflow-step">
+        <input type="hidden" name="csrf" value="${token}" />
+        <input type="hidden" name="hash" value="${state.hash}" />
+        <p class="hint">${w.hints[action]}</p>
+        ${fields}${editorField(state.editor, `w-${action}`, step?.action === action ? errorsOf('editor') : [])}
+        <button type="submit" name="action" value="${action}"${action === 'withdraw' || action === 'withdraw-consent' ? html` class="danger"` : ''}>${w.actions[action]}</button>
+      </form>`;
+      return fields.text ? html`<details ${step?.action === action ? html`open` : ''}><summary>${w.actions[action]}</summary>${form}</details>` : form;
+    });
+    return html`<section class="workflow" aria-labelledby="wf-title">
+      <h2 id="wf-title">${w.title}</h2>
+      <p class="status"><span class="badge badge-${status || 'none'}">${desk.statuses[status] ?? status}</span></p>
+      ${status === 'da-duyet' && publication.approvedBy ? html`<p>${w.approvedBy(String(publication.approvedBy), shortDate(publication.approvedOn))}</p>` : ''}
+      ${review && (status === 'tra-lai' || status === 'ban-nhap') ? html`<div class="review"><p>${w.returned(String(review.by ?? ''), shortDate(review.date))}</p><blockquote>${String(review.comment ?? '')}</blockquote></div>` : ''}
+      ${status === 'da-rut' && withdrawal?.date ? html`<p>${w.withdrawn(shortDate(withdrawal.date))}</p>` : ''}
+      ${forms}
+    </section>`;
+  }
+
+  /** Reads what a step's form sent: dates typed dd/mm/yyyy become ISO dates, a wrong one is a problem of its field. */
+  function stepInput(form: URLSearchParams, file: string): { input: ActionInput; problems: Problem[] } {
+    const problems: Problem[] = [];
+    const text = (name: string) => toNfc((form.get(name) ?? '').trim()) || undefined;
+    const date = (name: string) => {
+      const value = text(name);
+      if (!value) return undefined;
+      const parsed = parseDate(value);
+      if (parsed.ok) return parsed.date as string;
+      problems.push({ file, field: name, message: `Ngày "${value}" không đúng: ghi theo dạng ngày/tháng/năm, ví dụ 20/09/2022.` });
+      return undefined;
+    };
+    const input: ActionInput = {
+      comment: text('comment'),
+      date: date('date'),
+      approval: { number: text('approval.number'), title: text('approval.title'), issuer: text('approval.issuer'), date: date('approval.date') },
+      consent: {
+        date: date('consent.date'),
+        scope: text('consent.scope'),
+        guardian: { relation: text('consent.guardian.relation'), date: date('consent.guardian.date') },
+      },
+    };
+    return { input, problems };
+  }
+
+  async function changeState(collection: CollectionSetup, id: string, form: URLSearchParams, token: string, res: ServerResponse) {
+    const summary = await findEntry(collection, id);
+    if (!summary) throw new HttpError(404, desk.refused.notFound);
+    const action = form.get('action') as WorkflowAction;
+    if (!WORKFLOW_ACTIONS.includes(action)) throw new HttpError(404, desk.refused.notFound);
+    const { actor, local } = currentRequest();
+    const editor = local ? toNfc((form.get('editor') ?? '').trim()).slice(0, 80) : actor!.name;
+    const person: Actor = { ...actor!, name: editor || 'Người dùng bàn biên tập' };
+    const current = readFileSync(absolute(summary.file), 'utf8');
+    const state = stateFromFile(collection, id, current, editor);
+    if (sha(current) !== form.get('hash')) return send(res, 409, await formPage({ ...state, message: html`${desk.workflow.changed}` }, token));
+    const situation = situationOf(state, summary.file);
+    const why = refusal(situation, person, action);
+    if (why) return send(res, 403, await formPage({ ...state, message: html`${why}` }, token));
+    const { input, problems } = stepInput(form, summary.file);
+    problems.push(...missingInput(action, input).map((m) => ({ file: summary.file, ...m })));
+    if (local && !editor) problems.push({ file: summary.file, field: 'editor', message: desk.form.editorMissing });
+    const refused = async (message: string, list: Problem[]) =>
+      send(res, 200, await formPage({ ...state, message: html`${message}`, step: { action, form, problems: list }, problems: list }, token));
+    if (problems.length) return refused(action === 'approve' ? desk.workflow.cannotApprove : '', problems);
+    const text = applyAction(current, action, input, person, todayInVietnam());
+    if (action === 'submit' || action === 'approve') {
+      const found = await checkEntry(index, collection.key, summary.file, text);
+      if (found.length) return refused(action === 'approve' ? desk.workflow.cannotApprove : desk.workflow.cannotYet, found);
+    }
+    writeAtomic(absolute(summary.file), text);
+    await commit([summary.file], person.name, actionMessage(action, collection.what, summary.name, input.comment), action);
+    return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?buoc=${action}` });
   }
 
   function diffView(before: string, after: string): Html {
@@ -653,7 +884,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
       <form method="post" action="/${collection.route}/${id}/gop" novalidate>
         <input type="hidden" name="csrf" value="${token}" />
         <input type="hidden" name="hash" value="${remember(theirs)}" />
-        <div class="field"><label for="m-editor">${desk.form.editor}</label><input type="text" id="m-editor" name="editor" value="${editor}" /></div>
+        ${editorField(editor, 'm')}
         <div class="field">
           <label for="m-text">${desk.conflict.merged}</label>
           <p class="hint" id="m-text-hint">${desk.conflict.mergedHint}</p>
@@ -696,7 +927,7 @@ export async function startDesk({ root, port = 4322, env = process.env }: DeskOp
         ${diffView(current, old)}
         <form method="post" action="/${collection.route}/${id}/lich-su" novalidate>
           <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="version" value="${version}" />
-          <div class="field"><label for="h-editor">${desk.form.editor}</label><input type="text" id="h-editor" name="editor" autocomplete="name" /></div>
+          ${editorField('', 'h')}
           <p class="hint">${desk.history.restoreHint}</p>
           <button type="submit">${desk.history.restore}</button>
         </form>`;
@@ -834,7 +1065,7 @@ ${
 <form method="post" action="${action}" novalidate class="entry-form" data-entry="${setup.route}/${String(record.data.id ?? '')}">
 <input type="hidden" name="csrf" value="${token}" />
 <input type="hidden" name="hash" value="${remember(record.text)}" />
-<div class="field"><label for="f-editor">${desk.form.editor}</label><p class="hint" id="f-editor-hint">${desk.form.editorHint}</p><input type="text" id="f-editor" name="editor" value="${editor}" autocomplete="name" aria-describedby="f-editor-hint" /></div>
+${editorField(editor)}
 ${fields}
 <div class="save-bar"><button type="submit" name="action" value="save">${desk.form.save}</button></div>
 </form>`;
@@ -892,7 +1123,7 @@ ${fields}
     if (old === undefined) throw new HttpError(404, desk.refused.notFound);
     const editor = toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên';
     writeAtomic(absolute(summary.file), old);
-    await commit([summary.file], editor, desk.commit.restore(collection.what, summary.name));
+    await commit([summary.file], editor, desk.commit.restore(collection.what, summary.name), 'restore');
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
   }
 
@@ -910,7 +1141,9 @@ ${fields}
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
     const current = readFileSync(absolute(summary.file), 'utf8');
-    const state = stateFromFile(collection, id, current, field('editor'));
+    const { local, actor } = currentRequest();
+    const editorName = local ? field('editor') : actor!.name;
+    const state = stateFromFile(collection, id, current, editorName);
     const fail = async (message: string) => send(res, 200, await formPage({ ...state, problems: [{ file: summary.file, field: 'photos', message }] }, token));
     const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
     if (!upload) return fail(desk.photo.needFile);
@@ -941,7 +1174,7 @@ ${fields}
       if (!isMap(doc.contents)) return fail(desk.photo.saveFirst);
       const text = split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '') + split.close + split.body;
       writeAtomic(absolute(summary.file), text);
-      await commit([summary.file, photoFile], field('editor') || 'Biên tập viên', desk.commit.photo(summary.name));
+      await commit([summary.file, photoFile], editorName || 'Biên tập viên', desk.commit.photo(summary.name), 'photo');
       return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
     } finally {
       rmSync(temporary, { force: true });
@@ -960,6 +1193,104 @@ ${fields}
 
   // ——— requests ———
 
+  const sessionCookie = (id: string, maxAge?: number) =>
+    `desk_session=${id}; Path=/; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+  /** A fingerprint of the account's password: a session ends when the password changes or the account goes. */
+  const stampOf = (username: string) => accounts.find(username)?.password.slice(-24);
+  const stamps = new WeakMap<Session, string | undefined>();
+
+  function forbid(): never {
+    throw new HttpError(403, desk.account.forbidden);
+  }
+  function requireRole(...roles: Role[]) {
+    if (!hasRole(...roles)) forbid();
+  }
+
+  /** Where to go after logging in: a path of the desk itself, never another site. */
+  const safeNext = (next: string) => (/^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/dang-nhap') ? next : '/');
+
+  function loginPage(token: string, next: string, message = '', username = ''): string {
+    const a = desk.account;
+    const main = html`<h1>${a.loginTitle}</h1>
+      ${message ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><p>${message}</p></div>` : ''}
+      <form method="post" action="/dang-nhap" class="login">
+        <input type="hidden" name="csrf" value="${token}" />
+        <input type="hidden" name="tiep" value="${safeNext(next)}" />
+        <div class="field"><label for="l-username">${a.username}</label><input type="text" id="l-username" name="username" value="${username}" autocomplete="username" autocapitalize="none" spellcheck="false" required /></div>
+        <div class="field"><label for="l-password">${a.password}</label><input type="password" id="l-password" name="password" autocomplete="current-password" required /></div>
+        <button type="submit">${a.login}</button>
+      </form>`;
+    return layout(a.loginTitle, main, { token });
+  }
+
+  async function login(req: IncomingMessage, res: ServerResponse, body: Buffer, sent: string, token: string, headers: Record<string, string>) {
+    const form = new URLSearchParams(body.toString('utf8'));
+    if (!sent || !tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+    const username = toNfc((form.get('username') ?? '').trim().toLowerCase()).slice(0, 64);
+    const password = form.get('password') ?? '';
+    const next = form.get('tiep') ?? '';
+    const address = req.socket.remoteAddress ?? '';
+    const wait = limiter.waitSeconds(username, address);
+    if (wait > 0) return send(res, 429, loginPage(token, next, desk.account.loginWait(wait), username), undefined, { ...headers, 'Retry-After': String(wait) });
+    const account = await accounts.verify(username, password);
+    if (!account) {
+      limiter.failed(username, address);
+      return send(res, 401, loginPage(token, next, desk.account.loginFailed, username), undefined, headers);
+    }
+    limiter.succeeded(username);
+    sessions.end(sent);
+    const session = sessions.start(account.username);
+    stamps.set(session, stampOf(account.username));
+    return send(res, 303, '', 'text/plain', { Location: safeNext(next), 'Set-Cookie': sessionCookie(session.id, sessions.maxAgeSeconds) });
+  }
+
+  function accountsPage(token: string, local: boolean, message = ''): string {
+    const a = desk.account;
+    const list = accounts.all();
+    const main = html`<h1>${a.accountsTitle}</h1>
+      ${message ? html`<div class="notice" role="status">${message}</div>` : ''}
+      ${local ? html`<p>${a.localMode}</p>` : ''}
+      <p>${a.accountsIntro}</p>
+      <pre>npm run desk:account -- them --ten thu --ho-ten "Nguyễn Minh Thư" --vai-tro bien-tap-vien
+npm run desk:account -- doi-mat-khau --ten thu</pre>
+      ${list.map(
+        (account) => html`<section class="account" aria-labelledby="acc-${account.username}">
+          <h2 id="acc-${account.username}">${account.name} <span class="hint">(${account.username})</span></h2>
+          <form method="post" action="/tai-khoan">
+            <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="username" value="${account.username}" />
+            <fieldset>
+              <legend>${a.roles}</legend>
+              ${ROLES.map(
+                (role) =>
+                  html`<label><input type="checkbox" name="roles" value="${role}" ${account.roles.includes(role) ? html`checked` : ''} /> ${desk.roles[role]}</label> `,
+              )}
+            </fieldset>
+            <button type="submit" name="action" value="roles">${a.saveRoles}</button>
+            <button type="submit" name="action" value="remove" class="danger">${a.remove}</button>
+          </form>
+        </section>`,
+      )}`;
+    return layout(a.accountsTitle, main, { current: 'accounts', token });
+  }
+
+  function changeAccount(form: URLSearchParams, token: string, local: boolean): string {
+    const username = form.get('username') ?? '';
+    const { actor } = currentRequest();
+    if (!accounts.find(username)) throw new HttpError(404, desk.refused.notFound);
+    const roles = form.getAll('roles').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    const self = actor?.username === username;
+    if (form.get('action') === 'remove') {
+      if (self) return accountsPage(token, local, desk.account.notSelf);
+      accounts.remove(username);
+      sessions.endAllOf(username);
+      return accountsPage(token, local, desk.account.removed(username));
+    }
+    if (self && !roles.includes('quan-tri')) return accountsPage(token, local, desk.account.notSelf);
+    if (roles.length === 0) return accountsPage(token, local, 'Cần ít nhất một vai trò.');
+    accounts.setRoles(username, roles);
+    return accountsPage(token, local, desk.account.rolesSaved(username));
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req, hosts)) return send(res, 421, desk.refused.host, 'text/plain; charset=utf-8');
     if (crossSite(req, hosts)) return send(res, 403, desk.refused.crossSite, 'text/plain; charset=utf-8');
@@ -970,23 +1301,82 @@ ${fields}
         .filter(Boolean)
         .map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]),
     );
-    let session = /^[\w-]{32}$/.test(cookies.desk_session ?? '') ? cookies.desk_session! : '';
+    const sent = /^[\w-]{32,64}$/.test(cookies.desk_session ?? '') ? cookies.desk_session! : '';
     const headers: Record<string, string> = {};
-    if (!session) {
-      session = randomBytes(24).toString('base64url');
-      headers['Set-Cookie'] = `desk_session=${session}; Path=/; HttpOnly; SameSite=Strict`;
+    const local = !accounts.any();
+    let sessionId = sent;
+    let actor: Actor | undefined;
+    let expired = false;
+    if (local) {
+      // One person on this computer: the cookie only ties the CSRF token to this browser, and never expires.
+      if (!sessionId) {
+        sessionId = randomBytes(24).toString('base64url');
+        headers['Set-Cookie'] = sessionCookie(sessionId);
+      }
+      actor = { username: '', name: decodeSafely(cookies.desk_editor ?? ''), roles: [...ROLES] };
+    } else {
+      let session = sessions.get(sent);
+      if (session?.username && stamps.get(session) !== stampOf(session.username)) {
+        sessions.end(session.id);
+        session = undefined;
+      }
+      if (!session) {
+        expired = sent !== '';
+        session = sessions.start('');
+        headers['Set-Cookie'] = sessionCookie(session.id, sessions.maxAgeSeconds);
+      }
+      sessionId = session.id;
+      const account = session.username ? accounts.find(session.username) : undefined;
+      if (account) actor = { username: account.username, name: account.name, roles: account.roles };
     }
-    const token = tokenOf(session);
+    const token = tokenOf(sessionId);
+    const context: RequestContext = { actor, local, token };
+    return requests.run(context, () => route(req, res, url, cookies, { sessionId, headers, expired, token, sent }));
+  }
+
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    cookies: Record<string, string>,
+    { sessionId, headers, expired, token, sent }: { sessionId: string; headers: Record<string, string>; expired: boolean; token: string; sent: string },
+  ) {
     const reply = (status: number, body: string, type?: string, more: Record<string, string> = {}) => send(res, status, body, type, { ...headers, ...more });
     const pathname = url.pathname;
+    const { actor, local } = currentRequest();
+
+    if ((req.method === 'GET' || req.method === 'HEAD') && STATIC[pathname]) {
+      const asset = STATIC[pathname]!;
+      return reply(200, readFileSync(asset.file, 'utf8'), asset.type);
+    }
+    if (pathname === '/dang-nhap') {
+      if (local) return reply(303, '', 'text/plain', { Location: '/' });
+      if (req.method === 'POST') return login(req, res, await readBody(req), sent, token, headers);
+      return reply(200, loginPage(token, url.searchParams.get('tiep') ?? '', expired || url.searchParams.has('het-han') ? desk.account.expired : ''));
+    }
+    if (!actor) {
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        const next = encodeURIComponent(`${pathname}${url.search}`);
+        return reply(303, '', 'text/plain', { Location: `/dang-nhap?tiep=${next}${expired ? '&het-han=1' : ''}` });
+      }
+      return reply(401, loginPage(token, '', expired ? desk.account.expired : desk.account.loginNeeded));
+    }
+    if (pathname === '/dang-xuat' && req.method === 'POST') {
+      const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      sessions.end(sessionId);
+      return reply(303, '', 'text/plain', { Location: '/dang-nhap', 'Set-Cookie': sessionCookie('', 0) });
+    }
 
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const asset = STATIC[pathname];
-      if (asset) return reply(200, readFileSync(asset.file, 'utf8'), asset.type);
       if (pathname.startsWith('/_anh/')) return photoFile(pathname, res);
       if (pathname === '/') return reply(303, '', 'text/plain', { Location: '/dien-hinh' });
+      if (pathname === '/tai-khoan') {
+        requireRole('quan-tri');
+        return reply(200, accountsPage(token, local));
+      }
       const [, route, id, sub, extra] = pathname.split('/');
-      const editor = decodeSafely(cookies.desk_editor ?? '');
+      const editor = local ? decodeSafely(cookies.desk_editor ?? '') : actor.name;
       const records = Object.values(RECORDS).find((r) => r.route === route);
       if (records && sub === undefined) {
         if (!records.single && !id) return reply(200, await recordList(records, url, token));
@@ -1005,7 +1395,9 @@ ${fields}
       if (!summary) throw new HttpError(404, desk.refused.notFound);
       const text = readFileSync(absolute(summary.file), 'utf8');
       const state = stateFromFile(collection, id, text, editor);
-      if (url.searchParams.has('luu')) state.message = html`${desk.form.savedAt(timeNow())}`;
+      const done = url.searchParams.get('buoc');
+      if (done && desk.workflow.done[done]) state.message = html`${desk.workflow.done[done]}`;
+      else if (url.searchParams.has('luu')) state.message = html`${desk.form.savedAt(timeNow())}`;
       return reply(200, await formPage(state, token));
     }
 
@@ -1013,23 +1405,41 @@ ${fields}
     const body = await readBody(req);
     const [, route, id, sub, extra] = pathname.split('/');
     if (!cookies.desk_session) throw new HttpError(403, desk.refused.token);
-    const records = Object.values(RECORDS).find((r) => r.route === route);
-    const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
-    if (records && sub === undefined) {
+    if (pathname === '/tai-khoan') {
+      requireRole('quan-tri');
       const form = new URLSearchParams(body.toString('utf8'));
       if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      return reply(200, changeAccount(form, token, local));
+    }
+    const records = Object.values(RECORDS).find((r) => r.route === route);
+    const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
+    const readForm = () => {
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf') ?? req.headers['x-csrf-token'], token)) throw new HttpError(403, desk.refused.token);
+      // With accounts, the history names the person logged in, whatever the form says.
+      if (!local) form.set('editor', actor.name);
+      return form;
+    };
+    if (records && sub === undefined) {
+      requireRole(records.key === 'settings' ? 'quan-tri' : 'bien-tap-vien');
+      const form = readForm();
       const record = await findRecord(records, id);
       if (!record) throw new HttpError(404, desk.refused.notFound);
       return saveRecord(records, record, form, token, res);
     }
     if (!collection || !id || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
-    if (sub === 'anh') return uploadPhoto(collection, id, req, body, session, token, res);
+    if (sub === 'anh') {
+      requireRole('bien-tap-vien');
+      return uploadPhoto(collection, id, req, body, sessionId, token, res);
+    }
     if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, desk.refused.token);
-    const form = new URLSearchParams(body.toString('utf8'));
-    if (!tokenMatches(form.get('csrf') ?? req.headers['x-csrf-token'], token)) throw new HttpError(403, desk.refused.token);
+    const form = readForm();
     const editor = (form.get('editor') ?? '').trim();
-    if (editor) headers['Set-Cookie'] = `desk_editor=${encodeURIComponent(editor.slice(0, 80))}; Path=/; SameSite=Strict`;
+    if (local && editor) headers['Set-Cookie'] = `desk_editor=${encodeURIComponent(editor.slice(0, 80))}; Path=/; SameSite=Strict`;
     res.setHeader('Set-Cookie', headers['Set-Cookie'] ?? []);
+    if (sub === 'trang-thai' && isEntryId(id)) return changeState(collection, id, form, token, res);
+    // Previews change nothing: anyone who may read the entry may preview it.
+    if (form.get('action') !== 'preview') requireRole('bien-tap-vien');
     if (sub === undefined && id === 'moi') return saveEntry(collection, undefined, form, token, res);
     if (!isEntryId(id)) throw new HttpError(404, desk.refused.notFound);
     if (sub === undefined) return saveEntry(collection, id, form, token, res);
@@ -1049,7 +1459,7 @@ ${fields}
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, lan ? '0.0.0.0' : '127.0.0.1', () => resolve());
   });
   // Read the lists and the entries they refer to while the editor opens the browser: the first save or list of
   // 10,000 exemplars then finds them in memory.
@@ -1059,12 +1469,24 @@ ${fields}
     .then(() => index.reference())
     .catch(() => {});
   const actual = (server.address() as { port: number }).port;
-  hosts = allowedHosts(actual);
+  hosts = lan ? officeHosts(actual, deskSettings().hosts) : allowedHosts(actual);
   return {
     server,
+    lan,
     port: actual,
     url: `http://127.0.0.1:${actual}/`,
     history,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The names an office browser may use for this computer: its addresses, its name, and those the settings add. */
+export function officeHosts(port: number, extra: readonly string[] = []): Set<string> {
+  const hosts = allowedHosts(port);
+  const names = [hostname(), `${hostname()}.local`];
+  for (const list of Object.values(networkInterfaces()))
+    for (const address of list ?? []) names.push(address.family === 'IPv6' ? `[${address.address}]` : address.address);
+  for (const name of names) hosts.add(`${name.toLowerCase()}:${port}`);
+  for (const host of extra) hosts.add((host.includes(':') ? host : `${host}:${port}`).toLowerCase());
+  return hosts;
 }

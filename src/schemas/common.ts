@@ -198,20 +198,40 @@ export function level() {
   return z.enum(LEVELS, { error: missingOr(`Cấp phải là một trong: ${LEVELS.join(', ')}.`) });
 }
 
-/** Publication workflow states; only "da-duyet" (approved) is ever published. */
-export const PUBLICATION_STATUSES = ['ban-nhap', 'da-duyet', 'da-rut'] as const;
+/**
+ * Publication workflow states; only "da-duyet" (approved) is ever published. An entry goes from draft to awaiting
+ * approval, then is approved or returned to its writer with a comment; a published entry can be withdrawn.
+ */
+export const PUBLICATION_STATUSES = ['ban-nhap', 'cho-duyet', 'tra-lai', 'da-duyet', 'da-rut'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 /** Whether and on what authority an entry may be published. */
 export function publication() {
   return z
     .strictObject({
-      /** "ban-nhap" (draft), "da-duyet" (approved) or "da-rut" (withdrawn). */
+      /** "ban-nhap" (draft), "cho-duyet" (awaiting approval), "tra-lai" (returned), "da-duyet" (approved) or "da-rut" (withdrawn). */
       status: z.enum(PUBLICATION_STATUSES, {
-        error: missingOr('Trạng thái (status) phải là "ban-nhap" (bản nháp), "da-duyet" (đã duyệt) hoặc "da-rut" (đã rút).'),
+        error: missingOr(
+          'Trạng thái (status) phải là "ban-nhap" (bản nháp), "cho-duyet" (chờ duyệt), "tra-lai" (trả lại), "da-duyet" (đã duyệt) hoặc "da-rut" (đã rút).',
+        ),
       }),
       /** The decision or minutes that approved publication; required once approved. */
       approval: documentRef().optional(),
+      /** Who approved it on the desk (the leader's name), kept for the record and never published. */
+      approvedBy: text({ max: 80 }).optional(),
+      /** Date it was approved on the desk. */
+      approvedOn: isoDate().optional(),
+      /** The leader's comment when it was last returned to its writer, kept for the record and never published. */
+      review: z
+        .strictObject({
+          /** Who returned it. */
+          by: text({ max: 80 }),
+          /** Date it was returned. */
+          date: isoDate(),
+          /** What to change before submitting again. */
+          comment: text(),
+        })
+        .optional(),
       /** Why and when a published entry was taken down. */
       withdrawal: z
         .strictObject({

@@ -86,8 +86,18 @@ export class DeskClient {
       },
       redirect: 'manual',
     });
-    return { status: response.status, text: await response.text(), location: response.headers.get('location') };
+    const set = response.headers.get('set-cookie');
+    if (set?.startsWith('desk_session=')) this.cookie = set.split(';')[0]!;
+    const text = await response.text();
+    this.token = /name="csrf-token" content="([^"]+)"/.exec(text)?.[1] ?? this.token;
+    return { status: response.status, text, location: response.headers.get('location'), headers: response.headers };
   }
 }
 
 export const hashOf = (page: string) => /name="hash" value="([^"]*)"/.exec(page)?.[1] ?? '';
+
+/** Logs a client in: opens the login page for its token, then posts the name and password. */
+export async function logIn(client: DeskClient, username: string, password: string) {
+  await client.get('/dang-nhap');
+  return client.post('/dang-nhap', new URLSearchParams({ username, password }));
+}

@@ -11,9 +11,10 @@ export function isPublishable(data: Publishable): boolean {
   return data.publication.status === 'da-duyet' && !data.consent?.withdrawn;
 }
 
-/** A draft whose subject has not withdrawn consent: what an editor previews before approval. */
+/** Not yet approved (a draft, awaiting approval or returned), its subject not having withdrawn consent: what an editor previews. */
 export function isDraft(data: Publishable): boolean {
-  return data.publication.status === 'ban-nhap' && !data.consent?.withdrawn;
+  const { status } = data.publication;
+  return (status === 'ban-nhap' || status === 'cho-duyet' || status === 'tra-lai') && !data.consent?.withdrawn;
 }
 
 /**
