@@ -13,6 +13,7 @@ import { lastEditorOf } from '../../src/desk/history.ts';
 import { parseFrontmatter, splitEntry } from '../../src/desk/edit.ts';
 import { startDesk, DeskStartError, type Desk } from '../../src/desk/server.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
+import { runScript } from '../helpers/run-script.ts';
 import { contentCopy, DeskClient, hashOf, logIn, valuesToParams } from '../helpers/desk.ts';
 import { formSpec } from '../../src/desk/schema-form.ts';
 import { valuesOf } from '../../src/desk/form.ts';
@@ -354,6 +355,35 @@ describe('a desk without accounts', () => {
       await desk.close();
       cleanup();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run desk:account', () => {
+  it('makes an account from a password typed on standard input, never from a flag, and refuses weak ones', () => {
+    const { root, cleanup } = contentCopy();
+    try {
+      const made = runScript(
+        'desk-account.ts',
+        root,
+        ['them', '--ten', 'thu', '--ho-ten', 'Minh Thư', '--vai-tro', 'bien-tap-vien,lanh-dao'],
+        'sông Hồng mùa lũ\n',
+      );
+      expect(made.status, made.output).toBe(0);
+      expect(made.output).toContain('Đã tạo tài khoản "thu" (Minh Thư): Biên tập viên, Lãnh đạo.');
+      const stored = readFileSync(path.join(root, '.desk/accounts.json'), 'utf8');
+      expect(stored).not.toContain('sông Hồng');
+      expect(stored).toMatch(/"password": "scrypt\$/);
+      expect(runScript('desk-account.ts', root, ['danh-sach'], '').output).toContain('thu\tMinh Thư\tBiên tập viên, Lãnh đạo');
+      const weak = runScript('desk-account.ts', root, ['them', '--ten', 'lan', '--ho-ten', 'Lan', '--vai-tro', 'lanh-dao'], 'ngan\n');
+      expect(weak.status).toBe(1);
+      expect(weak.output).toContain('Mật khẩu cần ít nhất 10 ký tự. Chưa có gì thay đổi.');
+      const role = runScript('desk-account.ts', root, ['them', '--ten', 'lan', '--ho-ten', 'Lan', '--vai-tro', 'giam-doc'], 'đủ dài và khó đoán\n');
+      expect(role.output).toContain('Không có vai trò "giam-doc"');
+      expect(runScript('desk-account.ts', root, ['them', '--ten', 'lan', '--mat-khau', 'x'], '').output).toContain('Không có tuỳ chọn "--mat-khau"');
+      expect(new Accounts(path.join(root, '.desk')).all().map((a) => a.username)).toEqual(['thu']);
+    } finally {
+      cleanup();
     }
   });
 });
