@@ -36,7 +36,7 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
             actor
               ? html`<nav aria-label="${desk.nav.label}">
                   <ul>
-                    ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}${link('/dia-danh', desk.nav.places, 'places')}${link('/khen-thuong', desk.nav.awards, 'awards')}${link('/cai-dat', desk.nav.settings, 'settings')}${admin ? link('/tai-khoan', desk.nav.accounts, 'accounts') : ''}
+                    ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}${link('/dia-danh', desk.nav.places, 'places')}${link('/khen-thuong', desk.nav.awards, 'awards')}${link('/cai-dat', desk.nav.settings, 'settings')}${admin ? html`${link('/tai-khoan', desk.nav.accounts, 'accounts')}${link('/cai-dat-ban', desk.nav.deskSettings, 'deskSettings')}` : ''}
                   </ul>
                 </nav>`
               : ''

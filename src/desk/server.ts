@@ -44,7 +44,7 @@ import { parseMultipart, photoExtension } from './multipart.ts';
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { Accounts, ROLES, type Role } from './accounts.ts';
 import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits, type Session } from './sessions.ts';
-import { deskStateDir, readDeskSettings, type DeskSettings } from './desk-settings.ts';
+import { deskSettingsSchema, deskStateDir, readDeskSettings, writeDeskSettings, type DeskSettings } from './desk-settings.ts';
 import { requests, currentRequest, editorField, hasRole, type RequestContext } from './request.ts';
 import {
   actionsFor,
@@ -350,7 +350,10 @@ export async function startDesk({
       return `${next.pathname}${next.search}`;
     };
     const main = html`<h1>${desk.collections[collection.key]}</h1>
-      <p><a class="button" href="/${collection.route}/moi">${desk.list.newOf[collection.key]}</a></p>
+      <p>
+        <a class="button" href="/${collection.route}/moi">${desk.list.newOf[collection.key]}</a>
+        ${hasRole('lanh-dao') && counts.get('cho-duyet') ? html` <a class="button" href="/${collection.route}?trang-thai=cho-duyet">${desk.workflow.waiting(counts.get('cho-duyet')!)}</a>` : ''}
+      </p>
       <form method="get" action="/${collection.route}" class="filters" role="search">
         <div class="field">
           <label for="l-q">${desk.list.search}</label>
@@ -1291,6 +1294,51 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     return accountsPage(token, local, desk.account.rolesSaved(username));
   }
 
+  function deskSettingsPage(token: string, message = '', problem = ''): string {
+    const d = desk.deskSettings;
+    const settings = deskSettings();
+    const check = (name: string, label: string, hint: string, on: boolean) =>
+      html`<div class="field checkbox"><input type="checkbox" id="s-${name}" name="${name}" value="1" ${on ? html`checked` : ''} aria-describedby="s-${name}-hint" /><label for="s-${name}">${label}</label><p class="hint" id="s-${name}-hint">${hint}</p></div>`;
+    const text = (name: string, label: string, hint: string, value = '') =>
+      html`<div class="field"><label for="s-${name}">${label}</label><p class="hint" id="s-${name}-hint">${hint}</p><input type="text" id="s-${name}" name="${name}" value="${value}" aria-describedby="s-${name}-hint" /></div>`;
+    const main = html`<h1>${desk.nav.deskSettings}</h1>
+      ${message ? html`<div class="notice" role="status">${message}</div>` : ''}
+      ${problem ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><p>${problem}</p></div>` : ''}
+      <p>${d.intro}</p>
+      <form method="post" action="/cai-dat-ban" novalidate>
+        <input type="hidden" name="csrf" value="${token}" />
+        ${check('selfApproval', d.selfApproval, d.selfApprovalHint, settings.selfApproval)}
+        ${check('lan', d.lan, d.lanHint, settings.lan)}
+        ${text('hosts', d.hosts, d.hostsHint, settings.hosts.join(' '))}
+        ${text('folder', d.folder, d.folderHint, settings.publishTarget?.folder)}
+        ${text('rsync', d.rsync, d.rsyncHint, settings.publishTarget?.rsync)}
+        ${text('remote', d.remote, d.remoteHint, settings.sharedRepository?.remote)}
+        ${text('branch', d.branch, d.branchHint, settings.sharedRepository?.branch ?? 'main')}
+        <div class="save-bar"><button type="submit">${desk.form.save}</button></div>
+      </form>`;
+    return layout(desk.nav.deskSettings, main, { current: 'deskSettings', token });
+  }
+
+  function saveDeskSettings(form: URLSearchParams, token: string): string {
+    const value = (name: string) => (form.get(name) ?? '').trim();
+    const candidate = {
+      lan: form.get('lan') === '1',
+      hosts: value('hosts')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+      selfApproval: form.get('selfApproval') === '1',
+      ...(value('folder') || value('rsync')
+        ? { publishTarget: { ...(value('folder') ? { folder: value('folder') } : {}), ...(value('rsync') ? { rsync: value('rsync') } : {}) } }
+        : {}),
+      ...(value('remote') ? { sharedRepository: { remote: value('remote'), branch: value('branch') || 'main' } } : {}),
+    };
+    const parsed = deskSettingsSchema.safeParse(candidate);
+    if (!parsed.success) return deskSettingsPage(token, '', desk.deskSettings.invalid(parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
+    if (parsed.data.lan && !accounts.any()) return deskSettingsPage(token, '', desk.deskSettings.lanNeedsAccount);
+    writeDeskSettings(stateDir, parsed.data);
+    return deskSettingsPage(token, desk.deskSettings.saved);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req, hosts)) return send(res, 421, desk.refused.host, 'text/plain; charset=utf-8');
     if (crossSite(req, hosts)) return send(res, 403, desk.refused.crossSite, 'text/plain; charset=utf-8');
@@ -1375,6 +1423,10 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
         requireRole('quan-tri');
         return reply(200, accountsPage(token, local));
       }
+      if (pathname === '/cai-dat-ban') {
+        requireRole('quan-tri');
+        return reply(200, deskSettingsPage(token));
+      }
       const [, route, id, sub, extra] = pathname.split('/');
       const editor = local ? decodeSafely(cookies.desk_editor ?? '') : actor.name;
       const records = Object.values(RECORDS).find((r) => r.route === route);
@@ -1405,6 +1457,12 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     const body = await readBody(req);
     const [, route, id, sub, extra] = pathname.split('/');
     if (!cookies.desk_session) throw new HttpError(403, desk.refused.token);
+    if (pathname === '/cai-dat-ban') {
+      requireRole('quan-tri');
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      return reply(200, saveDeskSettings(form, token));
+    }
     if (pathname === '/tai-khoan') {
       requireRole('quan-tri');
       const form = new URLSearchParams(body.toString('utf8'));

@@ -328,6 +328,34 @@ describe('the whole path through the desk, with accounts', () => {
     }
   });
 
+  it('keeps accounts and the desk settings to administrators', async () => {
+    const accounts = new Accounts(stateDir());
+    await accounts.add('admin', 'Quản trị viên', ['quan-tri'], 'quản trị hệ thống 1');
+    const thu = new DeskClient(desk.url);
+    await logIn(thu, 'thu', 'mật khẩu mới tinh 7');
+    expect((await thu.get('/tai-khoan')).status).toBe(403);
+    expect((await thu.get('/cai-dat-ban')).status).toBe(403);
+    expect((await thu.post('/cai-dat-ban', new URLSearchParams({ selfApproval: '1' }))).status).toBe(403);
+    expect((await thu.post('/cai-dat', new URLSearchParams({ action: 'save' }))).status).toBe(403);
+    const admin = new DeskClient(desk.url);
+    await logIn(admin, 'admin', 'quản trị hệ thống 1');
+    const page = await admin.get('/tai-khoan');
+    expect(page.text).toContain('Minh Thư');
+    expect(page.text).toContain('Trần Thị Lan');
+    const saved = await admin.post('/cai-dat-ban', new URLSearchParams({ selfApproval: '1', remote: '../kho-chung.git', branch: 'main' }));
+    expect(saved.text).toContain('Đã lưu cài đặt bàn biên tập.');
+    expect(JSON.parse(readFileSync(path.join(stateDir(), 'settings.json'), 'utf8'))).toMatchObject({
+      selfApproval: true,
+      sharedRepository: { remote: '../kho-chung.git' },
+    });
+    const bad = await admin.post('/cai-dat-ban', new URLSearchParams({ branch: 'main; rm -rf', remote: 'x' }));
+    expect(bad.text).toContain('Cài đặt chưa lưu');
+    // An administrator cannot lock everyone out by removing their own account.
+    expect((await admin.post('/tai-khoan', new URLSearchParams({ username: 'admin', action: 'remove' }))).text).toContain('Không tự xoá');
+    expect(accounts.find('admin')).toBeDefined();
+    await admin.post('/cai-dat-ban', new URLSearchParams({ branch: 'main' }));
+  });
+
   it('refuses to open to the office network without an account', async () => {
     const { root: bare, cleanup: clean } = contentCopy();
     try {
