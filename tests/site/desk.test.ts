@@ -165,7 +165,7 @@ describe('the editors’ desk in Chromium', () => {
       await page.fill('#f-role', role);
       await save(page);
     }
-    await page.click('text=Lịch sử phiên bản');
+    await page.click('.entry-links >> text=Lịch sử phiên bản');
     await page.locator('td a').nth(1).click();
     await expect.poll(() => page.locator('pre.diff').textContent()).toContain('Bản thứ nhất');
     await screenshot(page, 'lich-su');
@@ -226,7 +226,8 @@ describe('the editors’ desk in Chromium', () => {
     await page.goto(`${desk.url}dien-hinh/ban-nhap-le-van-tam`);
     const boxes = page.locator('form.entry-form input[type=text], form.entry-form textarea');
     const count = await boxes.count();
-    expect(count).toBeGreaterThan(20);
+    // Every text box of the form (the approval state has none: it changes only through the steps of approval).
+    expect(count).toBeGreaterThan(10);
     for (let i = 0; i < count; i++) await boxes.nth(i).fill(`Chữ ${payloads[i % payloads.length]}`);
     await page.fill('#f-editor', payloads[1]!);
     await page.fill('#f-body', `Chữ ${payloads.join(' ')} [x](javascript:alert(7))\n\n<img src=x onerror=alert(8) />\n`);
@@ -329,6 +330,8 @@ describe('the editors’ desk in Chromium', () => {
     'cai-dat',
     'phong-trao',
     'phong-trao/thi-dua-ayun-pa-2023',
+    'tai-khoan',
+    'cai-dat-ban',
   ])('/%s passes axe under the strict policy and loads nothing from outside', async (pathname) => {
     outside = [];
     errors = [];
