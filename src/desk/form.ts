@@ -208,7 +208,7 @@ function renderField(spec: FieldSpec, value: Posted | undefined, inputName: stri
         const known = choices.some((c) => c.value === text);
         return wrap(
           html`${fieldLabel}${hint}${fieldMessages(errors, id)}
-            <select id="${id}" name="${inputName}" ${aria}${choices.length > 30 || choices.some((c) => c.search) ? html` data-filter="true"` : ''}>
+            <select id="${id}" name="${inputName}" ${aria}${choices.length > 30 || choices.some((c) => c.search) ? html` data-filter="true"` : ''}${spec.key === 'place' ? html` data-register="true"` : ''}>
               <option value="">${desk.form.none}</option>
               ${!known && text ? html`<option value="${text}" selected>${text}</option>` : ''}
               ${choices.map((c) => html`<option value="${c.value}" ${c.value === text ? html` selected` : ''}${c.search ? html` data-search="${c.search}"` : ''}>${c.label}</option>`)}

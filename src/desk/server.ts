@@ -61,6 +61,7 @@ import {
 } from './workflow.ts';
 import { lastEditorOf } from './history.ts';
 import { parseDate } from '../lib/dates.ts';
+import { PlaceFinder } from '../lib/places/find.ts';
 import { formatDateShort } from '../lib/format.ts';
 
 const PUBLIC = path.join(import.meta.dirname, 'public');
@@ -249,16 +250,38 @@ export async function startDesk({
 
   const tokenOf = (session: string) => createHmac('sha256', secret).update(session).digest('base64url');
 
+  /** The places of the register and content/places/, with a finder by name and the label a form shows for each. */
+  let placeTools: { places: unknown; finder: PlaceFinder; label: (id: string) => string } | undefined;
+  async function placeIndex() {
+    const ref = await index.reference();
+    if (placeTools?.places !== ref.places) {
+      const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
+      const label = (id: string) => {
+        const place = placeById.get(id);
+        if (!place) return id;
+        const parent = place.parent ? placeById.get(place.parent) : undefined;
+        const until = place.validTo ? ` — đến ${place.validTo.split('-').reverse().join('/')}` : '';
+        return `${ui.placeTypes[place.type]} ${place.name}${parent ? `, ${ui.placeTypes[parent.type]} ${parent.name}` : ''}${until}`;
+      };
+      placeTools = { places: ref.places, finder: new PlaceFinder(placeById.values()), label };
+    }
+    return placeTools;
+  }
+
+  /** Units of the whole register found by name, for a place list that does not yet hold the one an editor needs. */
+  async function findPlaces(query: string): Promise<Choice[]> {
+    const { finder, label } = await placeIndex();
+    if (foldVietnamese(query).replace(/[^a-z0-9]/g, '').length < 2) return [];
+    return finder
+      .find(query)
+      .slice(0, 30)
+      .map((p) => ({ value: p.id, label: label(p.id), search: foldVietnamese(`${label(p.id)} ${p.id}`) }));
+  }
+
   async function choicesFor(collection: CollectionSetup) {
     const ref = await index.reference();
     const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
-    const placeLabel = (id: string) => {
-      const place = placeById.get(id);
-      if (!place) return id;
-      const parent = place.parent ? placeById.get(place.parent) : undefined;
-      const until = place.validTo ? ` — đến ${place.validTo.split('-').reverse().join('/')}` : '';
-      return `${ui.placeTypes[place.type]} ${place.name}${parent ? `, ${ui.placeTypes[parent.type]} ${parent.name}` : ''}${until}`;
-    };
+    const placeLabel = (await placeIndex()).label;
     // The register holds every unit of the country: a form offers those the content already uses, with the units above
     // them and those that took them over, and the local ones. Another unit is found by name with npm run place.
     const offered = new Set([...ref.localPlaceIds, ...ref.campaigns.map((c) => c.data.place), ...(await index.list('exemplars')).map((s) => s.place)]);
@@ -1427,6 +1450,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
         requireRole('quan-tri');
         return reply(200, deskSettingsPage(token));
       }
+      if (pathname === '/_dia-danh') return reply(200, JSON.stringify(await findPlaces(url.searchParams.get('q') ?? '')), 'application/json; charset=utf-8');
       const [, route, id, sub, extra] = pathname.split('/');
       const editor = local ? decodeSafely(cookies.desk_editor ?? '') : actor.name;
       const records = Object.values(RECORDS).find((r) => r.route === route);

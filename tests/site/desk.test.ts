@@ -138,6 +138,16 @@ describe('the editors’ desk in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('finds a commune no entry uses yet in the register of the whole country, by its name typed without diacritics', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}dien-hinh/vu-van-long`);
+    await page.fill('#f-editor', 'Minh Thư');
+    await page.fill('#f-place-filter', 'thach than');
+    await expect.poll(() => page.inputValue('#f-place')).toBe('xa-thach-than-quoc-oai');
+    await save(page);
+    expect(read('exemplars/vu-van-long.mdx')).toContain('place: xa-thach-than-quoc-oai');
+  });
+
   it('reorders and adds the phases of a campaign', async () => {
     const page = await context.newPage();
     await page.goto(`${desk.url}phong-trao/thi-dua-ayun-pa-2023`);

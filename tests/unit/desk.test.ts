@@ -282,6 +282,14 @@ describe('the desk’s server', () => {
     expect(saved.text).toContain('chưa thể đăng');
   });
 
+  it('finds any unit of the country by name for a place list, old or new, with or without diacritics', async () => {
+    const found = JSON.parse((await client.get('/_dia-danh?q=thach than')).text) as { value: string; label: string }[];
+    expect(found.map((f) => f.label)).toContain('xã Thạch Thán, huyện Quốc Oai — đến 30/06/2025');
+    const current = JSON.parse((await client.get(`/_dia-danh?q=${encodeURIComponent('xã Quốc Oai')}`)).text) as { value: string }[];
+    expect(current.map((f) => f.value)).toContain('xa-quoc-oai');
+    expect(JSON.parse((await client.get('/_dia-danh?q=x')).text)).toEqual([]);
+  });
+
   it('refuses to save an approved entry with a problem', async () => {
     const before = readFileSync(file('exemplars/bui-thi-hoa.mdx'), 'utf8');
     const saved = await client.post('/dien-hinh/bui-thi-hoa', await editForm('bui-thi-hoa', (p) => p.set('f.place', 'khong-co-xa-nay')));

@@ -29,7 +29,34 @@
         if (show && option.value && !first) first = option;
       }
       if (first && words.length) select.value = first.value;
+      // The list holds the places in use; any other unit of the country is looked up in the register by name.
+      if (select.dataset.register && words.join('').length >= 2) findInRegister(select, box.value, !first);
     });
+  }
+
+  let lookup;
+  function findInRegister(select, query, choose) {
+    clearTimeout(lookup);
+    lookup = setTimeout(async () => {
+      let found = [];
+      try {
+        const response = await fetch(`/_dia-danh?q=${encodeURIComponent(query)}`, { credentials: 'same-origin' });
+        if (response.ok) found = await response.json();
+      } catch {
+        return;
+      }
+      const have = new Set([...select.options].map((o) => o.value));
+      let first;
+      for (const place of found) {
+        if (have.has(place.value)) continue;
+        const option = new Option(`${place.label} (${place.value})`, place.value);
+        option.dataset.search = place.search;
+        option.dataset.fromRegister = 'true';
+        select.add(option);
+        first ??= option;
+      }
+      if (choose && first) select.value = first.value;
+    }, 250);
   }
 
   if (!form) return;
