@@ -42,6 +42,7 @@ import { checkEntry } from './check-entry.ts';
 import { lineDiff, openHistory, type History } from './history.ts';
 import { parseMultipart, photoExtension } from './multipart.ts';
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
+import sharp from 'sharp';
 import { Accounts, ROLES, type Role } from './accounts.ts';
 import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits, type Session } from './sessions.ts';
 import { deskSettingsSchema, deskStateDir, readDeskSettings, writeDeskSettings, type DeskSettings } from './desk-settings.ts';
@@ -575,14 +576,55 @@ export async function startDesk({
           ${state.publication.status === 'da-duyet' ? html`<button type="submit" name="action" value="save-draft" class="secondary">${desk.form.saveDraft}</button>` : ''}
         </div>
       </form>
-      ${!isNew && collection.key === 'exemplars' ? photoForm(collection, state.id!, token) : ''}`;
+      ${!isNew && collection.key === 'exemplars' ? html`${turnForms(collection, state, token)}${photoForm(collection, state.id!, token)}` : ''}`;
     return layout(title, main, { current: collection.key, token });
+  }
+
+  /** A photo taken on its side is turned here, without another program: each turn is a version like any save. */
+  function turnForms(collection: CollectionSetup, state: FormState, token: string): Html {
+    const photos = state.photos.filter((p) => p.src);
+    if (photos.length === 0) return html``;
+    return html`<section class="photo-turn" aria-labelledby="turn-title">
+      <h2 id="turn-title">${desk.photo.turnTitle}</h2>
+      <ul class="photo-list">
+        ${photos.map(
+          (photo, i) => html`<li>
+            <img src="/_anh/${collection.folder}/${photo.src.replace(/^\.\//, '')}" alt="${photo.alt ?? ''}" />
+            <form method="post" action="/${collection.route}/${state.id}/xoay-anh">
+              <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="photo" value="${i + 1}" />
+              <button type="submit" name="huong" value="trai" class="secondary">${desk.photo.turnLeft(i + 1)}</button>
+              <button type="submit" name="huong" value="phai" class="secondary">${desk.photo.turnRight(i + 1)}</button>
+            </form>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  async function turnPhoto(collection: CollectionSetup, id: string, form: URLSearchParams, res: ServerResponse) {
+    const summary = await findEntry(collection, id);
+    if (!summary) throw new HttpError(404, desk.refused.notFound);
+    const text = readFileSync(absolute(summary.file), 'utf8');
+    const photos = stateFromFile(collection, id, text, '').photos;
+    const n = Number(form.get('photo'));
+    const photo = Number.isInteger(n) ? photos[n - 1] : undefined;
+    const angle = form.get('huong') === 'trai' ? -90 : form.get('huong') === 'phai' ? 90 : 0;
+    if (!photo?.src || angle === 0) throw new HttpError(404, desk.refused.notFound);
+    const file = `${path.posix.dirname(summary.file)}/${photo.src.replace(/^\.\//, '')}`;
+    const target = absolute(file);
+    if (!existsSync(target)) throw new HttpError(404, desk.refused.notFound);
+    // The photo is first set upright as the camera recorded it, then turned, so the turn is what the editor saw.
+    const upright = await sharp(readFileSync(target)).rotate().toBuffer();
+    writeAtomic(target, await sharp(upright).rotate(angle).toBuffer());
+    await commit([file], toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên', desk.commit.turn(summary.name), 'photo');
+    return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1#turn-title` });
   }
 
   function photoForm(collection: CollectionSetup, id: string, token: string) {
     return html`<section class="photo-upload" aria-labelledby="photo-title">
       <h2 id="photo-title">${desk.photo.title}</h2>
-      <form method="post" action="/${collection.route}/${id}/anh" enctype="multipart/form-data" novalidate>
+      <form method="post" action="/${collection.route}/${id}/anh" enctype="multipart/form-data" novalidate data-pasted="${desk.photo.pasted('{name}')}">
+        <p class="hint" id="p-status" role="status"></p>
         <input type="hidden" name="csrf" value="${token}" />
         <div class="field">
           <label for="p-file">${desk.photo.file}</label>
@@ -1527,6 +1569,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     if (sub === undefined) return saveEntry(collection, id, form, token, res);
     if (sub === 'gop') return saveMerged(collection, id, form, token, res);
     if (sub === 'lich-su') return restore(collection, id, form, res);
+    if (sub === 'xoay-anh' && collection.key === 'exemplars') return turnPhoto(collection, id, form, res);
     throw new HttpError(404, desk.refused.notFound);
   }
 

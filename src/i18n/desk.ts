@@ -200,6 +200,7 @@ export const desk = {
     create: (what: string, name: string) => `Thêm ${what} ${name}`,
     edit: (what: string, name: string) => `Sửa ${what} ${name}`,
     photo: (name: string) => `Thêm ảnh cho ${name}`,
+    turn: (name: string) => `Xoay ảnh của ${name}`,
     restore: (what: string, name: string) => `Khôi phục ${what} ${name} về bản cũ`,
   },
   photo: {
@@ -215,6 +216,10 @@ export const desk = {
     needCredit: 'Ghi người chụp hoặc chủ sở hữu ảnh.',
     notPhoto: 'Tệp này không phải ảnh JPEG, PNG, WebP hay AVIF (xét theo nội dung tệp, không theo tên).',
     saveFirst: 'Lưu bài một lần trước khi thêm ảnh.',
+    turnTitle: 'Xoay ảnh',
+    turnLeft: (n: number) => `Xoay trái ảnh ${n}`,
+    turnRight: (n: number) => `Xoay phải ảnh ${n}`,
+    pasted: (name: string) => `Đã dán ảnh ${name} vào ô chọn tệp. Ghi mô tả, người chụp rồi bấm Tải ảnh lên.`,
   },
   outputs: {
     radio: 'Kịch bản phát thanh',

@@ -16,6 +16,7 @@ import { ROOT } from '../helpers/build-sample.ts';
 import { contentCopy, deskOn } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { idFromFile } from '../../src/lib/content/source.ts';
+import sharp from 'sharp';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -146,6 +147,28 @@ describe('the editors’ desk in Chromium', () => {
     await expect.poll(() => page.inputValue('#f-place')).toBe('xa-thach-than-quoc-oai');
     await save(page);
     expect(read('exemplars/vu-van-long.mdx')).toContain('place: xa-thach-than-quoc-oai');
+  });
+
+  it('turns a photo on its side, fills a date from the calendar, and takes a pasted photo', async () => {
+    const page = await context.newPage();
+    const photo = path.join(copy.root, 'content/exemplars/anh/dang-thi-hoa.jpg');
+    const before = await sharp(photo).metadata();
+    await page.goto(`${desk.url}dien-hinh/dang-thi-hoa`);
+    // Local desk: the name of the person turning it goes with the version, as with any save.
+    await Promise.all([page.waitForEvent('load'), page.click('text=Xoay phải ảnh 1')]);
+    const after = await sharp(photo).metadata();
+    expect([after.width, after.height]).toEqual([before.height, before.width]);
+
+    await page.fill('[aria-label^="Chọn trên lịch: Ngày đăng"]', '2026-11-20');
+    expect(await page.inputValue('#f-published')).toBe('20/11/2026');
+
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff])], 'dan-tu-zalo.jpg', { type: 'image/jpeg' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer }));
+    });
+    expect(await page.evaluate(() => (document.querySelector('#p-file') as HTMLInputElement).files?.[0]?.name)).toBe('dan-tu-zalo.jpg');
+    expect(await page.textContent('#p-status')).toContain('Đã dán ảnh dan-tu-zalo.jpg');
   });
 
   it('reorders and adds the phases of a campaign', async () => {

@@ -34,6 +34,41 @@
     });
   }
 
+  // Dates are typed dd/mm/yyyy; a calendar beside each box fills it for those who prefer to pick a day.
+  for (const text of document.querySelectorAll('input.date')) {
+    const calendar = document.createElement('input');
+    calendar.type = 'date';
+    calendar.className = 'calendar';
+    calendar.tabIndex = 0;
+    const label = document.querySelector(`label[for="${text.id}"]`);
+    calendar.setAttribute('aria-label', `Chọn trên lịch: ${label ? label.textContent.trim() : ''}`);
+    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.value.trim()) || /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.value.trim());
+    if (match) calendar.value = match[1].length === 4 ? text.value.trim() : `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+    calendar.addEventListener('change', () => {
+      if (!calendar.value) return;
+      const [y, m, d] = calendar.value.split('-');
+      text.value = `${d}/${m}/${y}`;
+      text.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    text.after(calendar);
+  }
+
+  // A photo copied from another program or a phone's gallery can be pasted into the upload form.
+  const upload = document.querySelector('form[data-pasted]');
+  const fileBox = upload && upload.querySelector('input[type=file]');
+  if (upload && fileBox && typeof DataTransfer === 'function') {
+    document.addEventListener('paste', (event) => {
+      const file = [...(event.clipboardData ? event.clipboardData.files : [])].find((f) => f.type.startsWith('image/'));
+      if (!file) return;
+      event.preventDefault();
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      fileBox.files = transfer.files;
+      const status = upload.querySelector('[role=status]');
+      if (status) status.textContent = upload.dataset.pasted.replace('{name}', file.name || 'ảnh');
+    });
+  }
+
   let lookup;
   function findInRegister(select, query, choose) {
     clearTimeout(lookup);
