@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 const text = deskPublish.shared;
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = 'content/exemplars/bui-thi-hoa.mdx';
 const STORY = ['---', 'name: Bùi Thị Hòa', '---', '', 'Chị Hòa nuôi ong ở xã Sài Sơn.', '', 'Mỗi năm chị dạy nghề cho mười hộ.', ''].join('\n');
 
@@ -144,5 +145,49 @@ describe('several desks sharing one repository', () => {
     const { first, remote } = offices();
     expect(await syncShared(first, { remote, branch: '--upload-pack=touch' })).toMatchObject({ state: 'failed' });
     expect(visible(sharedRepoPage(undefined, undefined, 'tok'))).toContain(text.notConfigured);
+  });
+
+  it('builds and deploys on the server when a desk pushes, and publishes nothing from a refused build', async () => {
+    const { folder, remote, shared, first } = offices();
+    const hook = path.join(remote, 'hooks', 'post-receive');
+    copyFileSync(path.join(ROOT, 'scripts/deploy/post-receive'), hook);
+    chmodSync(hook, 0o755);
+    // Stand-ins for npm and rsync on the server: the build copies content/ to dist/, or is refused as the real one is.
+    const bin = path.join(folder, 'bin');
+    mkdirSync(bin);
+    const tool = (name: string, script: string) => {
+      writeFileSync(path.join(bin, name), `#!/bin/sh\n${script}\n`);
+      chmodSync(path.join(bin, name), 0o755);
+    };
+    tool(
+      'npm',
+      `if [ "$1" = ci ]; then mkdir -p node_modules; echo ci >> '${path.join(folder, 'npm-ci')}'; exit 0; fi\nif grep -q "place: khong-co" -r content; then echo "Nội dung có 1 lỗi trong 1 tệp, chưa thể xuất bản:" >&2; exit 1; fi\nrm -rf dist && cp -r content dist`,
+    );
+    tool('rsync', 'eval "to=\\${$#}"; rm -rf "$to" && mkdir -p "$to" && cp -r dist/. "$to"');
+    const site = path.join(folder, 'www');
+    const env = {
+      ...process.env,
+      PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+      GUONG_SANG_WAIT: '1',
+      GUONG_SANG_WORK: path.join(folder, 'server', 'work'),
+      GUONG_SANG_PUBLIC: site,
+      GUONG_SANG_LOG: path.join(folder, 'server', 'deploy.log'),
+    };
+    writeFileSync(path.join(first, 'package-lock.json'), '{}\n');
+    openHistory(first).record(['package-lock.json'], 'Chị Lan', 'Thêm package-lock.json');
+    expect(await syncShared(first, shared, env)).toMatchObject({ state: 'synced' });
+    expect(readFileSync(path.join(site, 'exemplars/bui-thi-hoa.mdx'), 'utf8')).toBe(STORY);
+
+    save(first, 'Chị Lan', (story) => story.replace('name: Bùi Thị Hòa', 'name: Bùi Thị Hòa\nplace: khong-co'));
+    expect(await syncShared(first, shared, env)).toMatchObject({ state: 'synced', sent: 1 });
+    expect(readFileSync(path.join(site, 'exemplars/bui-thi-hoa.mdx'), 'utf8')).toBe(STORY);
+    expect(readFileSync(env.GUONG_SANG_LOG, 'utf8')).toContain('Không xuất bản: bản dựng bị từ chối, trang công khai giữ nguyên.');
+
+    save(first, 'Chị Lan', (story) => story.replace('\nplace: khong-co', '').replace('mười hộ', 'mười lăm hộ'));
+    await syncShared(first, shared, env);
+    expect(readFileSync(path.join(site, 'exemplars/bui-thi-hoa.mdx'), 'utf8')).toContain('mười lăm hộ');
+    // Dependencies are installed again only when package-lock.json changes.
+    expect(readFileSync(path.join(folder, 'npm-ci'), 'utf8')).toBe('ci\n');
+    expect(existsSync(path.join(env.GUONG_SANG_WORK, 'node_modules'))).toBe(true);
   });
 });
