@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { idFromFile } from '../lib/content/source.ts';
-import { deskPublish } from '../i18n/desk-publish.ts';
+import { dateTime, deskPublish } from '../i18n/desk-publish.ts';
 import { html, type Html } from './html.ts';
 
 const text = deskPublish.publish;
@@ -234,7 +234,9 @@ export function parseBuildReport(log: string): PublishProblem[] {
         section = undefined;
         continue;
       }
-      const page = item[1]!.match(/\b(dien-hinh|phong-trao)\/([a-z0-9]+(?:-[a-z0-9]+)*)\//);
+      const found = item[1]!.match(/\b(dien-hinh|phong-trao)\/([a-z0-9]+(?:-[a-z0-9]+)*)\//);
+      // A list page (dien-hinh/2/) is no entry: an id has a letter.
+      const page = found && /[a-z]/.test(found[2]!) ? found : undefined;
       const collection = page ? ((page[1] === 'dien-hinh' ? 'exemplars' : 'campaigns') as EntryCollection) : undefined;
       problems.push({ message: item[1]!, entry: page ? { collection: collection!, id: page[2]!, href: `/${page[1]}/${page[2]}` } : undefined });
     }
@@ -262,7 +264,8 @@ const decodeEntities = (value: string) =>
 /**
  * Every published entry of an output folder, by "collection/id": a hash of its page's main content (what a reader
  * sees of the entry; the head and the site's frame change with every stylesheet or menu edit and would mark every
- * entry changed), its title and its public address. Entry pages are the ones the search indexes; list pages under
+ * entry changed) without the cards of other entries shown on it (related exemplars, a campaign's exemplars: one
+ * withdrawn exemplar would mark every page that showed it changed), its title and its public address. Entry pages are the ones the search indexes; list pages under
  * the same folders (dien-hinh/2/) are not.
  */
 export function entryManifest(output: string): Manifest {
@@ -275,7 +278,11 @@ export function entryManifest(output: string): Manifest {
       if (!entry.isDirectory() || !existsSync(page)) continue;
       const source = readFileSync(page, 'utf8');
       if (!source.includes('data-pagefind-body')) continue;
-      const main = source.match(/<main[\s>][\s\S]*<\/main>/)?.[0] ?? source;
+      const main = (source.match(/<main[\s>][\s\S]*<\/main>/)?.[0] ?? source)
+        .replace(/<section class="related"[\s\S]*?<\/section>/g, '')
+        .replace(/<article class="card"[\s\S]*?<\/article>/g, '')
+        // The entry's rank among all names, for the search's sort: it moves whenever an entry comes or goes.
+        .replace(/data-pagefind-sort="name:\d+"/g, '');
       const title = decodeEntities((source.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? entry.name).replace(/<[^>]+>/g, '').trim());
       const url = source.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? `/${ENTRY_FOLDERS[collection]}/${entry.name}/`;
       manifest[`${collection}/${entry.name}`] = { hash: createHash('sha256').update(main).digest('hex'), title, url: decodeEntities(url) };
@@ -579,9 +586,6 @@ export class Publisher {
   }
 }
 
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
-
 function stepCount(step: PublishStep): string {
   if (step.detail) return step.detail;
   if (step.count === undefined) return '';
@@ -634,7 +638,7 @@ export function publishStatus(state: PublishRun | undefined, lastPublished: Last
           ? html`${text.running} ${dateTime(state.startedAt)} ${text.by(state.by)}. ${text.elapsed(state.elapsed)}`
           : state.state === 'done'
             ? html`<strong>${text.done}</strong> ${text.took(state.elapsed)}`
-            : html`<strong>${text.failed}</strong>`
+            : html`<strong>${text.stoppedAt(text.steps[state.steps.find((step) => step.state === 'failed')?.key ?? 'content']!)}</strong>`
       }</p>
 <progress max="100" value="${value}" aria-labelledby="publish-progress">${value} %</progress>
 <ol class="steps">${state.steps.map(

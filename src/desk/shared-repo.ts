@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deskPublish } from '../i18n/desk-publish.ts';
+import { dateTime, deskPublish } from '../i18n/desk-publish.ts';
 import { html, type Html } from './html.ts';
 
 const text = deskPublish.shared;
@@ -369,9 +369,6 @@ export function resolveConflict(
     return remember(root, options, { ...result, received: result.received + received });
   });
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
 /** A field name for a file in the resolution form: `merged:<file>`. */
 export const mergedField = (file: string) => `merged:${file}`;

@@ -4,6 +4,17 @@
  */
 const count = (n: number) => n.toLocaleString('vi-VN');
 
+/** A moment as the desk shows it, in Vietnam's time whatever the computer's zone: "14:05 07/12/2026". */
+export const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString('vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+
 export const deskPublish = {
   publish: {
     title: 'Xuất bản',
@@ -30,6 +41,7 @@ export const deskPublish = {
     of: (n: number, total?: number) => (total ? `${count(n)}/${count(total)}` : count(n)),
     done: 'Xuất bản xong.',
     failed: 'Chưa xuất bản: trang công khai giữ nguyên như lần trước.',
+    stoppedAt: (step: string) => `Dừng ở bước: ${step}.`,
     problems: (n: number) => `${count(n)} lỗi cần sửa trước khi xuất bản:`,
     openEntry: 'Mở bài để sửa',
     line: (n: number) => `dòng ${count(n)}`,

@@ -17,7 +17,8 @@ const NODE = path.join(ROOT, 'node_modules/.bin/node');
 /**
  * A stand-in for the site's build, which takes seconds to minutes: it prints what the real build prints (the lines
  * below are from a build of the sample site, the content check's refusal included) and writes the pages listed in
- * <root>/site.json into the folder it is given, the way the real build leaves only what it made.
+ * <root>/site.json into the folder it is given, the way the real build leaves only what it made. As on the real
+ * site, each page shows cards of the other entries and its rank among the names.
  */
 const FAKE_BUILD = String.raw`
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,10 +37,11 @@ say('');
 say(' generating static routes ');
 rmSync(out, { recursive: true, force: true });
 process.stdout.write('22:03:08   ├─ /404.html');
-for (const [key, page] of pages) {
+const others = (key) => pages.filter(([k]) => k !== key).map(([, p]) => '<article class="card"><h3>' + p.title + '</h3></article>').join('');
+for (const [rank, [key, page]] of pages.entries()) {
   const file = path.join(out, key, 'index.html');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, '<!doctype html><html><head><title>x</title><link rel="canonical" href="https://guong-sang.example.vn/' + key + '/"></head><body><header>menu ' + Date.now() + '</header><main id="noi-dung" data-pagefind-body><h1>' + page.title + '</h1><p>' + page.body + '</p></main></body></html>');
+  writeFileSync(file, '<!doctype html><html><head><title>x</title><link rel="canonical" href="https://guong-sang.example.vn/' + key + '/"></head><body><header>menu ' + Date.now() + '</header><main id="noi-dung" data-pagefind-body><h1>' + page.title + '</h1><span data-pagefind-sort="name:000000' + rank + '"></span><p>' + page.body + '</p><section class="related"><h2>Liên quan</h2>' + others(key) + '</section></main></body></html>');
   process.stdout.write('22:03:08   ├─ /' + key + '/index.html (+1ms) \n');
 }
 mkdirSync(path.join(out, 'dien-hinh', '2'), { recursive: true });
