@@ -49,7 +49,7 @@ export function radioDownloadHref(query: RadioQuery): string {
 /** The body of the bulletin page: the form, then the text of the bulletin or why there is none. */
 export function radioBulletinPage(query: RadioQuery, result: RadioResult): Html {
   const field = (name: 'tu' | 'den' | 'phut', label: string, hint: string, attributes: Html) =>
-    html`<p><label for="radio-${name}">${label}</label><br /><span class="hint" id="radio-${name}-hint">${hint}</span><br /><input id="radio-${name}" name="${name}" value="${query[name] ?? ''}" aria-describedby="radio-${name}-hint" ${attributes} /></p>`;
+    html`<p><label for="radio-${name}">${label}</label><br /><span class="hint" id="radio-${name}-hint">${hint}</span><br /><input type="text" id="radio-${name}" name="${name}" value="${query[name] ?? ''}" aria-describedby="radio-${name}-hint" ${attributes} /></p>`;
   const answer =
     result === undefined
       ? html``
