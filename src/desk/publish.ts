@@ -458,13 +458,20 @@ export class Publisher {
       elapsed: 0,
     };
     this.running = run;
-    this.done = this.execute(run, saved).then(() => {
-      run.steps = structuredClone(this.progress!.steps);
-      run.finishedAt = new Date().toISOString();
-      this.finished = run;
-      this.running = undefined;
-      return this.snapshot(run);
-    });
+    this.done = this.execute(run, saved)
+      .catch((error: unknown) => {
+        // Whatever went wrong, the run ends: a publish left "running" would refuse every later one.
+        this.progress!.fail();
+        run.problems = [{ message: text.outputFailed((error as Error).message) }];
+        run.state = 'failed';
+      })
+      .then(() => {
+        run.steps = structuredClone(this.progress!.steps);
+        run.finishedAt = new Date().toISOString();
+        this.finished = run;
+        this.running = undefined;
+        return this.snapshot(run);
+      });
     return this.snapshot(run);
   }
 
@@ -551,12 +558,17 @@ export class Publisher {
     rmSync(previous, { recursive: true, force: true });
     // The search index in the staging folder is linked to the build's cache: copy the files, not the links.
     cpSync(this.staging, next, { recursive: true, dereference: true, preserveTimestamps: true });
+    let moved = false;
     try {
-      if (existsSync(this.output)) renameSync(this.output, previous);
+      if (existsSync(this.output)) {
+        renameSync(this.output, previous);
+        moved = true;
+      }
       renameSync(next, this.output);
-    } catch (error) {
-      // Another file system (a live folder elsewhere) cannot be renamed into: copy into it instead.
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    } catch {
+      // A live folder on another file system, or one Windows will not rename while a server holds it open: put it
+      // back and update it file by file instead, which is slower and not at once, but as complete.
+      if (moved) renameSync(previous, this.output);
       mirrorFolder(next, this.output);
     }
     rmSync(previous, { recursive: true, force: true });

@@ -223,6 +223,13 @@ async function startMerge(root: string, env: NodeJS.ProcessEnv, author: string):
   }
 }
 
+/** The files git names, one a line under its message, as in "would be overwritten by merge:\n\tcontent/x.mdx". */
+const filesNamed = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('\t'))
+    .map((line) => line.trim());
+
 const locks = new Map<string, Promise<unknown>>();
 
 /** One sync or resolution at a time per project: two would merge into the same files. */
@@ -287,7 +294,11 @@ async function syncOnce(root: string, sharedInput: SharedRemote, env: NodeJS.Pro
   } catch (error) {
     // A merge that git could not even start (local files in the way): leave the files as they were.
     await git(root, ['merge', '--abort'], env).catch(() => '');
-    return fail('failed', error);
+    const result = fail('failed', error);
+    if (error instanceof GitFailed && /would be overwritten by merge/.test(error.stderr)) {
+      return remember(root, options, { ...result, message: text.uncommitted(filesNamed(error.stderr)) });
+    }
+    return result;
   }
   if (result.sent > 0) {
     try {

@@ -111,6 +111,8 @@ export const deskPublish = {
     markTheirs: '>>>>>>> Bản trong kho chung',
     deleted: '(bài đã bị xoá ở bản này)',
     save: 'Lưu bản gộp và đồng bộ',
+    uncommitted: (files: readonly string[]) =>
+      `Trên máy này có tệp đã sửa mà chưa lưu thành phiên bản${files.length ? ` (${files.join(', ')})` : ''}, và kho chung cũng có thay đổi ở đó. Lưu hoặc chép riêng các tệp ấy rồi đồng bộ lại: không tệp nào bị ghi đè.`,
     markersLeft: (file: string) => `Bản gộp của ${file} còn dòng đánh dấu: xoá chúng trước khi lưu.`,
     missing: (file: string) => `Thiếu bản gộp của ${file}.`,
     mergeMessage: 'Gộp các phiên bản từ kho chung',

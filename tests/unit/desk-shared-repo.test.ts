@@ -141,6 +141,19 @@ describe('several desks sharing one repository', () => {
     expect(git(shared.remote, 'log', '--format=%an', 'main')).toBe('Chị Lan\nChị Lan\n');
   });
 
+  it('never writes over a file edited by hand and not yet a version', async () => {
+    const { folder, remote, shared, first } = offices();
+    await syncShared(first, shared);
+    const second = await clone(folder, remote, 'ban-b');
+    save(first, 'Chị Lan', (story) => story.replace('mười hộ', 'mười lăm hộ'));
+    await syncShared(first, shared);
+    writeFileSync(path.join(second, FILE), STORY.replace('Sài Sơn', 'Sài Sơn (sửa tay)'));
+    const result = await syncShared(second, shared);
+    expect(result).toMatchObject({ state: 'failed', message: text.uncommitted([FILE]) });
+    expect(readFileSync(path.join(second, FILE), 'utf8')).toContain('Sài Sơn (sửa tay)');
+    expect(visible(sharedRepoPage(shared, lastSync(second), 'tok'))).toContain(FILE);
+  });
+
   it('refuses a branch name git would read as an option, and says when no shared repository is set', async () => {
     const { first, remote } = offices();
     expect(await syncShared(first, { remote, branch: '--upload-pack=touch' })).toMatchObject({ state: 'failed' });
