@@ -159,7 +159,7 @@ export class BuildProgress {
     if (line.includes('Đang kiểm tra nội dung')) this.start('content');
     else if ((match = line.match(/Nội dung hợp lệ: ([\d.]+) điển hình, ([\d.]+) phong trào/))) {
       this.finish('content');
-      Object.assign(this.step('content'), { count: number(match[1]!) + number(match[2]!), detail: `${match[1]} điển hình, ${match[2]} phong trào` });
+      Object.assign(this.step('content'), { count: number(match[1]!) + number(match[2]!), detail: text.contentCount(match[1]!, match[2]!) });
       // Bundling the page code comes next and logs nothing countable: it is part of making the pages.
       this.start('pages');
     } else if (line.includes('generating static routes')) this.start('pages');
@@ -206,11 +206,12 @@ export function parseBuildReport(log: string): PublishProblem[] {
   const problems: PublishProblem[] = [];
   let section: 'content' | 'output' | undefined;
   for (const line of lines) {
-    if (/^Nội dung có [\d.]+ lỗi/.test(line)) {
+    // Anywhere in the line: with GUONG_SANG_DEBUG the report comes inside Astro's error ("ContentError: Nội dung có…").
+    if (/Nội dung có [\d.]+ lỗi/.test(line)) {
       section = 'content';
       continue;
     }
-    if (line.startsWith('Kết quả xuất bản không khớp')) {
+    if (line.includes('Kết quả xuất bản không khớp')) {
       section = 'output';
       continue;
     }
@@ -222,7 +223,8 @@ export function parseBuildReport(log: string): PublishProblem[] {
         continue;
       }
       const head = line.match(/^ {2}(\S.*?)(?::(\d+))?(?: \[([^\]]*)\])?$/);
-      if (head) {
+      // What Astro adds after the report under GUONG_SANG_DEBUG ("  Location:", "  Stack trace:") ends it.
+      if (head && !head[1]!.endsWith(':')) {
         const file = head[1]!;
         problems.push({ file, line: head[2] ? Number(head[2]) : undefined, field: head[3], message: '', entry: entryOf(file) });
         continue;

@@ -100,7 +100,7 @@ const cleanName = (name: string) =>
   name
     .replace(/[\r\n<>]/g, ' ')
     .trim()
-    .slice(0, 80) || 'Bàn biên tập';
+    .slice(0, 80) || text.defaultAuthor;
 
 const identity = (author: string) => ['-c', `user.name=${cleanName(author)}`, '-c', `user.email=${MERGE_EMAIL}`, '-c', 'commit.gpgsign=false'];
 
@@ -271,7 +271,7 @@ async function syncOnce(root: string, sharedInput: SharedRemote, env: NodeJS.Pro
   } catch (error) {
     return fail(error instanceof GitFailed && isUnreachable(error) ? 'offline' : 'failed', error);
   }
-  const author = options.author ?? text.mergeMessage;
+  const author = options.author ?? text.defaultAuthor;
   try {
     if (exists) {
       const head = await hasHead(root, env);

@@ -38,6 +38,7 @@ export const deskPublish = {
       target: 'Sao chép lên nơi công bố',
     } as Record<string, string>,
     stepStates: { waiting: 'chờ', running: 'đang chạy', done: 'xong', failed: 'lỗi', skipped: 'bỏ qua' } as Record<string, string>,
+    contentCount: (exemplars: string, campaigns: string) => `${exemplars} điển hình, ${campaigns} phong trào`,
     of: (n: number, total?: number) => (total ? `${count(n)}/${count(total)}` : count(n)),
     done: 'Xuất bản xong.',
     failed: 'Chưa xuất bản: trang công khai giữ nguyên như lần trước.',
@@ -116,6 +117,7 @@ export const deskPublish = {
     markersLeft: (file: string) => `Bản gộp của ${file} còn dòng đánh dấu: xoá chúng trước khi lưu.`,
     missing: (file: string) => `Thiếu bản gộp của ${file}.`,
     mergeMessage: 'Gộp các phiên bản từ kho chung',
+    defaultAuthor: 'Bàn biên tập',
     resolvedMessage: (author: string) => `Gộp các phiên bản từ kho chung, phần sửa cùng lúc do ${author} gộp`,
   },
 };

@@ -268,6 +268,18 @@ describe('publishing from the desk', () => {
     expect(progress.step('pages').count).toBe(4);
   });
 
+  it('reads the report alike when Astro wraps it for a programmer (GUONG_SANG_DEBUG)', () => {
+    const log = [
+      '22:21:14 [ERROR] [guong-sang:content-check] An unhandled error occurred while running the "astro:config:setup" hook',
+      REFUSAL,
+      '  Location:',
+      '    /srv/guong-sang/src/integrations/refuse-build.ts:19:20',
+      '  Stack trace:',
+      '    at refuseBuild (file:///srv/guong-sang/src/integrations/refuse-build.ts:19:20)',
+    ].join('\n');
+    expect(parseBuildReport(log).map((problem) => problem.file)).toEqual(['content/exemplars/bui-thi-hoa.mdx', 'content/settings.yaml']);
+  });
+
   it('shows the end of the log when the build stops for a reason that is not the content', async () => {
     const { root, publish } = project({});
     writeFileSync(path.join(root, 'site.json'), '{ not json');
