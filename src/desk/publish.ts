@@ -372,12 +372,14 @@ interface SavedState {
   pages?: number;
 }
 
+const usableTarget = (target: PublishTarget | undefined) => (target && (target.folder || target.rsync) ? { ...target } : undefined);
+
 export class Publisher {
   readonly root: string;
   readonly stateDir: string;
   readonly output: string;
   private readonly env: NodeJS.ProcessEnv;
-  private readonly target?: PublishTarget;
+  private target?: PublishTarget;
   private readonly buildCommand: (outDir: string) => [string, ...string[]];
   private running?: PublishRun;
   private finished?: PublishRun;
@@ -389,7 +391,7 @@ export class Publisher {
   constructor({ root, env = process.env, target, stateDir, output, buildCommand }: PublisherOptions) {
     this.root = path.resolve(root);
     this.env = env;
-    this.target = target && (target.folder || target.rsync) ? target : undefined;
+    this.target = usableTarget(target);
     this.stateDir = path.resolve(this.root, stateDir);
     this.output = path.resolve(this.root, output ?? 'dist');
     this.buildCommand = buildCommand ?? ((outDir) => [process.execPath, path.join(this.root, 'scripts', 'astro.ts'), 'build', '--outDir', outDir]);
@@ -444,9 +446,14 @@ export class Publisher {
     return structuredClone({ ...run, steps: this.progress && run === this.running ? this.progress.steps : run.steps, elapsed: Math.round(elapsed) });
   }
 
-  /** Starts publishing, by `by`; while a run is in progress, returns that one instead of starting another. */
-  start(by: string): PublishRun {
+  /**
+   * Starts publishing, by `by`; while a run is in progress, returns that one instead of starting another. `target`,
+   * when given, replaces the one the publisher was made with, from this run on (the desk's settings may change while
+   * it runs).
+   */
+  start(by: string, options: { target?: PublishTarget } = {}): PublishRun {
     if (this.running) return this.snapshot(this.running);
+    if ('target' in options) this.target = usableTarget(options.target);
     const saved = this.readState();
     this.progress = new BuildProgress(Boolean(this.target), saved.pages);
     this.startedMs = Date.now();

@@ -132,7 +132,7 @@ const isUnreachable = (error: GitFailed) =>
 /** The branch name as the person wrote it in the settings, refused if git would read it as something else. */
 function checkedShared({ remote, branch }: SharedRemote): SharedRemote {
   if (!remote || remote.startsWith('-') || /[\0\n]/.test(remote)) throw new GitFailed('remote', 'remote');
-  if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..')) throw new GitFailed('branch', 'branch');
+  if (!/^[\w./-]+$/.test(branch) || branch.startsWith('-') || branch.includes('..')) throw new GitFailed('branch', 'branch');
   return { remote, branch };
 }
 

@@ -231,6 +231,18 @@ describe('publishing from the desk', () => {
     site({ refuse: REFUSAL });
     await publish();
     expect(readFileSync(path.join(target, 'dien-hinh/a-b/index.html'), 'utf8')).toContain('một');
+
+    // The target is changed in the desk's settings: the next publish goes there, or nowhere but dist/.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'desk-target-'));
+    cleanups.push(() => rmSync(elsewhere, { recursive: true, force: true }));
+    site({ pages: { 'dien-hinh/a-b': { title: 'A B', body: 'hai' } } });
+    publisher.start('Chị Lan', { target: { folder: elsewhere } });
+    await publisher.finishedRun();
+    expect(readFileSync(path.join(elsewhere, 'dien-hinh/a-b/index.html'), 'utf8')).toContain('hai');
+    publisher.start('Chị Lan', { target: undefined });
+    const local = (await publisher.finishedRun())!;
+    expect(local.steps.map((step) => step.key)).not.toContain('target');
+    expect(publisher.lastPublished()!.where).toBe(path.join(publisher.root, 'dist'));
   });
 
   it('sends the output with rsync -a --delete to an rsync target, and reports a failed copy', async () => {
