@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'tests/.tmp/', '.astro/', '.cache/', 'node_modules/', 'bench-results/', 'public/'] },
+  { ignores: ['dist/', '.desk/', 'tests/.tmp/', '.astro/', '.cache/', 'node_modules/', 'bench-results/', 'public/'] },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {

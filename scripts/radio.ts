@@ -7,20 +7,11 @@
  * and the units it took over, when given), newest first, as many as fit the length (minutes; the settings' length
  * otherwise); the others are listed for the next bulletin.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/lib/content/check.ts';
-import { formatProblems } from '../src/lib/content/issues.ts';
-import { parseEntry } from '../src/lib/content/source.ts';
-import { compileStory } from '../src/lib/mdx/compile.ts';
-import { isPublishable } from '../src/lib/data/publishable.ts';
-import { PlaceIndex, placeLabel } from '../src/lib/data/places.ts';
-import { sortNewest } from '../src/lib/data/exemplars.ts';
-import { parseDate, todayInVietnam } from '../src/lib/dates.ts';
-import { formatDateShort } from '../src/lib/format.ts';
-import { exemplarScript, spokenStory } from '../src/lib/radio/script.ts';
-import { bulletinCost, durationLabel, fitBulletin, scriptText, textHeader } from '../src/lib/radio/bulletin.ts';
+import { parseDate } from '../src/lib/dates.ts';
+import { periodBulletin } from '../src/lib/radio/period.ts';
 import { ui } from '../src/i18n/vi.ts';
 import { RADIO_FLAGS, flagsOrExit, usage } from './flags.ts';
 
@@ -44,59 +35,15 @@ function dateFlag(name: 'tu' | 'den') {
 const from = dateFlag('tu');
 const to = dateFlag('den');
 if (to < from) fail('Ngày --den đứng trước ngày --tu.');
-
-const { problems, model } = await checkContent(root);
-if (problems.length > 0) fail(`Nội dung còn lỗi, hãy sửa trước khi làm bản tin:\n${formatProblems(problems)}`);
-const radio = model.settings!.radio;
 const minutesFlag = flag('phut');
-const minutes = minutesFlag === undefined ? radio.bulletinMinutes : Number(minutesFlag);
-if (!Number.isInteger(minutes) || minutes < 1) fail(`--phut "${minutesFlag}" phải là số phút, ví dụ 15.`);
+const minutes = minutesFlag === undefined ? undefined : Number(minutesFlag);
+if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1)) fail(`--phut "${minutesFlag}" phải là số phút, ví dụ 15.`);
 
-const places = new PlaceIndex(
-  model.places.map((p) => p.data),
-  todayInVietnam(),
-);
-const campaignId = flag('phong-trao');
-const campaign =
-  campaignId === undefined
-    ? undefined
-    : (model.campaigns.find((c) => c.id === campaignId && isPublishable(c.data)) ?? fail(`Không có phong trào "${campaignId}".`));
-const placeId = flag('xa');
-if (placeId !== undefined && !places.byId.has(placeId)) fail(`Không có địa phương "${placeId}".`);
-const covered = placeId === undefined ? undefined : places.coveredIds(placeId);
-
-const chosen = sortNewest(
-  model.exemplars.filter(
-    (e) =>
-      isPublishable(e.data) &&
-      e.data.published >= from &&
-      e.data.published <= to &&
-      (!campaign || e.data.campaigns.includes(campaign.id)) &&
-      (!covered || covered.has(e.data.place)),
-  ),
-);
-const period = ui.radio.period(formatDateShort(from), formatDateShort(to));
-if (chosen.length === 0)
-  fail(`Không có điển hình nào được đăng ${period}${campaign ? ` trong ${campaign.data.shortTitle}` : ''}${placeId ? ` ở ${places.fullLabel(placeId)}` : ''}.`);
-
-const awards = new Map(model.awards.map((a) => [a.id, ui.radio.awardName(a.data.family, a.data.name)]));
-const items = chosen.map((e) => {
-  const script = exemplarScript(
-    {
-      data: e.data,
-      story: spokenStory(compileStory(parseEntry(readFileSync(path.join(root, e.file), 'utf8'), e.file).entry!.body, e.data.photos.length).story!.blocks),
-    },
-    { places, awardName: (id) => awards.get(id)! },
-  );
-  return { item: e, cost: bulletinCost(script), script: () => script };
-});
-const subject = ui.radio.periodSubject(period, campaign?.data.title, placeId && placeLabel(places.get(placeId)));
-const bulletin = fitBulletin(items, { opening: radio.opening, subject, closing: radio.closing }, minutes * radio.syllablesPerMinute);
-const duration = durationLabel(bulletin.syllables, radio.syllablesPerMinute);
-const left = bulletin.left.map((e) => e.data.name);
-
-const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), flag('ra') ?? `ban-tin-${from}-${to}.txt`);
-writeFileSync(out, scriptText(textHeader(ui.radio.bulletinTitle(ui.radio.periodTitle(period)), duration, left), bulletin.paragraphs));
+const result = await periodBulletin(root, { from, to, minutes, campaign: flag('phong-trao'), place: flag('xa') });
+if (!result.ok) fail(result.message);
+const { bulletin } = result;
+const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), flag('ra') ?? bulletin.fileName);
+writeFileSync(out, bulletin.text);
 console.log(`Đã ghi bản tin vào ${out}`);
-console.log(`${ui.radio.durationLabel}: ${duration} (${ui.radio.target(minutes)}), ${ui.radio.items(bulletin.included.length, chosen.length)}.`);
-if (left.length > 0) console.log(`${ui.radio.left}: ${left.join('; ')}.`);
+console.log(`${ui.radio.durationLabel}: ${bulletin.duration} (${ui.radio.target(bulletin.minutes)}), ${ui.radio.items(bulletin.included, bulletin.chosen)}.`);
+if (bulletin.left.length > 0) console.log(`${ui.radio.left}: ${bulletin.left.join('; ')}.`);

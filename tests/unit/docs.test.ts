@@ -20,6 +20,8 @@ const TOPICS = [
   'docs/figures.md',
   'docs/feeds-and-embedding.md',
   'docs/several-sites.md',
+  'docs/publishing.md',
+  'docs/shared-repository.md',
   'docs/benchmarks.md',
   'docs/architecture.md',
   'docs/contributing.md',
