@@ -2,6 +2,7 @@
 import { html, type Html } from './html.ts';
 import { desk } from '../i18n/desk.ts';
 import { currentRequest } from './request.ts';
+import { deskPublish } from '../i18n/desk-publish.ts';
 
 /** Who is at the desk, and the way out; on a desk without accounts, that the one user on this computer may do everything. */
 function who(token: string): Html | '' {
@@ -18,6 +19,7 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
   const link = (href: string, label: string, key: string) => html`<li><a href="${href}" ${current === key ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const { actor } = currentRequest();
   const admin = actor?.roles.includes('quan-tri');
+  const publisher = admin || actor?.roles.includes('lanh-dao');
   return `<!doctype html>${
     html`<html lang="vi">
       <head>
@@ -36,7 +38,7 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
             actor
               ? html`<nav aria-label="${desk.nav.label}">
                   <ul>
-                    ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}${link('/dia-danh', desk.nav.places, 'places')}${link('/khen-thuong', desk.nav.awards, 'awards')}${link('/cai-dat', desk.nav.settings, 'settings')}${admin ? html`${link('/tai-khoan', desk.nav.accounts, 'accounts')}${link('/cai-dat-ban', desk.nav.deskSettings, 'deskSettings')}` : ''}
+                    ${link('/dien-hinh', desk.nav.exemplars, 'exemplars')}${link('/phong-trao', desk.nav.campaigns, 'campaigns')}${link('/dia-danh', desk.nav.places, 'places')}${link('/khen-thuong', desk.nav.awards, 'awards')}${link('/cai-dat', desk.nav.settings, 'settings')}${publisher ? link('/xuat-ban', deskPublish.publish.title, 'publish') : ''}${link('/phat-thanh', deskPublish.radio.title, 'radio')}${link('/dong-bo', desk.nav.sync, 'sync')}${admin ? html`${link('/tai-khoan', desk.nav.accounts, 'accounts')}${link('/cai-dat-ban', desk.nav.deskSettings, 'deskSettings')}` : ''}
                   </ul>
                 </nav>`
               : ''

@@ -4,7 +4,7 @@
  * each field is the Vietnamese description of the guide's field table (content/HUONG-DAN.md), which
  * tests/unit/guide.test.ts keeps in step with the same schemas.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { OPTIONAL_WRAPPERS, WRAPPERS, defOf, pipedSchema } from '../schemas/walk.ts';
@@ -79,7 +79,9 @@ export function formSpec(schema: z.core.$ZodType): FieldSpec[] {
 
 /** Help texts of one collection ("exemplar", "campaign", …) from the guide's field tables: field name → text. */
 export function guideHelp(root: string): Map<string, Map<string, string>> {
-  const guide = readFileSync(path.join(root, 'content/HUONG-DAN.md'), 'utf8');
+  // A site whose content/ has no copy of the guide gets the help of the guide shipped with the project.
+  const own = path.join(root, 'content/HUONG-DAN.md');
+  const guide = readFileSync(existsSync(own) ? own : path.join(import.meta.dirname, '../../content/HUONG-DAN.md'), 'utf8');
   const help = new Map<string, Map<string, string>>();
   for (const marker of guide.matchAll(/^<!--\s*bang-truong:\s*([a-z]+)\s*-->$/gm)) {
     const table = help.get(marker[1]!) ?? new Map<string, string>();

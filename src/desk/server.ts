@@ -61,6 +61,10 @@ import {
   type WorkflowAction,
 } from './workflow.ts';
 import { lastEditorOf } from './history.ts';
+import { Publisher, publishPage, publishStatus } from './publish.ts';
+import { radioBulletin, radioBulletinPage, type RadioQuery } from './radio.ts';
+import { lastSync, mergedTexts, resolveConflict, sharedRepoPage, syncShared } from './shared-repo.ts';
+import { deskPublish } from '../i18n/desk-publish.ts';
 import { parseDate } from '../lib/dates.ts';
 import { PlaceFinder } from '../lib/places/find.ts';
 import { formatDateShort } from '../lib/format.ts';
@@ -69,6 +73,7 @@ const PUBLIC = path.join(import.meta.dirname, 'public');
 const STATIC: Record<string, { file: string; type: string }> = {
   '/_desk/desk.css': { file: path.join(PUBLIC, 'desk.css'), type: 'text/css; charset=utf-8' },
   '/_desk/desk.js': { file: path.join(PUBLIC, 'desk.js'), type: 'text/javascript; charset=utf-8' },
+  '/_desk/publish.js': { file: path.join(PUBLIC, 'publish.js'), type: 'text/javascript; charset=utf-8' },
   '/_desk/site.css': { file: path.join(import.meta.dirname, '../styles/global.css'), type: 'text/css; charset=utf-8' },
 };
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
@@ -177,6 +182,8 @@ export interface DeskOptions {
   /** How long a login lasts (tests shorten it). */
   sessionTimes?: SessionTimes;
   loginLimits?: LoginLimits;
+  /** Where a publish puts the site and how it builds it (tests build a copy of the project). */
+  publishOptions?: { output?: string; buildCommand?: (outDir: string) => [string, ...string[]] };
   /** Environment of git (tests pass a PATH without git). */
   env?: NodeJS.ProcessEnv;
 }
@@ -223,6 +230,7 @@ export async function startDesk({
   stateDir: stateOption,
   sessionTimes,
   loginLimits,
+  publishOptions = {},
 }: DeskOptions): Promise<Desk> {
   const stateDir = stateOption ?? deskStateDir(root);
   const accounts = new Accounts(stateDir);
@@ -233,6 +241,7 @@ export async function startDesk({
       'Bàn biên tập chưa có tài khoản nào nên không mở cho máy khác trong cơ quan. Tạo ít nhất một tài khoản trước:\n  npm run desk:account -- them --ten <tên đăng nhập> --ho-ten "<họ tên>" --vai-tro bien-tap-vien,lanh-dao,quan-tri\nrồi chạy lại: npm run desk -- --lan',
     );
   const sessions = new Sessions(sessionTimes);
+  const publisher = new Publisher({ root, stateDir, env, target: deskSettings().publishTarget, ...publishOptions });
   const limiter = new LoginLimiter(loginLimits);
   const index = new ContentIndex(root);
   const history = openHistory(root, env);
@@ -1492,6 +1501,27 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
         requireRole('quan-tri');
         return reply(200, deskSettingsPage(token));
       }
+      if (pathname === '/xuat-ban' || pathname === '/xuat-ban/tien-do') {
+        requireRole('lanh-dao', 'quan-tri');
+        const run = publisher.current() ?? publisher.last();
+        if (pathname === '/xuat-ban/tien-do') return reply(200, publishStatus(run, publisher.lastPublished()).text);
+        const body = publishPage(run, token, publisher.lastPublished(), deskSettings().publishTarget);
+        return reply(200, layout(deskPublish.publish.title, body, { current: 'publish', token }));
+      }
+      if (pathname === '/phat-thanh' || pathname === '/phat-thanh/tai') {
+        const query: RadioQuery = { tu: url.searchParams.get('tu') ?? '', den: url.searchParams.get('den') ?? '', phut: url.searchParams.get('phut') ?? '' };
+        const result = await radioBulletin(root, query);
+        if (pathname === '/phat-thanh/tai') {
+          if (!result?.ok) throw new HttpError(404, desk.refused.notFound);
+          const name = encodeURIComponent(result.bulletin.fileName);
+          return reply(200, result.bulletin.text, 'text/plain; charset=utf-8', { 'Content-Disposition': `attachment; filename*=UTF-8''${name}` });
+        }
+        return reply(200, layout(deskPublish.radio.title, radioBulletinPage(query, result), { current: 'radio', token }));
+      }
+      if (pathname === '/dong-bo') {
+        const body = sharedRepoPage(deskSettings().sharedRepository, lastSync(root, { stateDir }), token);
+        return reply(200, layout(deskPublish.shared.title, body, { current: 'sync', token }));
+      }
       if (pathname === '/_dia-danh') return reply(200, JSON.stringify(await findPlaces(url.searchParams.get('q') ?? '')), 'application/json; charset=utf-8');
       const [, route, id, sub, extra] = pathname.split('/');
       const editor = local ? decodeSafely(cookies.desk_editor ?? '') : actor.name;
@@ -1523,6 +1553,28 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     const body = await readBody(req);
     const [, route, id, sub, extra] = pathname.split('/');
     if (!cookies.desk_session) throw new HttpError(403, desk.refused.token);
+    if (pathname === '/xuat-ban') {
+      requireRole('lanh-dao', 'quan-tri');
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      publisher.start(actor.name || deskPublish.publish.localUser, { target: deskSettings().publishTarget });
+      return reply(303, '', 'text/plain', { Location: '/xuat-ban' });
+    }
+    if (pathname === '/dong-bo' || pathname === '/dong-bo/giai-quyet') {
+      requireRole('bien-tap-vien', 'lanh-dao', 'quan-tri');
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      const shared = deskSettings().sharedRepository;
+      if (!shared) throw new HttpError(404, desk.refused.notFound);
+      const author = (local ? toNfc((form.get('editor') ?? '').trim()) : actor.name) || deskPublish.publish.localUser;
+      const result =
+        pathname === '/dong-bo'
+          ? await syncShared(root, shared, env, { author, stateDir })
+          : await resolveConflict(root, shared, mergedTexts(form.entries()), author, env, { stateDir });
+      // What came from the other desks is read again from the files.
+      index.touched();
+      return reply(200, layout(deskPublish.shared.title, sharedRepoPage(shared, result, token), { current: 'sync', token }));
+    }
     if (pathname === '/cai-dat-ban') {
       requireRole('quan-tri');
       const form = new URLSearchParams(body.toString('utf8'));

@@ -18,6 +18,7 @@ export const dateTime = (iso: string) =>
 export const deskPublish = {
   publish: {
     title: 'Xuất bản',
+    localUser: 'Người dùng bàn biên tập',
     intro:
       'Dựng lại toàn bộ trang từ nội dung đã duyệt. Nếu có lỗi, trang công khai giữ nguyên như lần xuất bản trước: không có gì được công bố từ một lần dựng thất bại.',
     button: 'Xuất bản',

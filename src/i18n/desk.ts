@@ -14,6 +14,7 @@ export const desk = {
     settings: 'Cài đặt',
     accounts: 'Tài khoản',
     deskSettings: 'Cài đặt bàn biên tập',
+    sync: 'Đồng bộ',
   },
   collections: { exemplars: 'Điển hình', campaigns: 'Phong trào' },
   one: { exemplars: 'điển hình', campaigns: 'phong trào' },

@@ -6,19 +6,16 @@
  * desk's strict policy with nothing loaded from outside.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations as axe, CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { contentCopy, deskOn } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { idFromFile } from '../../src/lib/content/source.ts';
 import sharp from 'sharp';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let copy: ReturnType<typeof contentCopy>;
 let desk: Desk;
@@ -54,17 +51,6 @@ afterAll(async () => {
   await desk?.close();
   copy?.cleanup();
 });
-
-async function axe(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const run = (
-      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /**
  * The editors' guide shows the desk as these tests see it: with DESK_SCREENSHOTS=1 the tests write its pictures into
