@@ -2,7 +2,8 @@
  * Approval, accounts and sessions of the desk: the rules as pure functions, then the whole path through the desk's
  * server with two accounts (an editor and a leader), roles enforced by the server whatever the page shows.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -412,6 +413,76 @@ describe('npm run desk:account', () => {
       expect(new Accounts(path.join(root, '.desk')).all().map((a) => a.username)).toEqual(['thu']);
     } finally {
       cleanup();
+    }
+  });
+});
+
+describe('two desks sharing one repository', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ENTRY = 'content/exemplars/bui-thi-hoa.mdx';
+
+  /** The whole form of an entry as the desk's page shows it, with one change. */
+  async function edit(client: DeskClient, root: string, change: (params: URLSearchParams) => void) {
+    const page = await client.get('/dien-hinh/bui-thi-hoa');
+    const raw = readFileSync(path.join(root, ENTRY), 'utf8');
+    const params = valuesToParams(EXEMPLAR, valuesOf(EXEMPLAR, dataOf(raw)));
+    params.set('hash', hashOf(page.text));
+    params.set('body', splitEntry(raw)!.body);
+    params.set('action', 'save');
+    params.set('editor', 'Người sửa');
+    change(params);
+    return client.post('/dien-hinh/bui-thi-hoa', params);
+  }
+
+  it('exchange an edit, and show a conflict with both texts until the person merges it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'guong-sang-offices-'));
+    const remote = path.join(folder, 'chung.git');
+    const { root: first, cleanup } = contentCopy();
+    const desks: Desk[] = [];
+    try {
+      git(folder, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
+      git(first, 'init', '--quiet', '--initial-branch=main');
+      git(first, 'add', 'content');
+      git(first, '-c', 'user.name=Trung tâm', '-c', 'user.email=tt@example.invalid', 'commit', '--quiet', '-m', 'Nội dung ban đầu');
+      git(first, 'remote', 'add', 'origin', remote);
+      git(first, 'push', '--quiet', 'origin', 'main');
+      const second = path.join(folder, 'ban-b');
+      git(folder, 'clone', '--quiet', remote, second);
+      for (const root of [first, second]) {
+        mkdirSync(path.join(root, '.desk'), { recursive: true });
+        writeFileSync(path.join(root, '.desk/settings.json'), JSON.stringify({ sharedRepository: { remote, branch: 'main' } }));
+        desks.push(await startDesk({ root, port: 0 }));
+      }
+      const [a, b] = [new DeskClient(desks[0]!.url), new DeskClient(desks[1]!.url)];
+      const sync = async (client: DeskClient) => {
+        await client.get('/dong-bo');
+        return client.post('/dong-bo', new URLSearchParams({ editor: 'Người sửa' }));
+      };
+
+      expect((await edit(a, first, (p) => p.set('f.role', 'Chủ nhiệm câu lạc bộ nuôi ong'))).status).toBe(303);
+      expect((await sync(a)).text).toContain('Đã đồng bộ');
+      expect((await sync(b)).text).toContain('Đã đồng bộ');
+      expect(readFileSync(path.join(second, ENTRY), 'utf8')).toContain('role: Chủ nhiệm câu lạc bộ nuôi ong');
+
+      await edit(a, first, (p) => p.set('f.role', 'Bản của bàn A'));
+      await edit(b, second, (p) => p.set('f.role', 'Bản của bàn B'));
+      await sync(a);
+      const conflict = await sync(b);
+      expect(conflict.text).toContain('Có bài được sửa cùng lúc');
+      expect(conflict.text).toContain('Bản của bàn A');
+      expect(conflict.text).toContain('Bản của bàn B');
+      // Nothing of either text was thrown away while the conflict waits.
+      expect(readFileSync(path.join(second, ENTRY), 'utf8')).toContain('role: Bản của bàn B');
+
+      const merged = readFileSync(path.join(second, ENTRY), 'utf8').replace('role: Bản của bàn B', 'role: Bản của bàn A và bàn B');
+      const resolved = await b.post('/dong-bo/giai-quyet', new URLSearchParams({ editor: 'Người sửa', [`merged:${ENTRY}`]: merged }));
+      expect(resolved.text).toContain('Đã đồng bộ');
+      await sync(a);
+      expect(readFileSync(path.join(first, ENTRY), 'utf8')).toContain('role: Bản của bàn A và bàn B');
+    } finally {
+      for (const desk of desks) await desk.close();
+      cleanup();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
