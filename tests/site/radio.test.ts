@@ -105,7 +105,7 @@ describe('radio scripts', () => {
   it('give the announcer the decisions’ numbers in a note, and a box for approval and broadcast on the page', () => {
     const html = readText(dist, 'phat-thanh/dien-hinh/dang-thi-hoa/index.html');
     expect(html).toMatch(
-      /Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+, Chủ tịch UBND huyện Quốc Oai<\/li>/,
+      /Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+ của Chủ tịch UBND huyện Quốc Oai<\/li>/,
     );
     expect(html).toMatch(/<h2 id="duyet-phat-song">Duyệt phát sóng<\/h2>[\s\S]*<dt>Người duyệt<\/dt>[\s\S]*<dt>Ngày phát<\/dt>/);
     expect(readText(dist, 'phat-thanh/thang/2022-10/index.html')).toContain('Duyệt phát sóng');

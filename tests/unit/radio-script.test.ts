@@ -56,7 +56,7 @@ describe('exemplar script', () => {
   });
 
   it('keeps each standing decision’s number for the announcer, not to be read', () => {
-    expect(script.notes).toEqual(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022, Chủ tịch UBND huyện Quốc Oai']);
+    expect(script.notes).toEqual(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022 của Chủ tịch UBND huyện Quốc Oai']);
     expect(script.paragraphs.map((p) => p.text).join(' ')).not.toMatch(/Quyết định số|một nghìn năm trăm hai mươi/);
   });
 
