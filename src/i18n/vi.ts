@@ -97,7 +97,7 @@ export const ui = {
   campaigns: {
     title: 'Phong trào thi đua',
     exemplarCount: (n: number) => (n === 0 ? 'chưa có điển hình được đăng' : `${formatNumber(n)} điển hình được đăng`),
-    description: 'Các phong trào thi đua do Ủy ban nhân dân các cấp phát động, với kế hoạch, các đợt và gương điển hình.',
+    description: 'Các phong trào thi đua do Uỷ ban nhân dân các cấp phát động, với kế hoạch, các đợt và gương điển hình.',
     plan: 'Kế hoạch phát động',
     legalBasis: 'Căn cứ',
     period: 'Thời gian',

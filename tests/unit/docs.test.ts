@@ -23,6 +23,7 @@ const TOPICS = [
   'docs/benchmarks.md',
   'docs/architecture.md',
   'docs/contributing.md',
+  'docs/house-style.md',
 ];
 
 const README = 'README.md';
