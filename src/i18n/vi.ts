@@ -280,6 +280,14 @@ export const ui = {
     count: (n: number) => `${formatNumber(n)} người được khen`,
     link: 'Xem quyết định',
   },
+  filters: {
+    label: 'Lọc danh sách',
+    kind: 'Loại',
+    all: 'Tất cả',
+    year: 'Năm khen thưởng',
+    commune: (n: number) => `Theo xã, phường (${formatNumber(n)})`,
+    kindDescription: (kind: string, n: number) => `${formatNumber(n)} điển hình thuộc loại ${kind.toLowerCase()}.`,
+  },
   fieldsPage: {
     title: 'Điển hình theo lĩnh vực',
     description: 'Điển hình xếp theo lĩnh vực hoạt động.',

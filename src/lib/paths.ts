@@ -36,6 +36,7 @@ export const routes = {
   home: () => href('/'),
   exemplars: () => href('/dien-hinh/'),
   exemplar: (id: string) => href(`/dien-hinh/${id}/`),
+  kind: (kind: string) => href(`/dien-hinh/loai/${kind}/`),
   campaigns: () => href('/phong-trao/'),
   campaign: (id: string) => href(`/phong-trao/${id}/`),
   places: () => href('/dia-phuong/'),

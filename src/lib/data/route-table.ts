@@ -23,6 +23,7 @@ export function publicPaths(site: Site): string[] {
     routes.home(),
     ...paged(routes.exemplars(), site.exemplars.length, size),
     ...site.exemplars.map((e) => routes.exemplar(e.id)),
+    ...[...site.exemplarsByKind].flatMap(([kind, items]) => paged(routes.kind(kind), items.length, size)),
     routes.campaigns(),
     ...site.campaigns.flatMap((c) => paged(routes.campaign(c.id), site.exemplarsByCampaign.get(c.id)?.length ?? 0, size)),
     routes.places(),
