@@ -470,10 +470,11 @@ export const ui = {
   },
   radio: {
     title: 'Phát thanh',
-    description: 'Kịch bản đọc trên hệ thống truyền thanh cơ sở: mỗi gương sáng một bài, và bản tin gom các bài theo phong trào, theo tháng.',
+    description:
+      'Kịch bản đọc trên hệ thống truyền thanh cơ sở: mỗi gương sáng một bài, và bản tin gom các bài theo phong trào, theo xã, phường, huyện và theo tháng.',
     about: (perMinute: number, minutes: number) => [
       'Mỗi gương sáng trên trang có một kịch bản để phát thanh viên đọc trên hệ thống truyền thanh cơ sở: số, ngày tháng, số văn bản và chữ viết tắt đã được viết thành lời, không có ngoặc đơn, không có địa chỉ trang web.',
-      `Thời lượng được ước tính với tốc độ đọc ${formatNumber(perMinute)} tiếng một phút. Mỗi bản tin gom các bài của một phong trào hoặc của một tháng, mới nhất trước, vào một buổi phát không quá ${formatNumber(minutes)} phút; bài không vừa được để lại cho bản tin sau, không bao giờ bị cắt giữa chừng.`,
+      `Thời lượng được ước tính với tốc độ đọc ${formatNumber(perMinute)} tiếng một phút. Mỗi bản tin gom các bài của một phong trào, một xã, phường, một huyện hoặc một tháng, mới nhất trước, vào một buổi phát không quá ${formatNumber(minutes)} phút; bài không vừa được để lại cho bản tin sau, không bao giờ bị cắt giữa chừng.`,
       'Mỗi kịch bản có bản chữ (.txt) để tải về, in ra hoặc mở trên máy của phát thanh viên. Nội dung phát thanh vẫn cần được duyệt trước khi phát.',
     ],
     /** Default opening and closing lines of a bulletin, when content/settings.yaml gives none. */
@@ -512,6 +513,11 @@ export const ui = {
     approvalFields: ['Người duyệt', 'Ngày duyệt', 'Ngày phát', 'Người đọc'],
     author: (author: string) => `Bài viết của ${author}.`,
     campaignSubject: (title: string) => `Chương trình hôm nay giới thiệu những gương sáng trong ${title}.`,
+    placeSubject: (place: string) => `Chương trình hôm nay giới thiệu những gương sáng ở ${place}.`,
+    placeBulletins: 'Bản tin theo xã, phường',
+    districtBulletins: 'Bản tin theo huyện, thị xã (đơn vị cũ)',
+    placeLink: 'Bản tin phát thanh của địa phương',
+    exemplarsOfPlace: 'Các gương sáng của địa phương trên trang',
     monthSubject: (month: string) => `Chương trình hôm nay giới thiệu những gương sáng được đăng trong tháng ${monthOfYear(month)}.`,
     period: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
     periodTitle: (period: string) => `gương sáng được đăng ${period}`,

@@ -123,6 +123,20 @@ describe('radio bulletins', () => {
     return [...byCampaign, ...byMonth];
   };
 
+  it('exist for a commune and a district, linked from the index and the place, and read only their own people', () => {
+    const index = readText(dist, 'phat-thanh/index.html');
+    for (const id of ['xa-sai-son-quoc-oai', 'huyen-quoc-oai', 'xa-ia-sao-ayun-pa']) {
+      expect(index).toContain(`href="/phat-thanh/dia-phuong/${id}/"`);
+      expect(readText(dist, `dia-phuong/${id}/index.html`)).toContain(`href="/phat-thanh/dia-phuong/${id}/"`);
+      expect(existsSync(path.join(dist, `phat-thanh/dia-phuong/${id}.txt`)), id).toBe(true);
+    }
+    const district = readText(dist, 'phat-thanh/dia-phuong/huyen-quoc-oai.txt');
+    const named = published().filter((e) => district.includes(e.data.name));
+    expect(named.length).toBeGreaterThan(2);
+    for (const e of named) expect(e.data.place, e.data.name).toMatch(/quoc-oai$/);
+    expect(district).toContain('những gương sáng ở huyện Quốc Oai');
+  });
+
   it('exist for every campaign with published exemplars and every month of publication, linked from the index and the campaign', () => {
     const index = readText(dist, 'phat-thanh/index.html');
     for (const { file } of bulletins()) {
