@@ -40,15 +40,18 @@ const day = (value: string) => value as IsoDate;
 const date = (value: string) => value as PartialDate;
 
 describe('the sample campaigns', () => {
-  it('are five, all valid', () => {
-    expect(sample).toHaveLength(5);
+  it('are six, all valid', () => {
+    expect(sample).toHaveLength(6);
     for (const { file, parsed } of sample) expect(parsed.error?.issues ?? [], file).toEqual([]);
   });
 
   const real = () => sample.map(({ file, parsed }) => ({ file, data: parsed.data! })).filter(({ data }) => !data.illustrative);
 
-  it('summarise real plans', () => {
+  it('summarise real plans, but for one illustrative campaign under the communes of after 1 July 2025', () => {
     expect(real()).toHaveLength(5);
+    const illustrative = sample.map(({ parsed }) => parsed.data!).filter((data) => data.illustrative);
+    expect(illustrative.map((data) => [data.place, data.period.end])).toEqual([['xa-quoc-oai', '2026-12-31']]);
+    expect(illustrative[0]!.title).toContain('minh hoạ');
   });
 
   it('cite the section of the plan behind the summary, the text, the period and the participants', () => {
