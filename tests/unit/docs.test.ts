@@ -24,6 +24,7 @@ const TOPICS = [
   'docs/architecture.md',
   'docs/contributing.md',
   'docs/house-style.md',
+  'docs/screenshots.md',
 ];
 
 const README = 'README.md';
