@@ -74,6 +74,18 @@ export function spaceBeforePunctuation(text: string): string[] {
   return matches(text, /(?<=\S)[ \u00a0]+[,.;:!?)\]”](?![.…])/g);
 }
 
+/**
+ * What the data model knows and a reader should not see: a level in brackets ("UBND huyện Quốc Oai (Huyện, thị xã)"),
+ * an empty number ("số /KH-UBND"), a bare abbreviation of a signature block ("KT. Chủ tịch"), an empty value.
+ */
+export function internalLabels(text: string, levels: readonly string[]): string[] {
+  const bracketed = levels.map((level) => `(${level})`);
+  return [
+    ...bracketed.flatMap((label) => matches(text, new RegExp(label.replace(/[()]/g, '\\$&'), 'g'))),
+    ...matches(text, /\bsố\s+\/|\b(?:KT|TM|TL|TUQ)\.\s|\b(?:undefined|null|NaN)\b|\[object Object\]/g),
+  ];
+}
+
 /** A standalone line that starts with a lower-case letter. */
 export function lowerCaseStarts(lines: readonly string[]): string[] {
   return lines.filter((line) => /^[^\p{L}\d]*\p{Ll}/u.test(line));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { htmlPages, listDist, readText } from '../helpers/dist.ts';
-import { lowerCaseStarts, otherDashes, shortDates, spaceBeforePunctuation, standaloneLines, visibleText } from '../helpers/house-style.ts';
+import { internalLabels, lowerCaseStarts, otherDashes, shortDates, spaceBeforePunctuation, standaloneLines, visibleText } from '../helpers/house-style.ts';
 import { chosenTonePlacement } from '../../src/lib/search/tones.ts';
 import { ui } from '../../src/i18n/vi.ts';
 
@@ -29,6 +29,8 @@ describe('the checks themselves', () => {
     const html =
       '<title>xã Sài Sơn · Gương Sáng</title><nav class="breadcrumb"><ol><li><a href="/">Trang chủ</a></li><li>xã Đông</li></ol></nav><h2>Khen thưởng</h2>';
     expect(lowerCaseStarts(standaloneLines(html))).toEqual(['xã Sài Sơn · Gương Sáng', 'xã Đông']);
+    expect(internalLabels('UBND huyện Quốc Oai (Huyện, thị xã); Kế hoạch số /KH-UBND; KT. Chủ tịch', ['Huyện, thị xã'])).toHaveLength(3);
+    expect(internalLabels('Kế hoạch số 177/KH-UBND (ký thay Chủ tịch)', ['Huyện, thị xã'])).toEqual([]);
   });
 });
 
@@ -48,6 +50,10 @@ describe('house style', () => {
 
   it('puts no space before punctuation', () => {
     expect(found(spaceBeforePunctuation)).toEqual([]);
+  });
+
+  it('shows no internal label or empty value: no level in brackets, no empty "số", no bare "KT."', () => {
+    expect(found((text) => internalLabels(text, Object.values(ui.levels)))).toEqual([]);
   });
 
   it('starts every standalone line with a capital: titles, breadcrumbs, headings, subtitles, summaries', () => {
