@@ -502,7 +502,12 @@ export const ui = {
     /** Spoken sentences of a script, written as text and then read through the radio normaliser. */
     introduction: (who: string, where: string, now?: string) => `${who}, ở ${where}${now ? `, nay thuộc ${now}` : ''}.`,
     quote: (by: string, role: string | undefined, said: string) => `${by}${role ? `, ${role},` : ''} chia sẻ: “${said}”`,
-    awardName: (family: string, name: string) => (family.startsWith('danh-hieu') ? `danh hiệu ${name}` : name),
+    /**
+     * How an award is said after the issuer who granted it: a title as "danh hiệu …", a certificate by its form alone
+     * ("… đã tặng Giấy khen"), as the catalogue's "của Chủ tịch UBND huyện" may not even name the issuer's kind of unit.
+     */
+    awardName: (family: string, name: string) =>
+      family.startsWith('danh-hieu') ? `danh hiệu ${name}` : family === 'bang-khen' || family === 'giay-khen' ? name.split(' của ')[0]! : name,
     award: (issuer: string, posthumous: boolean, award: string, decision: string) =>
       `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
     decisionOn: (date: string) => `quyết định ngày ${date}`,

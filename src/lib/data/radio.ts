@@ -12,8 +12,7 @@ function scriptContext(site: Site): ScriptContext {
     places: site.places,
     awardName: (id) => {
       const award = site.awards.get(id)!.data;
-      // The announcer has just named who granted it: "… đã tặng Giấy khen", not the catalogue's category of signer.
-      return ui.radio.awardName(award.family, award.family === 'bang-khen' || award.family === 'giay-khen' ? award.name.split(' của ')[0] : award.name);
+      return ui.radio.awardName(award.family, award.name);
     },
   };
 }
