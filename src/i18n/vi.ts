@@ -275,7 +275,8 @@ export const ui = {
     status: 'Hiện trạng',
     standing: 'Còn hiệu lực',
     posthumous: 'truy tặng',
-    revoked: (decision: string, date: string) => `Đã thu hồi theo Quyết định số ${decision} ngày ${date}`,
+    /** Followed by the revoking decision, cited in full. */
+    revoked: (decision: string) => `Đã thu hồi theo ${decision}`,
     spellings: 'Cách ghi khác của cơ quan ký trong các bài:',
     count: (n: number) => `${formatNumber(n)} người được khen`,
     link: 'Xem quyết định',
