@@ -89,14 +89,15 @@ export const ui = {
   award: {
     decision: (number: string, date: string) => `Quyết định số ${number} ngày ${date}`,
     posthumous: 'Truy tặng',
-    revoked: (number: string, date: string) => `Đã thu hồi theo Quyết định số ${number} ngày ${date}`,
+    /** Followed by the revoking decision, cited in full. */
+    revoked: (decision: string) => `Đã thu hồi theo ${decision}`,
     level: 'Cấp',
     issuer: 'Cơ quan khen thưởng',
   },
   campaigns: {
     title: 'Phong trào thi đua',
     exemplarCount: (n: number) => (n === 0 ? 'chưa có điển hình được đăng' : `${formatNumber(n)} điển hình được đăng`),
-    description: 'Các phong trào thi đua do Ủy ban nhân dân các cấp phát động, với kế hoạch, các đợt và gương điển hình.',
+    description: 'Các phong trào thi đua do Uỷ ban nhân dân các cấp phát động, với kế hoạch, các đợt và gương điển hình.',
     plan: 'Kế hoạch phát động',
     legalBasis: 'Căn cứ',
     period: 'Thời gian',
@@ -111,6 +112,12 @@ export const ui = {
     children: 'Phong trào cấp dưới',
     issuer: 'Cơ quan phát động',
     exemplars: 'Điển hình trong phong trào',
+    honour: 'Danh sách vinh danh',
+    honourColumns: { number: 'STT', name: 'Cá nhân, tập thể', place: 'Địa phương', award: 'Khen thưởng' },
+    /** The plan's long sections, folded below the honour list. */
+    planDetails: 'Kế hoạch của phong trào',
+    more: 'Theo dõi, dữ liệu',
+    details: 'Loại phong trào, phong trào liên quan',
     noExemplars: 'Chưa có điển hình nào của phong trào này được đăng.',
     results: 'Kết quả',
     resultsByAward: 'Theo hình thức khen thưởng',
@@ -268,10 +275,19 @@ export const ui = {
     status: 'Hiện trạng',
     standing: 'Còn hiệu lực',
     posthumous: 'truy tặng',
-    revoked: (decision: string, date: string) => `Đã thu hồi theo Quyết định số ${decision} ngày ${date}`,
+    /** Followed by the revoking decision, cited in full. */
+    revoked: (decision: string) => `Đã thu hồi theo ${decision}`,
     spellings: 'Cách ghi khác của cơ quan ký trong các bài:',
     count: (n: number) => `${formatNumber(n)} người được khen`,
     link: 'Xem quyết định',
+  },
+  filters: {
+    label: 'Lọc danh sách',
+    kind: 'Loại',
+    all: 'Tất cả',
+    year: 'Năm khen thưởng',
+    commune: (n: number) => `Theo xã, phường (${formatNumber(n)})`,
+    kindDescription: (kind: string, n: number) => `${formatNumber(n)} điển hình thuộc loại ${kind.toLowerCase()}.`,
   },
   fieldsPage: {
     title: 'Điển hình theo lĩnh vực',
@@ -375,10 +391,52 @@ export const ui = {
     number: 'số',
     of: 'của',
     signedBy: 'người ký',
-    /** A copy printed with its symbol but no number ("Số: /KH-UBND"). */
-    unnumbered: (symbol: string) => `không ghi số, ký hiệu …${symbol}`,
+    /** A citation whose kind is not known. */
+    document: 'Văn bản',
+    decision: 'Quyết định',
+    /** Kinds a title may start with, longest first, so that "Nghị quyết liên tịch" is not read as "Nghị quyết". */
+    kinds: [
+      'Nghị quyết liên tịch',
+      'Thông tư liên tịch',
+      'Quyết định',
+      'Nghị quyết',
+      'Nghị định',
+      'Kế hoạch',
+      'Chỉ thị',
+      'Thông tư',
+      'Công văn',
+      'Công điện',
+      'Thông báo',
+      'Hướng dẫn',
+      'Báo cáo',
+      'Biên bản',
+      'Tờ trình',
+      'Chương trình',
+      'Đề án',
+      'Kết luận',
+      'Quy định',
+    ],
+    /** The kind each code of a document's symbol stands for. */
+    kindsBySymbol: {
+      QĐ: 'Quyết định',
+      NQ: 'Nghị quyết',
+      NĐ: 'Nghị định',
+      KH: 'Kế hoạch',
+      CT: 'Chỉ thị',
+      TT: 'Thông tư',
+      TB: 'Thông báo',
+      HD: 'Hướng dẫn',
+      BC: 'Báo cáo',
+      BB: 'Biên bản',
+      TTr: 'Tờ trình',
+      CTr: 'Chương trình',
+      ĐA: 'Đề án',
+      KL: 'Kết luận',
+      QĐi: 'Quy định',
+      CĐ: 'Công điện',
+    },
     /** Abbreviations of a signature block, written out. */
-    authorities: { 'TM.': 'thay mặt', 'KT.': 'ký thay', 'TL.': 'thừa lệnh', 'TUQ.': 'thừa ủy quyền', 'Q.': 'quyền' },
+    authorities: { 'TM.': 'thay mặt', 'KT.': 'ký thay', 'TL.': 'thừa lệnh', 'TUQ.': 'thừa uỷ quyền', 'Q.': 'quyền' },
   },
   feeds: {
     siteDescription: 'Điển hình tiên tiến, người tốt, việc tốt mới đăng.',
@@ -413,10 +471,11 @@ export const ui = {
   },
   radio: {
     title: 'Phát thanh',
-    description: 'Kịch bản đọc trên hệ thống truyền thanh cơ sở: mỗi gương sáng một bài, và bản tin gom các bài theo phong trào, theo tháng.',
+    description:
+      'Kịch bản đọc trên hệ thống truyền thanh cơ sở: mỗi gương sáng một bài, và bản tin gom các bài theo phong trào, theo xã, phường, huyện và theo tháng.',
     about: (perMinute: number, minutes: number) => [
       'Mỗi gương sáng trên trang có một kịch bản để phát thanh viên đọc trên hệ thống truyền thanh cơ sở: số, ngày tháng, số văn bản và chữ viết tắt đã được viết thành lời, không có ngoặc đơn, không có địa chỉ trang web.',
-      `Thời lượng được ước tính với tốc độ đọc ${formatNumber(perMinute)} tiếng một phút. Mỗi bản tin gom các bài của một phong trào hoặc của một tháng, mới nhất trước, vào một buổi phát không quá ${formatNumber(minutes)} phút; bài không vừa được để lại cho bản tin sau, không bao giờ bị cắt giữa chừng.`,
+      `Thời lượng được ước tính với tốc độ đọc ${formatNumber(perMinute)} tiếng một phút. Mỗi bản tin gom các bài của một phong trào, một xã, phường, một huyện hoặc một tháng, mới nhất trước, vào một buổi phát không quá ${formatNumber(minutes)} phút; bài không vừa được để lại cho bản tin sau, không bao giờ bị cắt giữa chừng.`,
       'Mỗi kịch bản có bản chữ (.txt) để tải về, in ra hoặc mở trên máy của phát thanh viên. Nội dung phát thanh vẫn cần được duyệt trước khi phát.',
     ],
     /** Default opening and closing lines of a bulletin, when content/settings.yaml gives none. */
@@ -444,7 +503,12 @@ export const ui = {
     /** Spoken sentences of a script, written as text and then read through the radio normaliser. */
     introduction: (who: string, where: string, now?: string) => `${who}, ở ${where}${now ? `, nay thuộc ${now}` : ''}.`,
     quote: (by: string, role: string | undefined, said: string) => `${by}${role ? `, ${role},` : ''} chia sẻ: “${said}”`,
-    awardName: (family: string, name: string) => (family.startsWith('danh-hieu') ? `danh hiệu ${name}` : name),
+    /**
+     * How an award is said after the issuer who granted it: a title as "danh hiệu …", a certificate by its form alone
+     * ("… đã tặng Giấy khen"), as the catalogue's "của Chủ tịch UBND huyện" may not even name the issuer's kind of unit.
+     */
+    awardName: (family: string, name: string) =>
+      family.startsWith('danh-hieu') ? `danh hiệu ${name}` : family === 'bang-khen' || family === 'giay-khen' ? name.split(' của ')[0]! : name,
     award: (issuer: string, posthumous: boolean, award: string, decision: string) =>
       `${issuer} đã ${posthumous ? 'truy tặng' : 'tặng'} ${award} theo ${decision}.`,
     decisionOn: (date: string) => `quyết định ngày ${date}`,
@@ -455,6 +519,11 @@ export const ui = {
     approvalFields: ['Người duyệt', 'Ngày duyệt', 'Ngày phát', 'Người đọc'],
     author: (author: string) => `Bài viết của ${author}.`,
     campaignSubject: (title: string) => `Chương trình hôm nay giới thiệu những gương sáng trong ${title}.`,
+    placeSubject: (place: string) => `Chương trình hôm nay giới thiệu những gương sáng ở ${place}.`,
+    placeBulletins: 'Bản tin theo xã, phường',
+    districtBulletins: 'Bản tin theo huyện, thị xã (đơn vị cũ)',
+    placeLink: 'Bản tin phát thanh của địa phương',
+    exemplarsOfPlace: 'Các gương sáng của địa phương trên trang',
     monthSubject: (month: string) => `Chương trình hôm nay giới thiệu những gương sáng được đăng trong tháng ${monthOfYear(month)}.`,
     period: (from: string, to: string) => `từ ngày ${from} đến ngày ${to}`,
     periodTitle: (period: string) => `gương sáng được đăng ${period}`,

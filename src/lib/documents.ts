@@ -27,11 +27,6 @@ export function isUnnumbered(number: string): boolean {
   return number.startsWith('/');
 }
 
-/** "số 177/KH-UBND", or for a copy without number "không ghi số, ký hiệu …/KH-UBND". */
-export function numberPhrase(number: string): string {
-  return isUnnumbered(number) ? ui.documents.unnumbered(number) : `${ui.documents.number} ${number}`;
-}
-
 export interface CitedDocument {
   number?: string;
   title?: string;
@@ -41,17 +36,52 @@ export interface CitedDocument {
 }
 
 /**
- * What follows a document's title in a citation: ", số 177/KH-UBND ngày 31/12/2020 của UBND huyện Nam Đông; người
- * ký: …", with only the parts known (no "số" without a number, no "của" without an issuer, a month or a year where
- * the document gives no day), and no space before its punctuation.
+ * The kind a document's symbol gives it ("177/KH-UBND" is a plan, "34-CT/TW" a directive), for a citation whose entry
+ * records no title. The symbol's code is the one the rules on administrative documents assign to each kind.
  */
-export function citationAfterTitle(doc: CitedDocument): string {
+function kindOfSymbol(number: string): string | undefined {
+  const code = /(?:^|[/-])([A-ZĐ][A-ZĐa-z]{1,2})(?=[/-]|$)/u.exec(number.replace(/^[^/-]*/, ''))?.[1];
+  return code ? (ui.documents.kindsBySymbol as Record<string, string>)[code] : undefined;
+}
+
+/**
+ * A title split into the document's kind and what it is about: "Kế hoạch về việc …" → "Kế hoạch", "về việc …". A
+ * named document ("Luật Thi đua, khen thưởng") keeps its name whole, as the number follows the name.
+ */
+function splitTitle(title: string): { kind: string; subject: string } | undefined {
+  const kind = ui.documents.kinds.find((k) => title === k || title.startsWith(`${k} `));
+  if (!kind) return undefined;
+  const subject = title.slice(kind.length).trim();
+  if (/^\p{Lu}/u.test(subject)) return undefined;
+  return { kind, subject };
+}
+
+/**
+ * A document cited in the standard form: "Kế hoạch số 177/KH-UBND ngày 31/12/2020 của UBND huyện Nam Đông về …",
+ * with only the parts known. A copy without number is cited by its date and issuer (no empty "số"), a month or a
+ * year stands where the document gives no day, and a title that names its issuer again ("Chỉ thị của Bộ Chính trị
+ * về …") does not name it twice. The signer, where recorded, follows: "; người ký: Chủ tịch …".
+ */
+export function citeDocument(doc: CitedDocument): string {
+  const title = doc.title?.trim().replace(/[.;,]$/, '');
+  const split = title ? splitTitle(title) : undefined;
+  const head = split?.kind ?? title ?? (doc.number && kindOfSymbol(doc.number)) ?? ui.documents.document;
+  let subject = split?.subject ?? '';
+  const issuerInTitle = doc.issuer && subject.startsWith(`${ui.documents.of} ${doc.issuer}`);
+  if (issuerInTitle) subject = subject.slice(`${ui.documents.of} ${doc.issuer!}`.length).trim();
   return [
-    doc.number && `${doc.title ? ', ' : ''}${numberPhrase(doc.number)}`,
-    doc.date && `${doc.title || doc.number ? ' ' : ''}${formatDateCited(doc.date)}`,
-    doc.issuer && ` ${ui.documents.of} ${doc.issuer}`,
-    doc.signer && `; ${ui.documents.signedBy}: ${signerLabel(doc.signer)}`,
+    head,
+    doc.number && !isUnnumbered(doc.number) && `${ui.documents.number} ${doc.number}`,
+    doc.date && formatDateCited(doc.date),
+    doc.issuer && `${ui.documents.of} ${doc.issuer}`,
+    subject,
   ]
     .filter(Boolean)
-    .join('');
+    .join(' ')
+    .concat(doc.signer ? `; ${ui.documents.signedBy}: ${signerLabel(doc.signer)}` : '');
+}
+
+/** An award's decision: "Quyết định số 1520/QĐ-UBND ngày 20/09/2022 của Chủ tịch UBND huyện Quốc Oai". */
+export function citeDecision(grant: { decision: string; date: string; issuer?: string }): string {
+  return citeDocument({ title: ui.documents.decision, number: grant.decision, date: grant.date, issuer: grant.issuer });
 }

@@ -36,6 +36,7 @@ export const routes = {
   home: () => href('/'),
   exemplars: () => href('/dien-hinh/'),
   exemplar: (id: string) => href(`/dien-hinh/${id}/`),
+  kind: (kind: string) => href(`/dien-hinh/loai/${kind}/`),
   campaigns: () => href('/phong-trao/'),
   campaign: (id: string) => href(`/phong-trao/${id}/`),
   places: () => href('/dia-phuong/'),
@@ -78,6 +79,8 @@ export const routes = {
   radioCampaign: (id: string) => href(`/phat-thanh/phong-trao/${id}/`),
   radioCampaignText: (id: string) => href(`/phat-thanh/phong-trao/${id}.txt`),
   /** `month` is "2022-10". */
+  radioPlace: (id: string) => href(`/phat-thanh/dia-phuong/${id}/`),
+  radioPlaceText: (id: string) => href(`/phat-thanh/dia-phuong/${id}.txt`),
   radioMonth: (month: string) => href(`/phat-thanh/thang/${month}/`),
   radioMonthText: (month: string) => href(`/phat-thanh/thang/${month}.txt`),
   /** A feed of the site, of a campaign or of a place, as RSS or JSON Feed. */

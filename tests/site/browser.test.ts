@@ -9,47 +9,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { shippedPolicy } from '../helpers/nginx.ts';
+import { TEMPLATES } from '../helpers/templates.ts';
 
 const dist = inject('sampleDist');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** One page of each template. */
-const TEMPLATES = [
-  '',
-  'dien-hinh/',
-  'dien-hinh/2/',
-  'dien-hinh/dang-thi-hoa/',
-  'phong-trao/',
-  'phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
-  'in/dien-hinh/dang-thi-hoa/',
-  'in/dien-hinh/ksor-h-yen/',
-  'in/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
-  'dia-phuong/',
-  'dia-phuong/huyen-quoc-oai/',
-  'dia-phuong/hung-yen/',
-  'nam/',
-  'nam/2022/',
-  'nam/2023/2/',
-  'khen-thuong/',
-  'khen-thuong/nguoi-tot-viec-tot/',
-  'khen-thuong/giay-khen-chu-tich-ubnd-huyen/2/',
-  'linh-vuc/',
-  'linh-vuc/tu-thien/',
-  'a-z/',
-  'a-z/dd/',
-  'gioi-thieu/',
-  'gop-y/',
-  'tim-kiem/',
-  'tim-kiem/?q=hoa&xa=xa-quoc-oai',
-  'phat-thanh/',
-  'phat-thanh/dien-hinh/dang-thi-hoa/',
-  'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
-  'phat-thanh/thang/2022-10/',
-  'so-lieu/',
-  'quyet-dinh/',
-  'quyet-dinh/2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai/',
-  'khong-co-trang-nay/',
-];
 
 /** The policy of the shipped nginx configuration, enforced on every page here; Pagefind needs 'wasm-unsafe-eval'. */
 const CSP = shippedPolicy();

@@ -105,7 +105,7 @@ describe('radio scripts', () => {
   it('give the announcer the decisions’ numbers in a note, and a box for approval and broadcast on the page', () => {
     const html = readText(dist, 'phat-thanh/dien-hinh/dang-thi-hoa/index.html');
     expect(html).toMatch(
-      /Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+, Chủ tịch UBND huyện Quốc Oai<\/li>/,
+      /Ghi chú cho phát thanh viên \(không đọc\)<\/h2>\s*<ul><li>Quyết định số 1520\/QĐ-UBND ngày [^<]+ của Chủ tịch UBND huyện Quốc Oai<\/li>/,
     );
     expect(html).toMatch(/<h2 id="duyet-phat-song">Duyệt phát sóng<\/h2>[\s\S]*<dt>Người duyệt<\/dt>[\s\S]*<dt>Ngày phát<\/dt>/);
     expect(readText(dist, 'phat-thanh/thang/2022-10/index.html')).toContain('Duyệt phát sóng');
@@ -122,6 +122,20 @@ describe('radio bulletins', () => {
     const byMonth = months.map((month) => ({ file: `phat-thanh/thang/${month}`, items: published().filter((e) => e.data.published.startsWith(month)) }));
     return [...byCampaign, ...byMonth];
   };
+
+  it('exist for a commune and a district, linked from the index and the place, and read only their own people', () => {
+    const index = readText(dist, 'phat-thanh/index.html');
+    for (const id of ['xa-sai-son-quoc-oai', 'huyen-quoc-oai', 'xa-ia-sao-ayun-pa']) {
+      expect(index).toContain(`href="/phat-thanh/dia-phuong/${id}/"`);
+      expect(readText(dist, `dia-phuong/${id}/index.html`)).toContain(`href="/phat-thanh/dia-phuong/${id}/"`);
+      expect(existsSync(path.join(dist, `phat-thanh/dia-phuong/${id}.txt`)), id).toBe(true);
+    }
+    const district = readText(dist, 'phat-thanh/dia-phuong/huyen-quoc-oai.txt');
+    const named = published().filter((e) => district.includes(e.data.name));
+    expect(named.length).toBeGreaterThan(2);
+    for (const e of named) expect(e.data.place, e.data.name).toMatch(/quoc-oai$/);
+    expect(district).toContain('những gương sáng ở huyện Quốc Oai');
+  });
 
   it('exist for every campaign with published exemplars and every month of publication, linked from the index and the campaign', () => {
     const index = readText(dist, 'phat-thanh/index.html');

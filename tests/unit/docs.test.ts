@@ -25,6 +25,8 @@ const TOPICS = [
   'docs/benchmarks.md',
   'docs/architecture.md',
   'docs/contributing.md',
+  'docs/house-style.md',
+  'docs/screenshots.md',
 ];
 
 const README = 'README.md';

@@ -5,6 +5,7 @@ import { exemplarScript, scriptLength, spokenStory, standaloneScript, type Radio
 import { bulletinCost, fitBulletin, scriptText } from '../../src/lib/radio/bulletin.ts';
 import { countSyllables } from '../../src/lib/radio/duration.ts';
 import { mergedCommune } from '../helpers/place-fixture.ts';
+import { ui } from '../../src/i18n/vi.ts';
 
 const places = mergedCommune;
 const context = { places, awardName: (id: string) => (id === 'nguoi-tot-viec-tot' ? 'danh hiệu Người tốt, việc tốt' : 'Giấy khen của Chủ tịch UBND xã') };
@@ -56,7 +57,7 @@ describe('exemplar script', () => {
   });
 
   it('keeps each standing decision’s number for the announcer, not to be read', () => {
-    expect(script.notes).toEqual(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022, Chủ tịch UBND huyện Quốc Oai']);
+    expect(script.notes).toEqual(['Quyết định số 1520/QĐ-UBND ngày 20/09/2022 của Chủ tịch UBND huyện Quốc Oai']);
     expect(script.paragraphs.map((p) => p.text).join(' ')).not.toMatch(/Quyết định số|một nghìn năm trăm hai mươi/);
   });
 
@@ -149,5 +150,15 @@ describe('bulletin', () => {
         ],
       ),
     ).toBe('\uFEFFTiêu đề. Thời lượng khoảng một phút.\n\nMục\n\nĐoạn.\n');
+  });
+});
+
+describe('an award on air', () => {
+  it('is said by its form after the issuer, never by the catalogue’s category of signer', () => {
+    expect(
+      ui.radio.award('Chủ tịch UBND thị xã Ayun Pa', false, ui.radio.awardName('giay-khen', 'Giấy khen của Chủ tịch UBND huyện'), 'quyết định ngày 15/12/2023'),
+    ).toBe('Chủ tịch UBND thị xã Ayun Pa đã tặng Giấy khen theo quyết định ngày 15/12/2023.');
+    expect(ui.radio.awardName('danh-hieu-dia-phuong', 'Người tốt, việc tốt')).toBe('danh hiệu Người tốt, việc tốt');
+    expect(ui.radio.awardName('huan-chuong', 'Huân chương Lao động')).toBe('Huân chương Lao động');
   });
 });

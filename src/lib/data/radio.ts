@@ -1,5 +1,6 @@
 /** Radio scripts and bulletins of the published content, shared by pages and text files. */
-import { pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
+import { exemplarsOfPlace, pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
+import { compareVietnamese } from '../text.ts';
 import { storyMetadata, storyOf } from '../stories/store.ts';
 import { exemplarScript, scriptLength, standaloneScript, type RadioScript, type ScriptContext } from '../radio/script.ts';
 import { bulletinCost, durationLabel, fitBulletin, textHeader, type Bulletin } from '../radio/bulletin.ts';
@@ -63,6 +64,33 @@ export function campaignBulletin(site: Site, campaign: Campaign): Bulletin<Exemp
 /** `month` is "2022-10". */
 export function monthBulletin(site: Site, month: string): Bulletin<Exemplar> {
   return bulletinOf(site, site.exemplarsByMonth.get(month) ?? [], ui.radio.monthSubject(month));
+}
+
+/** A bulletin of one commune or district: the exemplars filed under it, its former units and their villages. */
+export function placeBulletin(site: Site, placeId: string): Bulletin<Exemplar> {
+  return bulletinOf(site, exemplarsOfPlace(site, placeId), ui.radio.placeSubject(site.places.fullLabel(placeId)));
+}
+
+const COMMUNE_LEVEL: readonly string[] = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
+const DISTRICT_LEVEL: readonly string[] = ['huyen', 'quan', 'thi-xa', 'thanh-pho'];
+
+/**
+ * Communes and districts with published exemplars, by name: a commune's loudspeakers read their own people, a
+ * district's station its communes'. Provinces are left out: a province-wide bulletin is the month's.
+ */
+export function placesOnAir(site: Site): { communes: string[]; districts: string[] } {
+  const onAir = (levels: readonly string[]) =>
+    [...site.places.byId.values()]
+      .filter((place) => levels.includes(place.type) && exemplarsOfPlace(site, place.id).length > 0)
+      .sort((a, b) => compareVietnamese(site.places.fullLabel(a.id), site.places.fullLabel(b.id)))
+      .map((place) => place.id);
+  return { communes: onAir(COMMUNE_LEVEL), districts: onAir(DISTRICT_LEVEL) };
+}
+
+/** Static paths of the place bulletins (page and text file alike), keyed by the stories they read. */
+export function placeBulletinPaths(site: Site) {
+  const { communes, districts } = placesOnAir(site);
+  return [...communes, ...districts].map((id) => ({ params: { id }, cacheKey: pageKeys.stories(site, exemplarsOfPlace(site, id)) }));
 }
 
 /** Campaigns that have published exemplars, so a bulletin of them says something. */

@@ -1,7 +1,7 @@
 /** Every public page, computed once from the content: the sitemap lists exactly these, and tests check them. */
 import type { Site } from './site.ts';
 import { pageUrl, routes } from '../paths.ts';
-import { campaignsOnAir, monthsOnAir } from './radio.ts';
+import { campaignsOnAir, monthsOnAir, placesOnAir } from './radio.ts';
 import { decisionsOf } from './decisions.ts';
 
 /** The addresses of every page of a list of `count` items split into pages of `size`. */
@@ -23,6 +23,7 @@ export function publicPaths(site: Site): string[] {
     routes.home(),
     ...paged(routes.exemplars(), site.exemplars.length, size),
     ...site.exemplars.map((e) => routes.exemplar(e.id)),
+    ...[...site.exemplarsByKind].flatMap(([kind, items]) => paged(routes.kind(kind), items.length, size)),
     routes.campaigns(),
     ...site.campaigns.flatMap((c) => paged(routes.campaign(c.id), site.exemplarsByCampaign.get(c.id)?.length ?? 0, size)),
     routes.places(),
@@ -45,6 +46,7 @@ export function publicPaths(site: Site): string[] {
     ...site.exemplars.map((e) => routes.radioScript(e.id)),
     ...campaignsOnAir(site).map((c) => routes.radioCampaign(c.id)),
     ...monthsOnAir(site).map((month) => routes.radioMonth(month)),
+    ...Object.values(placesOnAir(site)).flatMap((ids) => ids.map((id) => routes.radioPlace(id))),
   ];
 }
 

@@ -78,6 +78,7 @@ async function load() {
     exemplarsByPlace: groupBy(exemplars, (e) => [e.data.place]),
     exemplarsByAward: groupBy(exemplars, (e) => e.data.awards.filter((a) => !a.revoked).map((a) => a.award)),
     exemplarsByField: groupBy(exemplars, (e) => e.data.fields),
+    exemplarsByKind: groupBy(exemplars, (e) => [e.data.kind]),
     exemplarsByYear: groupBy(exemplars, (e) => [honourYear(e)]),
     /** By month of publication ("2022-10"), for the radio bulletins. */
     exemplarsByMonth: groupBy(exemplars, (e) => [e.data.published.slice(0, 7)]),

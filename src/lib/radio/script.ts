@@ -8,6 +8,7 @@ import type { StoryBlock } from '../mdx/compile.ts';
 import type { PlaceIndex } from '../data/places.ts';
 import { capitalize, formatDateShort } from '../format.ts';
 import { ui } from '../../i18n/vi.ts';
+import { citeDecision } from '../documents.ts';
 import { toSpoken } from './spoken.ts';
 import { countSyllables } from './duration.ts';
 
@@ -101,7 +102,7 @@ function scriptFrame(data: ScriptSource['data'], context: ScriptContext): { befo
   return {
     before: spoken([ui.radio.introduction(who, where, context.places.nowPartOf(data.place)), data.citation]),
     after: spoken([...(awards.length > 0 ? [awards.join(' ')] : []), ui.radio.author(data.author)]),
-    notes: standing.map((grant) => `${ui.award.decision(grant.decision, formatDateShort(grant.date))}, ${grant.issuer}`),
+    notes: standing.map((grant) => citeDecision(grant)),
   };
 }
 
