@@ -55,7 +55,6 @@ describe('the build refuses broken content', () => {
         message = (error as Error).message;
       }
       // Astro colours its log where it thinks a terminal is (CI=true): the codes go before matching.
-      // eslint-disable-next-line no-control-regex
       expect(message.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/nickname[\s\S]*Stack trace:[\s\S]*\n\s+at refuseBuild/);
     } finally {
       project.cleanup();
