@@ -52,7 +52,7 @@ export function layout(title: string, main: Html, { current = '', token = '' }: 
 }
 
 /** A page in the site's own stylesheet, for the story as it will read once published. */
-export function sitePreview(title: string, main: Html, back: string): string {
+export function sitePreview(title: string, main: Html, back: string, { print = false } = {}): string {
   return `<!doctype html>${
     html`<html lang="vi">
 <head>
@@ -60,6 +60,7 @@ export function sitePreview(title: string, main: Html, back: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>${title} · ${desk.title}</title>
 <link rel="stylesheet" href="/_desk/site.css" />
+${print ? html`<link rel="stylesheet" href="/_desk/print-sheet.css" />` : ''}
 </head>
 <body>
 <header><p><a href="${back}">${desk.outputs.back}</a></p><p>${desk.outputs.pageNote}</p></header>

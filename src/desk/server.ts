@@ -31,7 +31,7 @@ import { desk } from '../i18n/desk.ts';
 import type { Problem } from '../lib/content/source.ts';
 import { html, raw, type Html } from './html.ts';
 import { layout, sitePreview } from './pages.ts';
-import { pageOf, radioOf } from './outputs.ts';
+import { pageOf, posterOf, radioOf } from './outputs.ts';
 import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } from './guard.ts';
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
@@ -75,6 +75,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/_desk/desk.js': { file: path.join(PUBLIC, 'desk.js'), type: 'text/javascript; charset=utf-8' },
   '/_desk/publish.js': { file: path.join(PUBLIC, 'publish.js'), type: 'text/javascript; charset=utf-8' },
   '/_desk/site.css': { file: path.join(import.meta.dirname, '../styles/global.css'), type: 'text/css; charset=utf-8' },
+  '/_desk/print-sheet.css': { file: path.join(import.meta.dirname, '../styles/print-sheet.css'), type: 'text/css; charset=utf-8' },
 };
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
 /** A line end as a value: a <textarea> drops the first line end after its tag, so every text starts with one. */
@@ -560,7 +561,7 @@ export async function startDesk({
     const main = html`<h1>${title}</h1>
       ${state.message ? html`<div class="notice" role="status">${state.message}</div>` : ''} ${summary}
       ${isNew ? html`<p class="status"><span class="badge badge-ban-nhap">${desk.statuses['ban-nhap']}</span></p>` : await workflowPanel(state, token)}
-      ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a>${collection.key === 'exemplars' ? html` · <a href="/${collection.route}/${state.id}/phat-thanh">${desk.outputs.radio}</a> · <a href="/${collection.route}/${state.id}/xem-trang">${desk.outputs.page}</a>` : ''}</p>` : ''}
+      ${!isNew ? html`<p class="entry-links"><a href="/${collection.route}/${state.id}/lich-su">${desk.form.history}</a>${collection.key === 'exemplars' ? html` · <a href="/${collection.route}/${state.id}/phat-thanh">${desk.outputs.radio}</a> · <a href="/${collection.route}/${state.id}/xem-trang">${desk.outputs.page}</a> · <a href="/${collection.route}/${state.id}/ap-phich">${desk.outputs.poster}</a>` : ''}</p>` : ''}
       <form method="post" action="${action}" novalidate class="entry-form" data-entry="${collection.route}/${state.id ?? 'moi'}">
         <input type="hidden" name="csrf" value="${token}" />
         <input type="hidden" name="hash" value="${state.hash}" />
@@ -1041,7 +1042,7 @@ export async function startDesk({
     return layout(desk.history.title(summary.name), main, { current: collection.key, token });
   }
 
-  async function outputPage(collection: CollectionSetup, id: string, which: 'phat-thanh' | 'xem-trang', token: string): Promise<string> {
+  async function outputPage(collection: CollectionSetup, id: string, which: 'phat-thanh' | 'xem-trang' | 'ap-phich', token: string): Promise<string> {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
     const text = readFileSync(absolute(summary.file), 'utf8');
@@ -1063,7 +1064,14 @@ export async function startDesk({
         { current: collection.key, token },
       );
     }
-    const page = await pageOf(index, summary.file, text, (src) => `/_anh/${collection.folder}/${src.replace(/^\.\//, '')}`);
+    const photoUrl = (src: string) => `/_anh/${collection.folder}/${src.replace(/^\.\//, '')}`;
+    if (which === 'ap-phich') {
+      const site = (await index.reference()).settings?.url ?? 'https://example.invalid/';
+      const poster = await posterOf(index, summary.file, text, photoUrl, new URL(`dien-hinh/${id}/`, site.endsWith('/') ? site : `${site}/`).href);
+      if (!poster.ok) return failed(poster.problems, desk.outputs.poster);
+      return sitePreview(summary.name, poster.value, back, { print: true });
+    }
+    const page = await pageOf(index, summary.file, text, photoUrl);
     if (!page.ok) return failed(page.problems, desk.outputs.page);
     return sitePreview(summary.name, page.value, back);
   }
@@ -1537,7 +1545,8 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
       if (id === 'moi' && sub === undefined) return reply(200, await formPage(newState(collection, editor), token));
       if (sub === 'lich-su') return reply(200, await historyPage(collection, id, url, token));
-      if ((sub === 'phat-thanh' || sub === 'xem-trang') && collection.key === 'exemplars') return reply(200, await outputPage(collection, id, sub, token));
+      if ((sub === 'phat-thanh' || sub === 'xem-trang' || sub === 'ap-phich') && collection.key === 'exemplars')
+        return reply(200, await outputPage(collection, id, sub, token));
       if (sub !== undefined) throw new HttpError(404, desk.refused.notFound);
       const summary = await findEntry(collection, id);
       if (!summary) throw new HttpError(404, desk.refused.notFound);

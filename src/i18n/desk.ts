@@ -225,6 +225,7 @@ export const desk = {
   outputs: {
     radio: 'Kịch bản phát thanh',
     page: 'Xem như trang đăng',
+    poster: 'Áp phích A4',
     radioTitle: (name: string) => `Kịch bản phát thanh: ${name}`,
     duration: (label: string) => `Thời lượng đọc: ${label}.`,
     pageNote: 'Câu chuyện với kiểu chữ của trang. Trang đầy đủ (đầu trang, chân trang, liên kết) xem bằng lệnh npm run dev.',

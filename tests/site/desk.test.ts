@@ -343,6 +343,7 @@ describe('the editors’ desk in Chromium', () => {
     'dien-hinh/dang-thi-hoa/lich-su',
     'dien-hinh/dang-thi-hoa/phat-thanh',
     'dien-hinh/dang-thi-hoa/xem-trang',
+    'dien-hinh/dang-thi-hoa/ap-phich',
     'dia-danh',
     'dia-danh/xa-huong-phu-nam-dong',
     'khen-thuong/nguoi-tot-viec-tot',

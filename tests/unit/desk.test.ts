@@ -25,6 +25,7 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import { contentCopy, deskOn, DeskClient, hashOf, valuesToParams } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { execFileSync } from 'node:child_process';
+import { ui } from '../../src/i18n/vi.ts';
 import { request } from 'node:http';
 
 const EXEMPLAR = formSpec(exemplarSchema({ image: () => z.string() }));
@@ -288,6 +289,18 @@ describe('the desk’s server', () => {
     const current = JSON.parse((await client.get(`/_dia-danh?q=${encodeURIComponent('xã Quốc Oai')}`)).text) as { value: string }[];
     expect(current.map((f) => f.value)).toContain('xa-quoc-oai');
     expect(JSON.parse((await client.get('/_dia-danh?q=x')).text)).toEqual([]);
+  });
+
+  it('shows an exemplar’s A4 poster as the build prints it, with its QR code to the page-to-be', async () => {
+    const page = await client.get('/dien-hinh/dang-thi-hoa/ap-phich');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/_desk/print-sheet.css"');
+    expect(page.text).toContain('<h1 class="poster-name">Đặng Thị Hoà</h1>');
+    expect(page.text).toContain(ui.print.posterHeading);
+    expect(page.text).toMatch(/<ul class="poster-awards"><li><strong>[^<]+<\/strong><br \/>[^<]*1520\/QĐ-UBND/);
+    expect(page.text).toMatch(/<path d="M\d/);
+    const css = await client.get('/_desk/print-sheet.css');
+    expect(css.headers.get('content-type')).toContain('text/css');
   });
 
   it('refuses to save an approved entry with a problem', async () => {
