@@ -691,6 +691,22 @@ export async function startDesk({
     };
   }
 
+  /**
+   * Writes a file of content/, first keeping the text it had as a version if the history has none of it yet (a file
+   * made before the desk was used, or copied in): the first save on the desk can then be undone like any other.
+   */
+  function writeVersioned(file: string, text: string) {
+    const target = absolute(file);
+    if (existsSync(target) && history.versions(file).length === 0) {
+      try {
+        history.record([file], desk.commit.keeper, desk.commit.original, { action: 'import' });
+      } catch (error) {
+        console.error(`Không ghi được bản có sẵn vào lịch sử: ${(error as Error).message}`);
+      }
+    }
+    writeAtomic(target, text);
+  }
+
   async function commit(files: string[], editor: string, message: string, action = 'edit') {
     const { actor, local } = currentRequest();
     try {
@@ -769,7 +785,7 @@ export async function startDesk({
         notice = html`${status === 'cho-duyet' ? desk.workflow.backToReview : desk.workflow.backToDraft}`;
       }
     }
-    writeAtomic(absolute(file), mine);
+    writeVersioned(file, mine);
     const name = String(posted[collection.nameKey] ?? entryId);
     await commit(
       [file],
@@ -939,7 +955,7 @@ export async function startDesk({
       const found = await checkEntry(index, collection.key, summary.file, text);
       if (found.length) return refused(action === 'approve' ? desk.workflow.cannotApprove : desk.workflow.cannotYet, found);
     }
-    writeAtomic(absolute(summary.file), text);
+    writeVersioned(summary.file, text);
     await commit([summary.file], person.name, actionMessage(action, collection.what, summary.name, input.comment), action);
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?buoc=${action}` });
   }
@@ -985,25 +1001,53 @@ export async function startDesk({
     const editor = toNfc((form.get('editor') ?? '').trim()) || desk.form.editor;
     if (sha(current) !== form.get('hash')) return send(res, 409, conflictPage(collection, id, current, text, editor, token));
     const problems = await checkEntry(index, collection.key, summary.file, text);
-    writeAtomic(absolute(summary.file), text);
+    writeVersioned(summary.file, text);
     await commit([summary.file], editor, desk.commit.edit(collection.what, summary.name));
     const state = stateFromFile(collection, id, text, editor);
     return send(res, 200, await formPage({ ...state, problems, message: html`${desk.form.savedAt(timeNow())}` }, token));
   }
 
-  async function historyPage(collection: CollectionSetup, id: string, url: URL, token: string): Promise<string> {
+  /** What a history page is about: a file the desk edits, its name, the page it belongs to and the nav item. */
+  interface Tracked {
+    file: string;
+    name: string;
+    what: string;
+    /** The page of the entry or record; its history is at `${base}/lich-su`. */
+    base: string;
+    nav: string;
+  }
+
+  async function trackedEntry(collection: CollectionSetup, id: string): Promise<Tracked> {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
-    const versions = history.versions(summary.file);
+    return { file: summary.file, name: summary.name, what: collection.what, base: `/${collection.route}/${id}`, nav: collection.key };
+  }
+
+  async function trackedRecord(setup: RecordSetup, id: string | undefined): Promise<Tracked> {
+    const record = await findRecord(setup, id);
+    if (!record) throw new HttpError(404, desk.refused.notFound);
+    const base = setup.single ? `/${setup.route}` : `/${setup.route}/${String(record.data.id)}`;
+    // A list file holds several places or awards: its history is the whole file's.
+    return {
+      file: record.file,
+      name: setup.single ? setup.title : `${setup.title} (${record.file.replace(/^content\//, '')})`,
+      what: setup.what,
+      base,
+      nav: setup.key,
+    };
+  }
+
+  function historyPage(tracked: Tracked, url: URL, token: string): string {
+    const versions = history.versions(tracked.file);
     const version = url.searchParams.get('v');
     let detail: Html | '' = '';
     if (version) {
-      const old = history.textAt(summary.file, version);
+      const old = history.textAt(tracked.file, version);
       if (old === undefined) throw new HttpError(404, desk.refused.notFound);
-      const current = readFileSync(absolute(summary.file), 'utf8');
+      const current = readFileSync(absolute(tracked.file), 'utf8');
       detail = html`<h2>${desk.history.diff}</h2>
         ${diffView(current, old)}
-        <form method="post" action="/${collection.route}/${id}/lich-su" novalidate>
+        <form method="post" action="${tracked.base}/lich-su" novalidate>
           <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="version" value="${version}" />
           ${editorField('', 'h')}
           <p class="hint">${desk.history.restoreHint}</p>
@@ -1011,8 +1055,8 @@ export async function startDesk({
         </form>`;
     }
     const when = (date: string) => new Date(date).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-    const main = html`<h1>${desk.history.title(summary.name)}</h1>
-      <p><a href="/${collection.route}/${id}">${desk.history.back}</a></p>
+    const main = html`<h1>${desk.history.title(tracked.name)}</h1>
+      <p><a href="${tracked.base}">${desk.history.back}</a></p>
       ${
         versions.length === 0
           ? html`<p>${desk.history.none}</p>`
@@ -1032,14 +1076,14 @@ export async function startDesk({
                       <td>${when(v.date)}</td>
                       <td>${v.author}</td>
                       <td>${v.message}</td>
-                      <td><a href="/${collection.route}/${id}/lich-su?v=${v.id}">${desk.history.view}</a></td>
+                      <td><a href="${tracked.base}/lich-su?v=${v.id}">${desk.history.view}</a></td>
                     </tr>`,
                 )}
               </tbody>
             </table>`
       }
       ${detail}`;
-    return layout(desk.history.title(summary.name), main, { current: collection.key, token });
+    return layout(desk.history.title(tracked.name), main, { current: tracked.nav, token });
   }
 
   async function outputPage(collection: CollectionSetup, id: string, which: 'phat-thanh' | 'xem-trang' | 'ap-phich', token: string): Promise<string> {
@@ -1147,6 +1191,7 @@ ${
       )}</ul></div>`
     : ''
 }
+<p class="entry-links"><a href="${action}/lich-su">${desk.form.history}</a></p>
 <form method="post" action="${action}" novalidate class="entry-form" data-entry="${setup.route}/${String(record.data.id ?? '')}">
 <input type="hidden" name="csrf" value="${token}" />
 <input type="hidden" name="hash" value="${remember(record.text)}" />
@@ -1195,21 +1240,19 @@ ${fields}
     if (problems.length > 0) return send(res, 200, await recordPage(setup, record, posted, editor, token, problems));
     if (text === record.text)
       return send(res, 200, await recordPage(setup, newRecord, valuesOf(setup.specs, newRecord.data), editor, token, [], html`${desk.form.unchanged}`));
-    writeAtomic(absolute(record.file), text);
+    writeVersioned(record.file, text);
     await commit([record.file], editor, `Sửa ${setup.what} ${record.name}`);
     return send(res, 200, await recordPage(setup, newRecord, valuesOf(setup.specs, newRecord.data), editor, token, [], html`${desk.form.savedAt(timeNow())}`));
   }
 
-  async function restore(collection: CollectionSetup, id: string, form: URLSearchParams, res: ServerResponse) {
-    const summary = await findEntry(collection, id);
-    if (!summary) throw new HttpError(404, desk.refused.notFound);
+  async function restore(tracked: Tracked, form: URLSearchParams, res: ServerResponse) {
     const version = form.get('version') ?? '';
-    const old = history.textAt(summary.file, version);
+    const old = history.textAt(tracked.file, version);
     if (old === undefined) throw new HttpError(404, desk.refused.notFound);
     const editor = toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên';
-    writeAtomic(absolute(summary.file), old);
-    await commit([summary.file], editor, desk.commit.restore(collection.what, summary.name), 'restore');
-    return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
+    writeVersioned(tracked.file, old);
+    await commit([tracked.file], editor, desk.commit.restore(tracked.what, tracked.name), 'restore');
+    return send(res, 303, '', 'text/plain', { Location: `${tracked.base}?luu=1` });
   }
 
   async function uploadPhoto(collection: CollectionSetup, id: string, req: IncomingMessage, body: Buffer, session: string, token: string, res: ServerResponse) {
@@ -1258,7 +1301,7 @@ ${fields}
       else doc.setIn(['photos'], doc.createNode([...((isSeq(photos) ? photos.toJSON() : []) as unknown[]), item.toJSON()]));
       if (!isMap(doc.contents)) return fail(desk.photo.saveFirst);
       const text = split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '') + split.close + split.body;
-      writeAtomic(absolute(summary.file), text);
+      writeVersioned(summary.file, text);
       await commit([summary.file, photoFile], editorName || 'Biên tập viên', desk.commit.photo(summary.name), 'photo');
       return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
     } finally {
@@ -1534,6 +1577,9 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       const [, route, id, sub, extra] = pathname.split('/');
       const editor = local ? decodeSafely(cookies.desk_editor ?? '') : actor.name;
       const records = Object.values(RECORDS).find((r) => r.route === route);
+      if (records && (records.single ? id === 'lich-su' && sub === undefined : sub === 'lich-su')) {
+        return reply(200, historyPage(await trackedRecord(records, records.single ? undefined : id), url, token));
+      }
       if (records && sub === undefined) {
         if (!records.single && !id) return reply(200, await recordList(records, url, token));
         const record = await findRecord(records, id);
@@ -1544,7 +1590,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       if (!collection || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
       if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
       if (id === 'moi' && sub === undefined) return reply(200, await formPage(newState(collection, editor), token));
-      if (sub === 'lich-su') return reply(200, await historyPage(collection, id, url, token));
+      if (sub === 'lich-su') return reply(200, historyPage(await trackedEntry(collection, id), url, token));
       if ((sub === 'phat-thanh' || sub === 'xem-trang' || sub === 'ap-phich') && collection.key === 'exemplars')
         return reply(200, await outputPage(collection, id, sub, token));
       if (sub !== undefined) throw new HttpError(404, desk.refused.notFound);
@@ -1605,6 +1651,10 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       if (!local) form.set('editor', actor.name);
       return form;
     };
+    if (records && (records.single ? id === 'lich-su' && sub === undefined : sub === 'lich-su')) {
+      requireRole(records.key === 'settings' ? 'quan-tri' : 'bien-tap-vien');
+      return restore(await trackedRecord(records, records.single ? undefined : id), readForm(), res);
+    }
     if (records && sub === undefined) {
       requireRole(records.key === 'settings' ? 'quan-tri' : 'bien-tap-vien');
       const form = readForm();
@@ -1629,7 +1679,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     if (!isEntryId(id)) throw new HttpError(404, desk.refused.notFound);
     if (sub === undefined) return saveEntry(collection, id, form, token, res);
     if (sub === 'gop') return saveMerged(collection, id, form, token, res);
-    if (sub === 'lich-su') return restore(collection, id, form, res);
+    if (sub === 'lich-su') return restore(await trackedEntry(collection, id), form, res);
     if (sub === 'xoay-anh' && collection.key === 'exemplars') return turnPhoto(collection, id, form, res);
     throw new HttpError(404, desk.refused.notFound);
   }

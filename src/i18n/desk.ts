@@ -202,6 +202,8 @@ export const desk = {
     edit: (what: string, name: string) => `Sửa ${what} ${name}`,
     photo: (name: string) => `Thêm ảnh cho ${name}`,
     turn: (name: string) => `Xoay ảnh của ${name}`,
+    keeper: 'Bàn biên tập',
+    original: 'Bản có sẵn trước lần sửa đầu tiên trên bàn biên tập',
     restore: (what: string, name: string) => `Khôi phục ${what} ${name} về bản cũ`,
   },
   photo: {

@@ -349,15 +349,20 @@ describe('the desk’s server', () => {
     await client.post('/dien-hinh/dinh-van-loc', await editForm('dinh-van-loc', (p) => p.set('f.role', 'Lần sửa hai')));
     const history = await client.get('/dien-hinh/dinh-van-loc/lich-su');
     const versions = [...history.text.matchAll(/lich-su\?v=([0-9a-f]{40})/g)].map((m) => m[1]!);
-    expect(versions.length).toBe(2);
+    // The two saves, and the text the file had before the desk first changed it.
+    expect(versions.length).toBe(3);
+    expect(history.text).toContain('Bản có sẵn trước lần sửa đầu tiên trên bàn biên tập');
     const older = versions[1]!;
     const detail = await client.get(`/dien-hinh/dinh-van-loc/lich-su?v=${older}`);
     expect(detail.text).toContain('Lần sửa hai');
     const restored = await client.post('/dien-hinh/dinh-van-loc/lich-su', new URLSearchParams({ version: older, editor: 'Minh Thư' }));
     expect(restored.status).toBe(303);
     expect(readFileSync(file(name), 'utf8')).toContain('role: Lần sửa một');
-    expect((await client.get('/dien-hinh/dinh-van-loc/lich-su')).text.match(/lich-su\?v=/g)?.length).toBe(3);
+    expect((await client.get('/dien-hinh/dinh-van-loc/lich-su')).text.match(/lich-su\?v=/g)?.length).toBe(4);
     expect(original).not.toContain('Lần sửa');
+    // The first version is the file as it was: restoring it undoes the desk's first save too.
+    await client.post('/dien-hinh/dinh-van-loc/lich-su', new URLSearchParams({ version: versions[2]!, editor: 'Minh Thư' }));
+    expect(readFileSync(file(name), 'utf8')).toBe(original);
   });
 
   it('shows an exemplar’s radio script and its story in the site’s styles, or the problems that stop them', async () => {
@@ -456,6 +461,33 @@ describe('the desk’s forms of places, awards and settings', () => {
     expect(stale.text).toContain('note: Ghi chú thử');
     expect(readFileSync(file, 'utf8')).toContain('  note: Ghi chú thử\n');
   });
+
+  it('keeps the history of a list file and of the settings, and restores an older version of either', async () => {
+    const file = path.join(copy.root, 'content/places/truoc-2025.yaml');
+    const place = (parseFrontmatter(readFileSync(file, 'utf8')).toJS() as { id: string; note?: string }[]).find((p) => p.id === 'xa-huong-phu-nam-dong')!;
+    await post('dia-danh', place.id, place, (p) => p.set('f.note', 'Ghi chú lần hai'));
+    const history = await client.get(`/dia-danh/${place.id}/lich-su`);
+    expect(history.text).toContain('Lịch sử: Địa danh (places/truoc-2025.yaml)');
+    const versions = [...history.text.matchAll(/lich-su\?v=([0-9a-f]{40}|\d{15}-\d{6})/g)].map((m) => m[1]!);
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    // The older of the two saves above: its note was the first one.
+    const older = versions[1]!;
+    expect((await client.get(`/dia-danh/${place.id}/lich-su?v=${older}`)).text).toContain('Ghi chú lần hai');
+    const restored = await client.post(`/dia-danh/${place.id}/lich-su`, new URLSearchParams({ version: older, editor: 'Minh Thư' }));
+    expect(restored.status).toBe(303);
+    expect(readFileSync(file, 'utf8')).toContain('note: Ghi chú thử');
+
+    const settingsFile = path.join(copy.root, 'content/settings.yaml');
+    const before = readFileSync(settingsFile, 'utf8');
+    const settings = parseFrontmatter(before).toJS() as Record<string, unknown>;
+    await post('cai-dat', undefined, settings, (p) => p.set('f.siteName', 'Gương Sáng Quốc Oai'));
+    expect(readFileSync(settingsFile, 'utf8')).toContain('Gương Sáng Quốc Oai');
+    const page = await client.get('/cai-dat/lich-su');
+    expect(page.text).toContain('Lịch sử: Cài đặt trang');
+    const first = [...page.text.matchAll(/lich-su\?v=([^"]+)"/g)].map((m) => m[1]!).at(-1)!;
+    await client.post('/cai-dat/lich-su', new URLSearchParams({ version: first, editor: 'Minh Thư' }));
+    expect(readFileSync(settingsFile, 'utf8')).toBe(before);
+  });
 });
 
 describe('a new campaign', () => {
@@ -502,9 +534,10 @@ describe('versions without git', () => {
       params.set('f.role', 'Không có git');
       expect((await client.post('/dien-hinh/dang-thi-hoa', params)).status).toBe(303);
       const versions = desk.history.versions('content/exemplars/dang-thi-hoa.mdx');
-      expect(versions).toHaveLength(1);
+      expect(versions).toHaveLength(2);
       expect(versions[0]!.author).toBe('Minh Thư');
       expect(desk.history.textAt('content/exemplars/dang-thi-hoa.mdx', versions[0]!.id)).toContain('role: Không có git');
+      expect(desk.history.textAt('content/exemplars/dang-thi-hoa.mdx', versions[1]!.id)).toBe(raw);
       writeFileSync(path.join(copy.root, 'x'), '');
     } finally {
       await desk.close();
