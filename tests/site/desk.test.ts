@@ -157,6 +157,24 @@ describe('the editors’ desk in Chromium', () => {
     expect(await page.textContent('#p-status')).toContain('Đã dán ảnh dan-tu-zalo.jpg');
   });
 
+  it('keeps the headings, bold, italic, lists and links of text pasted from Word, and nothing else of it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${desk.url}dien-hinh/moi`);
+    await page.fill('#f-body', '');
+    await page.focus('#f-body');
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.setData(
+        'text/html',
+        '<html><head><style>p{mso-style:x}</style></head><body><h2>Bếp cơm</h2><p class="MsoNormal"><b>Bà Hoà</b> nấu <span style="font-style:italic">mỗi sáng</span><o:p></o:p></p><ul><li>Gạo</li><li>Rau</li></ul><p><a href="https://example.vn/">Xem thêm</a> <img src=x onerror="alert(1)"></p></body></html>',
+      );
+      transfer.setData('text/plain', 'Bếp cơm Bà Hoà nấu mỗi sáng');
+      document.querySelector('#f-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    });
+    expect(await page.inputValue('#f-body')).toBe('## Bếp cơm\n\n**Bà Hoà** nấu *mỗi sáng*\n\n- Gạo\n- Rau\n\n[Xem thêm](https://example.vn/)');
+    expect(errors.filter((e) => e.startsWith('dialog'))).toEqual([]);
+  });
+
   it('reorders and adds the phases of a campaign', async () => {
     const page = await context.newPage();
     await page.goto(`${desk.url}phong-trao/thi-dua-ayun-pa-2023`);

@@ -183,6 +183,73 @@
   };
   const attr = (s) => s.replace(/"/g, '”').replace(/[{}<>]/g, '');
 
+  // Text pasted from Word, a web page or an e-mail keeps its headings, bold, italic, lists and links as Markdown;
+  // everything else of it (styles, fonts, Word's own markup) is left behind. The parsed copy is never shown or run.
+  const toMarkdown = (node, list) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent.replace(/\s+/g, ' ');
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const tag = node.tagName.toLowerCase();
+    if (['script', 'style', 'head', 'title', 'meta', 'xml', 'template'].includes(tag)) return '';
+    const inner = (l = list) => [...node.childNodes].map((child) => toMarkdown(child, l)).join('');
+    const style = (node.getAttribute('style') || '').toLowerCase();
+    switch (tag) {
+      case 'h1':
+      case 'h2':
+        return `\n\n## ${inner().trim()}\n\n`;
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
+        return `\n\n### ${inner().trim()}\n\n`;
+      case 'p':
+      case 'div':
+        return `\n\n${inner().trim()}\n\n`;
+      case 'br':
+        return '\n';
+      case 'b':
+      case 'strong': {
+        const text = inner();
+        return text.trim() ? `**${text.trim()}**` : text;
+      }
+      case 'i':
+      case 'em': {
+        const text = inner();
+        return text.trim() ? `*${text.trim()}*` : text;
+      }
+      case 'span': {
+        const text = inner();
+        if (!text.trim()) return text;
+        if (/font-weight:\s*(bold|[6-9]00)/.test(style)) return `**${text.trim()}**`;
+        if (/font-style:\s*italic/.test(style)) return `*${text.trim()}*`;
+        return text;
+      }
+      case 'a': {
+        const text = inner().trim();
+        const href = node.getAttribute('href') || '';
+        return /^https?:\/\//.test(href) && text ? `[${text}](${href})` : text;
+      }
+      case 'ul':
+      case 'ol':
+        return `\n\n${inner(tag)}\n`;
+      case 'li':
+        return `${list === 'ol' ? '1.' : '-'} ${inner().trim()}\n`;
+      default:
+        return inner();
+    }
+  };
+  body.addEventListener('paste', (event) => {
+    const markup = event.clipboardData && event.clipboardData.getData('text/html');
+    if (!markup) return;
+    const parsed = new DOMParser().parseFromString(markup, 'text/html');
+    const text = toMarkdown(parsed.body)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    if (!text) return;
+    event.preventDefault();
+    insert(text);
+  });
+
   function dialog(title, fields, onOk) {
     const d = document.createElement('dialog');
     d.setAttribute('aria-labelledby', 'dialog-title');
