@@ -65,6 +65,7 @@ export const ui = {
     description: 'Danh sách các cá nhân, tập thể, hộ gia đình và mô hình được tôn vinh, mới nhất trước.',
     citation: 'Việc làm được ghi nhận',
     awards: 'Khen thưởng',
+    socialGroup: 'Nhóm xã hội',
     place: 'Địa phương',
     campaigns: 'Trong phong trào',
     fields: 'Lĩnh vực',

@@ -46,6 +46,8 @@ export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () =
       role: text({ max: 150 }).optional(),
       /** Social group of an individual, from the controlled list; counted in the figures, not shown on the page. */
       socialGroup: z.enum(SOCIAL_GROUPS, { error: missingOr(`Nhóm xã hội (socialGroup) phải là một trong: ${SOCIAL_GROUPS.join(', ')}.`) }).optional(),
+      /** Show the social group on the person's own page too: only when the editor chooses to, with the person's consent. */
+      showSocialGroup: z.boolean({ error: 'showSocialGroup chỉ nhận true hoặc false.' }).default(false),
       /** Place as it was named when the story was written, even if that unit no longer exists. */
       place: slug(),
       /** Village or hamlet (thôn, tổ dân phố); never a house number or street address. */
@@ -84,6 +86,9 @@ export function exemplarSchema<Image extends z.ZodType>({ image }: { image: () =
     .superRefine((value, ctx) => {
       if (value.updated && value.updated < value.published) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'Ngày cập nhật đứng trước ngày đăng.' });
+      }
+      if (value.showSocialGroup && !value.socialGroup) {
+        ctx.addIssue({ code: 'custom', path: ['showSocialGroup'], message: 'showSocialGroup: true cần ghi nhóm xã hội (socialGroup) để hiện trên trang.' });
       }
       if (value.socialGroup && value.kind !== 'ca-nhan') {
         ctx.addIssue({ code: 'custom', path: ['socialGroup'], message: 'Nhóm xã hội (socialGroup) chỉ ghi cho cá nhân (kind: ca-nhan).' });

@@ -99,6 +99,12 @@ function htmlTable(html: string, id: string): Record<string, number> {
 }
 
 describe('figures', () => {
+  it('shows a person’s social group on their page only where the editor chose to', () => {
+    expect(readText(dist, 'dien-hinh/nguyen-van-thanh/index.html')).toContain('<strong>Nhóm xã hội:</strong> Lực lượng vũ trang');
+    // Đặng Thị Hoà is counted as a farmer in the figures, and her page does not say so.
+    expect(readText(dist, 'dien-hinh/dang-thi-hoa/index.html')).not.toContain('Nhóm xã hội');
+  });
+
   it('counts in the JSON every table as content/ gives it, without drafts or withdrawn entries', () => {
     const json = JSON.parse(readText(dist, 'so-lieu/so-lieu.json')) as JsonFigures;
     expect(json.total).toBe(exemplars.length);
