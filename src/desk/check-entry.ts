@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { checkStoryText, storySchemas } from '../lib/content/story-check.ts';
 import { checkReferences } from '../lib/content/references.ts';
+import { attachmentProblems } from '../lib/content/check.ts';
 import { mentionFinder, mentionsIn, unpublishedEntries } from '../lib/content/namesakes.ts';
 import { photoProblem } from '../lib/content/photos.ts';
 import { publicContactsOf } from '../lib/content/personal-data.ts';
@@ -43,6 +44,7 @@ export async function checkEntry(index: ContentIndex, collection: StoryCollectio
     settings: ref.settings,
   };
   problems.push(...checkReferences(model).filter((p) => p.file === file));
+  if (collection === 'campaigns') problems.push(...attachmentProblems(root, self as never));
   if (isPublishable(data)) {
     // The list may be some seconds old: what matters is the names of unpublished entries, which rarely change.
     const finder = finderFor(

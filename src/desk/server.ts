@@ -586,7 +586,7 @@ export async function startDesk({
           ${state.publication.status === 'da-duyet' ? html`<button type="submit" name="action" value="save-draft" class="secondary">${desk.form.saveDraft}</button>` : ''}
         </div>
       </form>
-      ${!isNew && collection.key === 'exemplars' ? html`${turnForms(collection, state, token)}${photoForm(collection, state.id!, token)}` : ''}`;
+      ${!isNew && collection.key === 'exemplars' ? html`${turnForms(collection, state, token)}${photoForm(collection, state.id!, token)}` : ''}${!isNew && collection.key === 'campaigns' ? attachmentForm(collection, state.id!, token) : ''}`;
     return layout(title, main, { current: collection.key, token });
   }
 
@@ -628,6 +628,75 @@ export async function startDesk({
     writeAtomic(target, await sharp(upright).rotate(angle).toBuffer());
     await commit([file], toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên', desk.commit.turn(summary.name), 'photo');
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1#turn-title` });
+  }
+
+  /** A campaign's plan as a PDF, uploaded into public/tai-lieu/ under a name the desk makes, and linked from the campaign. */
+  function attachmentForm(collection: CollectionSetup, id: string, token: string) {
+    const a = desk.attachment;
+    return html`<section class="photo-upload" aria-labelledby="attachment-title">
+      <h2 id="attachment-title">${a.title}</h2>
+      <form method="post" action="/${collection.route}/${id}/tep" enctype="multipart/form-data" novalidate>
+        <input type="hidden" name="csrf" value="${token}" />
+        <div class="field">
+          <label for="t-file">${a.file}</label>
+          <p class="hint" id="t-file-hint">${a.fileHint}</p>
+          <input type="file" id="t-file" name="file" accept="application/pdf" aria-describedby="t-file-hint" />
+        </div>
+        <div class="field"><label for="t-title">${a.linkText}</label><input type="text" id="t-title" name="title" /></div>
+        ${editorField('', 't')}
+        <button type="submit">${a.upload}</button>
+      </form>
+    </section>`;
+  }
+
+  async function uploadAttachment(
+    collection: CollectionSetup,
+    id: string,
+    req: IncomingMessage,
+    body: Buffer,
+    session: string,
+    token: string,
+    res: ServerResponse,
+  ) {
+    const parts = parseMultipart(body, req.headers['content-type'] ?? '');
+    if (!parts) throw new HttpError(400, desk.refused.token);
+    const field = (name: string) =>
+      toNfc(
+        parts
+          .find((p) => p.name === name && p.filename === undefined)
+          ?.data.toString('utf8')
+          .trim() ?? '',
+      );
+    if (!tokenMatches(field('csrf'), tokenOf(session))) throw new HttpError(403, desk.refused.token);
+    const summary = await findEntry(collection, id);
+    if (!summary) throw new HttpError(404, desk.refused.notFound);
+    const current = readFileSync(absolute(summary.file), 'utf8');
+    const { local, actor } = currentRequest();
+    const editorName = (local ? field('editor') : actor!.name) || 'Biên tập viên';
+    const state = stateFromFile(collection, id, current, editorName);
+    const fail = async (message: string) =>
+      send(res, 200, await formPage({ ...state, problems: [{ file: summary.file, field: 'attachments', message }] }, token));
+    const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
+    const title = field('title');
+    if (!upload) return fail(desk.attachment.needFile);
+    if (!title) return fail(desk.attachment.needTitle);
+    // A PDF is known by its first bytes, whatever its name says.
+    if (upload.data.subarray(0, 5).toString('latin1') !== '%PDF-') return fail(desk.attachment.notPdf);
+    if (upload.data.length > 15 * 1024 * 1024) return fail(desk.attachment.tooLarge);
+    const base = slugify(path.basename(upload.filename ?? '', path.extname(upload.filename ?? '')) || title).slice(0, 80) || id;
+    let name = `${base}.pdf`;
+    for (let n = 2; existsSync(path.join(root, 'public/tai-lieu', name)); n++) name = `${base}-${n}.pdf`;
+    const stored = `public/tai-lieu/${name}`;
+    writeAtomic(path.join(root, stored), upload.data);
+    const text = rewriteFrontmatter(current, (doc) => {
+      const list = doc.getIn(['attachments'], true);
+      const item = doc.createNode({ title, file: `/tai-lieu/${name}` });
+      if (isSeq(list) && !(list as YAMLSeq).flow) (list as YAMLSeq).items.push(item);
+      else doc.setIn(['attachments'], doc.createNode([...((isSeq(list) ? list.toJSON() : []) as unknown[]), item.toJSON()]));
+    });
+    writeVersioned(summary.file, text);
+    await commit([summary.file, stored], editorName, desk.commit.attachment(summary.name), 'attachment');
+    return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
   }
 
   function photoForm(collection: CollectionSetup, id: string, token: string) {
@@ -1666,6 +1735,10 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     if (sub === 'anh') {
       requireRole('bien-tap-vien');
       return uploadPhoto(collection, id, req, body, sessionId, token, res);
+    }
+    if (sub === 'tep' && collection.key === 'campaigns' && isEntryId(id)) {
+      requireRole('bien-tap-vien');
+      return uploadAttachment(collection, id, req, body, sessionId, token, res);
     }
     if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, desk.refused.token);
     const form = readForm();

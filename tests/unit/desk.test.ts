@@ -303,6 +303,35 @@ describe('the desk’s server', () => {
     expect(css.headers.get('content-type')).toContain('text/css');
   });
 
+  it('takes a campaign’s plan as a PDF into public/tai-lieu/ and links it, and refuses a file that is not a PDF', async () => {
+    const upload = async (name: string, data: Uint8Array, title: string) => {
+      const form = new FormData();
+      form.set('csrf', client.token);
+      form.set('title', title);
+      form.set('editor', 'Minh Thư');
+      form.set('file', new Blob([data]), name);
+      const response = await fetch(new URL('/phong-trao/thi-dua-ayun-pa-2023/tep', desk.url), {
+        method: 'POST',
+        body: form,
+        headers: { cookie: client.cookie, origin: desk.url.replace(/\/$/, ''), 'sec-fetch-site': 'same-origin' },
+        redirect: 'manual',
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const fake = await upload('ke-hoach.pdf', new TextEncoder().encode('<html>không phải PDF</html>'), 'Kế hoạch');
+    expect(fake.text).toContain('Tệp này không phải PDF');
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const done = await upload('Kế hoạch 05 KH-UBND.pdf', pdf, 'Toàn văn kế hoạch (PDF)');
+    expect(done.status).toBe(303);
+    const stored = path.join(copy.root, 'public/tai-lieu/ke-hoach-05-kh-ubnd.pdf');
+    expect(readFileSync(stored)).toEqual(Buffer.from(pdf));
+    const campaign = readFileSync(file('campaigns/thi-dua-ayun-pa-2023.mdx'), 'utf8');
+    expect(campaign).toContain('file: /tai-lieu/ke-hoach-05-kh-ubnd.pdf');
+    // The check reads the same folder: the entry stays without problems.
+    const again = await client.get('/phong-trao/thi-dua-ayun-pa-2023');
+    expect(again.text).not.toContain('Không tìm thấy tệp');
+  });
+
   it('refuses to save an approved entry with a problem', async () => {
     const before = readFileSync(file('exemplars/bui-thi-hoa.mdx'), 'utf8');
     const saved = await client.post('/dien-hinh/bui-thi-hoa', await editForm('bui-thi-hoa', (p) => p.set('f.place', 'khong-co-xa-nay')));
