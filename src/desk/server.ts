@@ -630,6 +630,26 @@ export async function startDesk({
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1#turn-title` });
   }
 
+  /** The start of an upload: its parts, the session's token checked, the entry it is for and who sends it. */
+  async function openUpload(collection: CollectionSetup, id: string, req: IncomingMessage, body: Buffer, session: string) {
+    const parts = parseMultipart(body, req.headers['content-type'] ?? '');
+    if (!parts) throw new HttpError(400, desk.refused.token);
+    const field = (name: string) =>
+      toNfc(
+        parts
+          .find((p) => p.name === name && p.filename === undefined)
+          ?.data.toString('utf8')
+          .trim() ?? '',
+      );
+    if (!tokenMatches(field('csrf'), tokenOf(session))) throw new HttpError(403, desk.refused.token);
+    const summary = await findEntry(collection, id);
+    if (!summary) throw new HttpError(404, desk.refused.notFound);
+    const current = readFileSync(absolute(summary.file), 'utf8');
+    const { local, actor } = currentRequest();
+    const editorName = (local ? field('editor') : actor!.name) || 'Biên tập viên';
+    return { parts, field, summary, current, editorName, state: stateFromFile(collection, id, current, editorName) };
+  }
+
   /** A campaign's plan as a PDF, uploaded into public/tai-lieu/ under a name the desk makes, and linked from the campaign. */
   function attachmentForm(collection: CollectionSetup, id: string, token: string) {
     const a = desk.attachment;
@@ -658,22 +678,7 @@ export async function startDesk({
     token: string,
     res: ServerResponse,
   ) {
-    const parts = parseMultipart(body, req.headers['content-type'] ?? '');
-    if (!parts) throw new HttpError(400, desk.refused.token);
-    const field = (name: string) =>
-      toNfc(
-        parts
-          .find((p) => p.name === name && p.filename === undefined)
-          ?.data.toString('utf8')
-          .trim() ?? '',
-      );
-    if (!tokenMatches(field('csrf'), tokenOf(session))) throw new HttpError(403, desk.refused.token);
-    const summary = await findEntry(collection, id);
-    if (!summary) throw new HttpError(404, desk.refused.notFound);
-    const current = readFileSync(absolute(summary.file), 'utf8');
-    const { local, actor } = currentRequest();
-    const editorName = (local ? field('editor') : actor!.name) || 'Biên tập viên';
-    const state = stateFromFile(collection, id, current, editorName);
+    const { parts, field, summary, current, editorName, state } = await openUpload(collection, id, req, body, session);
     const fail = async (message: string) =>
       send(res, 200, await formPage({ ...state, problems: [{ file: summary.file, field: 'attachments', message }] }, token));
     const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
@@ -1325,22 +1330,7 @@ ${fields}
   }
 
   async function uploadPhoto(collection: CollectionSetup, id: string, req: IncomingMessage, body: Buffer, session: string, token: string, res: ServerResponse) {
-    const parts = parseMultipart(body, req.headers['content-type'] ?? '');
-    if (!parts) throw new HttpError(400, desk.refused.token);
-    const field = (name: string) =>
-      toNfc(
-        parts
-          .find((p) => p.name === name && p.filename === undefined)
-          ?.data.toString('utf8')
-          .trim() ?? '',
-      );
-    if (!tokenMatches(field('csrf'), tokenOf(session))) throw new HttpError(403, desk.refused.token);
-    const summary = await findEntry(collection, id);
-    if (!summary) throw new HttpError(404, desk.refused.notFound);
-    const current = readFileSync(absolute(summary.file), 'utf8');
-    const { local, actor } = currentRequest();
-    const editorName = local ? field('editor') : actor!.name;
-    const state = stateFromFile(collection, id, current, editorName);
+    const { parts, field, summary, current, editorName, state } = await openUpload(collection, id, req, body, session);
     const fail = async (message: string) => send(res, 200, await formPage({ ...state, problems: [{ file: summary.file, field: 'photos', message }] }, token));
     const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
     if (!upload) return fail(desk.photo.needFile);
@@ -1371,7 +1361,7 @@ ${fields}
       if (!isMap(doc.contents)) return fail(desk.photo.saveFirst);
       const text = split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '') + split.close + split.body;
       writeVersioned(summary.file, text);
-      await commit([summary.file, photoFile], editorName || 'Biên tập viên', desk.commit.photo(summary.name), 'photo');
+      await commit([summary.file, photoFile], editorName, desk.commit.photo(summary.name), 'photo');
       return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
     } finally {
       rmSync(temporary, { force: true });

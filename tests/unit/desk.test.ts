@@ -304,7 +304,7 @@ describe('the desk’s server', () => {
   });
 
   it('takes a campaign’s plan as a PDF into public/tai-lieu/ and links it, and refuses a file that is not a PDF', async () => {
-    const upload = async (name: string, data: Uint8Array, title: string) => {
+    const upload = async (name: string, data: Uint8Array<ArrayBuffer>, title: string) => {
       const form = new FormData();
       form.set('csrf', client.token);
       form.set('title', title);
