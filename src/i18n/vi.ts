@@ -168,6 +168,7 @@ export const ui = {
     ended: (firstDayAfter: string) => `Chấm dứt hoạt động từ ${firstDayAfter}`,
     or: 'hoặc',
     former: 'cũ',
+    formerUnit: 'đơn vị cũ',
     exemplars: 'Điển hình của địa phương',
     campaigns: 'Phong trào của địa phương',
     noExemplars: 'Chưa có điển hình nào của địa phương này được đăng.',

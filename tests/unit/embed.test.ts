@@ -43,7 +43,7 @@ describe('JSON listing for other sites', () => {
       name: 'Nguyễn Văn An',
       kind: { code: 'ca-nhan', label: 'Cá nhân' },
       role: 'Nông dân',
-      place: { id: 'sai-son', name: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội', nowPartOf: 'xã Quốc Oai, thành phố Hà Nội' },
+      place: { id: 'sai-son', name: 'xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội', nowPartOf: 'xã Quốc Oai' },
       campaigns: [{ id: 'nguoi-tot-viec-tot-quoc-oai-2022', title: 'Người tốt, việc tốt Quốc Oai 2022' }],
       awards: [
         { name: 'Giấy khen của Chủ tịch UBND huyện', issuer: 'Chủ tịch UBND huyện Quốc Oai', decision: '1520/QĐ-UBND', date: '2022-10-05', posthumous: false },

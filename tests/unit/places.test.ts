@@ -48,14 +48,17 @@ describe('place succession', () => {
     expect(after.fullLabel('vu-hoi')).toBe('xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình');
   });
 
-  it('follows an entered merger to the present unit', () => {
-    expect(after.nowPartOf('sai-son')).toBe('xã Mới, thành phố Hà Nội');
+  it('follows an entered merger to the present unit, naming only what the old name does not state already', () => {
+    expect(after.nowPartOf('sai-son')).toBe('xã Mới');
     expect(after.nowPartOf('thai-binh')).toBe('tỉnh Hưng Yên');
   });
 
   it('vouches only for the nearest current unit when the commune’s own successor is not entered', () => {
     expect(after.nowPartOf('vu-hoi')).toBe('tỉnh Hưng Yên');
-    expect(after.nowPartOf('quoc-oai')).toBe('thành phố Hà Nội');
+    // Hà Nội is all that can be vouched for, and the old name states it: nothing is added, the unit reads as former.
+    expect(after.nowPartOf('quoc-oai')).toBeUndefined();
+    expect(after.isFormerOnly('quoc-oai')).toBe(true);
+    expect(after.isFormerOnly('ha-noi')).toBe(false);
   });
 
   it('says nothing while nothing has changed', () => {

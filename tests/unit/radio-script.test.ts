@@ -42,7 +42,7 @@ describe('exemplar script', () => {
     expect(script.paragraphs).toEqual([
       {
         kind: 'text',
-        text: 'Đặng Thị Hoà, nông dân, chi hội trưởng chi hội phụ nữ thôn, ở thôn bốn, xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc xã Quốc Oai, thành phố Hà Nội.',
+        text: 'Đặng Thị Hoà, nông dân, chi hội trưởng chi hội phụ nữ thôn, ở thôn bốn, xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội, nay thuộc xã Quốc Oai.',
       },
       { kind: 'text', text: 'Mười năm nấu cơm miễn phí cho bệnh nhân nghèo, khoảng năm mươi suất mỗi ngày.' },
       { kind: 'text', text: 'Từ năm hai nghìn không trăm mười hai, mỗi sáng thứ hai và thứ năm, bếp nhà bà đỏ lửa.' },

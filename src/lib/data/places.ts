@@ -121,8 +121,27 @@ export class PlaceIndex {
   nowPartOf(id: string): string | undefined {
     const now = this.presentUnits(id);
     if (now.length === 1 && now[0].id === id) return undefined;
-    if (now.length === 0) return undefined;
-    return now.map((p) => this.fullLabel(p.id)).join(` ${ui.places.or} `);
+    // The units the old name already states are not named again: "xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội (nay
+    // thuộc xã Quốc Oai)", and nothing at all when all that is known today is a unit the old name states.
+    const named = new Set(this.lineage(id).map((p) => p.id));
+    const labels = now.filter((p) => !named.has(p.id)).map((p) => this.labelUpTo(p.id, named));
+    if (labels.length === 0) return undefined;
+    return labels.join(` ${ui.places.or} `);
+  }
+
+  /** The unit and those above it, up to the first one already named. */
+  private labelUpTo(id: string, named: ReadonlySet<string>): string {
+    const chain: Place[] = [];
+    for (const place of this.lineage(id)) {
+      if (named.has(place.id)) break;
+      chain.push(place);
+    }
+    return chain.map(placeLabel).join(', ');
+  }
+
+  /** A unit that no longer exists and of which nothing newer can be named than what its name states already. */
+  isFormerOnly(id: string): boolean {
+    return this.hasEnded(this.get(id)) && this.nowPartOf(id) === undefined;
   }
 
   children(id: string): Place[] {
