@@ -1,19 +1,12 @@
 /**
  * The search page: reads the state from the URL (?q=…&xa=…&phong-trao=…&sap-xep=…), asks Pagefind, shows facets
  * with counts and results as cards, and writes every change back to the URL so that a search can be shared,
- * bookmarked and navigated with back and forward. All text goes into the page as text nodes, never as HTML.
+ * bookmarked and navigated with back and forward. Words typed that name a place, a campaign, an award, a field or
+ * a year are understood as filters (lib/search/recognize.ts), shown above the results with a button to search them
+ * as text instead (?theo-chu=1). All text goes into the page as text nodes, never as HTML.
  */
-import { searchExactFirst } from '../lib/search/query.ts';
-import {
-  describe,
-  pageOf,
-  recognise,
-  filterName,
-  filterValues,
-  type Recognised,
-  type RecognitionText,
-  type SearchDictionary,
-} from '../lib/search/recognize.ts';
+import { describe, filterName, filterValues, type pageOf, type Recognised, type RecognitionText, type SearchDictionary } from '../lib/search/recognize.ts';
+import { searchUnderstood } from '../lib/search/understood.ts';
 
 interface Config {
   labels: Record<string, Record<string, string>>;
@@ -237,6 +230,8 @@ async function run(state: State) {
   help.hidden = true;
   moreButton.hidden = true;
   if (!state.q) recognisedBox.hidden = true;
+  // Fetched while Pagefind loads, not after.
+  const dictionaryLoaded = state.q ? loadDictionary() : undefined;
   let search: Pagefind;
   try {
     search = await loadPagefind();
@@ -251,29 +246,14 @@ async function run(state: State) {
     return;
   }
   status.textContent = config.text.loading;
-  const d = state.q ? await loadDictionary() : undefined;
+  const d = await dictionaryLoaded;
   if (run !== current) return;
-  const recognition = d ? recognise(d, state.q, Object.keys(state.filters)) : undefined;
-  const understood = recognition && !state.literal;
   const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
-  const ask = (text: string, filters: Record<string, string[]>) =>
-    searchExactFirst(search, text || null, {
-      filters: Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }])),
-      ...(sort ? { sort } : {}),
-    });
-  let recognised = understood ? recognition.recognised : [];
-  let response = await ask(understood ? recognition.leftover : state.q, { ...state.filters, ...(understood ? recognition.filters : {}) });
-  // Words that are a place and a name nobody there has (a decision's title, say) are searched as typed instead.
-  if (understood && recognised.length > 0 && recognition.leftover && response?.results.length === 0) {
-    recognised = [];
-    response = await ask(state.q, state.filters);
-  }
+  const { response, recognition, recognised, pages } = await searchUnderstood(search, d, { q: state.q, filters: state.filters, literal: state.literal, sort });
   if (run !== current || !response) return;
   renderRecognition(state, d, state.literal ? (recognition?.recognised ?? []) : recognised, recognition?.candidates ?? [], recognition?.leftover ?? state.q);
   renderFacets(response.filters, state);
   resultsList.replaceChildren();
-  // The words were only the name of a place or a campaign: its own page comes first, then what it holds.
-  const pages = understood && !recognition.leftover ? recognised.map((r) => pageOf(d!, r)).filter((p) => p !== undefined) : [];
   const leading = new Set(pages.map((page) => `${config.pages[page.section]}${page.id}/`));
   resultsList.append(...pages.map(renderPage));
   const results = response.results;

@@ -153,3 +153,11 @@ group('campaigns, awards, fields and years', () => {
     expect(read('Đặng Thị Hoà sài sơn').leftover).toBe('Đặng Thị Hoà');
   });
 });
+
+group('words that only look like a filter', () => {
+  it('a place after "UBND" is who signed, and a year inside a date is a day', () => {
+    expect(read('quyet dinh 85/qd-ubnd ngay 15/12/2022 chu tich ubnd xa sai son')).toMatchObject({ filters: {} });
+    expect(read('ubnd huyen quoc oai')).toMatchObject({ filters: {}, candidates: [] });
+    expect(read('ngay 15/12/2022 xa sai son').filters).toEqual({ xa: ['xa-quoc-oai'] });
+  });
+});

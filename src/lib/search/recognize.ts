@@ -152,6 +152,14 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
           .join(' '),
       );
       if (!targets) continue;
+      const before = tokens[i - 1]?.token;
+      // "UBND xã Cấn Hữu" names who signed a decision, not where its people live; "15/12/2021" is a day, not a year.
+      // Those words stay text, the shorter names inside them too ("nam dong" of "UBND huyện Nam Đông").
+      const issuer = before === 'ubnd' && targets.some((t) => t.kind === 'place');
+      if (issuer || (targets.some((t) => t.kind === 'year') && words[tokens[i]!.word]!.tokens.length > 1)) {
+        matched = length;
+        continue;
+      }
       let end = i + length;
       let choices: Recognised[];
       const places = targets.filter((t): t is Extract<Target, { kind: 'place' }> => t.kind === 'place');
@@ -186,9 +194,10 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
     }
     i += Math.max(matched, 1);
   }
-  // A word is left over unless every part of it was recognised ("177/KH-UBND" is one word of three parts).
+  // A word is left over unless every part of it was recognised ("177/KH-UBND" is one word of three parts); a dash
+  // or a comma alone is no word to search.
   const leftover = words
-    .filter((w, n) => w.tokens.length === 0 || tokens.some((t, k) => t.word === n && !used.has(k)))
+    .filter((_, n) => tokens.some((t, k) => t.word === n && !used.has(k)))
     .map((w) => w.word)
     .join(' ');
   return { recognised, filters: filtersOf(d, recognised), leftover, candidates };
