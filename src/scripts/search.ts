@@ -251,7 +251,13 @@ async function run(state: State) {
   const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
   const { response, recognition, recognised, pages } = await searchUnderstood(search, d, { q: state.q, filters: state.filters, literal: state.literal, sort });
   if (run !== current || !response) return;
-  renderRecognition(state, d, state.literal ? (recognition?.recognised ?? []) : recognised, recognition?.candidates ?? [], recognition?.leftover ?? state.q);
+  renderRecognition(
+    state,
+    d,
+    state.literal ? (recognition?.recognised ?? []) : recognised,
+    recognition?.candidates ?? [],
+    recognition?.leftoverAfterChoice ?? state.q,
+  );
   renderFacets(response.filters, state);
   resultsList.replaceChildren();
   const leading = new Set(pages.map((page) => `${config.pages[page.section]}${page.id}/`));

@@ -89,6 +89,7 @@ group('ambiguous names', () => {
     const found = read('tan viet');
     expect(found.filters).toEqual({});
     expect(found.leftover).toBe('tan viet');
+    expect(read('Nguyễn Văn An tan viet').leftoverAfterChoice).toBe('Nguyễn Văn An');
     expect(found.candidates.map((c) => c.kind === 'place' && places[c.place]![0])).toEqual(['xa-tan-viet-hai-duong', 'xa-tan-viet-hung-yen']);
   });
 

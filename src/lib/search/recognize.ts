@@ -44,6 +44,8 @@ export interface Recognition {
   leftover: string;
   /** When some words name several things (two communes of one name, a former commune split among several): the choices. */
   candidates: Recognised[];
+  /** The words left once one of the candidates is chosen. */
+  leftoverAfterChoice: string;
 }
 
 type Target = { kind: 'place'; place: number; typed: boolean } | Exclude<Recognised, { kind: 'place' }>;
@@ -139,6 +141,7 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
   const words = wordsOf(query);
   const tokens = words.flatMap((w, i) => w.tokens.map((token) => ({ token, word: i })));
   const used = new Set<number>();
+  const chosen = new Set<number>();
   const recognised: Recognised[] = [];
   let candidates: Recognised[] = [];
   let i = 0;
@@ -187,20 +190,25 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
       }
       if (choices.length === 0 || choices.some((c) => skip.includes(filterName(c)))) continue;
       matched = end - i;
-      if (choices.length === 1) recognised.push(choices[0]!);
-      else if (candidates.length === 0) candidates = choices;
       // Ambiguous words stay text until a choice is made.
-      if (choices.length === 1) for (let t = i; t < end; t++) used.add(t);
+      if (choices.length === 1) {
+        recognised.push(choices[0]!);
+        for (let t = i; t < end; t++) used.add(t);
+      } else if (candidates.length === 0) {
+        candidates = choices;
+        for (let t = i; t < end; t++) chosen.add(t);
+      }
     }
     i += Math.max(matched, 1);
   }
   // A word is left over unless every part of it was recognised ("177/KH-UBND" is one word of three parts); a dash
   // or a comma alone is no word to search.
-  const leftover = words
-    .filter((_, n) => tokens.some((t, k) => t.word === n && !used.has(k)))
-    .map((w) => w.word)
-    .join(' ');
-  return { recognised, filters: filtersOf(d, recognised), leftover, candidates };
+  const left = (taken: Set<number>) =>
+    words
+      .filter((_, n) => tokens.some((t, k) => t.word === n && !taken.has(k)))
+      .map((w) => w.word)
+      .join(' ');
+  return { recognised, filters: filtersOf(d, recognised), leftover: left(used), candidates, leftoverAfterChoice: left(new Set([...used, ...chosen])) };
 }
 
 const FILTER_OF = { place: 'xa', campaign: 'phong-trao', award: 'khen-thuong', field: 'linh-vuc', year: 'nam' } as const;
