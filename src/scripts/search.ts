@@ -5,7 +5,16 @@
  * a year are understood as filters (lib/search/recognize.ts), shown above the results with a button to search them
  * as text instead (?theo-chu=1). All text goes into the page as text nodes, never as HTML.
  */
-import { describe, filterName, filterValues, type pageOf, type Recognised, type RecognitionText, type SearchDictionary } from '../lib/search/recognize.ts';
+import {
+  describe,
+  filterName,
+  filterValues,
+  mergeDictionaries,
+  type pageOf,
+  type Recognised,
+  type RecognitionText,
+  type SearchDictionary,
+} from '../lib/search/recognize.ts';
 import { searchUnderstood } from '../lib/search/understood.ts';
 
 interface Config {
@@ -76,14 +85,22 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+const EMPTY: SearchDictionary = { placeTypes: {}, communeTypes: [], places: [], campaigns: [], awards: [], fields: [], years: [] };
 let dictionary: Promise<SearchDictionary> | undefined;
+/**
+ * This site's dictionary and those of the sites whose indexes are merged, so that a commune of another site typed
+ * as words filters there too. A dictionary that cannot be had (a site built before it existed) leaves its words to
+ * the text search.
+ */
 function loadDictionary(): Promise<SearchDictionary> {
-  dictionary ??= fetch(config.dictionaryUrl).then((response) => {
-    if (!response.ok) throw new Error(`${response.status}`);
-    return response.json() as Promise<SearchDictionary>;
-  });
-  // A missing dictionary leaves the words to the text search, as before it existed.
-  return dictionary.catch(() => ({ placeTypes: {}, communeTypes: [], places: [], campaigns: [], awards: [], fields: [], years: [] }));
+  const one = (url: string) =>
+    fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<SearchDictionary>) : EMPTY))
+      .catch(() => EMPTY);
+  dictionary ??= Promise.all([one(config.dictionaryUrl), ...config.otherSites.map((other) => one(`${other.path}tim-kiem/tu-dien.json`))]).then(
+    mergeDictionaries,
+  );
+  return dictionary;
 }
 
 interface State {
@@ -155,13 +172,16 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sta
   }
 }
 
+const pageUrl = (page: NonNullable<ReturnType<typeof pageOf>>) =>
+  page.site === 0 ? `${config.pages[page.section]}${page.id}/` : `${config.otherSites[page.site - 1]!.path}${page.section}/${page.id}/`;
+
 /** The page of what the words named (a place, a campaign), listed first when the words were that name alone. */
 function renderPage(page: NonNullable<ReturnType<typeof pageOf>>): HTMLElement {
   const kind = page.section === 'dia-phuong' ? config.text.placeKind : config.text.campaignKind;
   const body = element(
     'div',
     { className: 'card-body' },
-    element('h2', {}, element('a', { href: `${config.pages[page.section]}${page.id}/` }, page.title)),
+    element('h2', {}, element('a', { href: pageUrl(page) }, page.title)),
     element('p', {}, element('span', { className: 'tag' }, kind)),
   );
   return element('li', {}, element('article', { className: 'card' }, body));
@@ -260,7 +280,7 @@ async function run(state: State) {
   );
   renderFacets(response.filters, state);
   resultsList.replaceChildren();
-  const leading = new Set(pages.map((page) => `${config.pages[page.section]}${page.id}/`));
+  const leading = new Set(pages.map(pageUrl));
   resultsList.append(...pages.map(renderPage));
   const results = response.results;
   let shown = 0;

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe, recognise, type SearchDictionary } from '../../src/lib/search/recognize.ts';
+import { describe, mergeDictionaries, pageOf, recognise, type SearchDictionary } from '../../src/lib/search/recognize.ts';
 import { ui } from '../../src/i18n/vi.ts';
 
 /**
@@ -160,5 +160,35 @@ group('words that only look like a filter', () => {
     expect(read('quyet dinh 85/qd-ubnd ngay 15/12/2022 chu tich ubnd xa sai son')).toMatchObject({ filters: {} });
     expect(read('ubnd huyen quoc oai')).toMatchObject({ filters: {}, candidates: [] });
     expect(read('ngay 15/12/2022 xa sai son').filters).toEqual({ xa: ['xa-quoc-oai'] });
+  });
+});
+
+group('several sites searched together', () => {
+  const other: SearchDictionary = {
+    ...dictionary,
+    places: [
+      ['ha-noi', 'thanh-pho-truc-thuoc-trung-uong', 'Hà Nội', -1, [1], [0], 3],
+      ['xa-kieu-phu', 'xa', 'Kiều Phú', 0, [1], [1], 3],
+    ],
+    campaigns: [['thi-dua-kieu-phu-2024', 'Phong trào thi đua xã Kiều Phú năm 2024', 'Thi đua Kiều Phú 2024', '', 3]],
+    years: [[2024, 3]],
+  };
+  const merged = mergeDictionaries([dictionary, other]);
+
+  it('recognises a commune and a campaign of the other site, whose pages are on that site', () => {
+    const [commune] = recognise(merged, 'xa kieu phu').recognised;
+    expect(recognise(merged, 'xa kieu phu').filters).toEqual({ xa: ['xa-kieu-phu'] });
+    expect(pageOf(merged, commune!)).toMatchObject({ section: 'dia-phuong', id: 'xa-kieu-phu', site: 1 });
+    const [campaign] = recognise(merged, 'thi dua kieu phu 2024').recognised;
+    expect(pageOf(merged, campaign!)).toMatchObject({ section: 'phong-trao', id: 'thi-dua-kieu-phu-2024', site: 1 });
+    expect(recognise(merged, '2024').filters).toEqual({ nam: ['2024'] });
+  });
+
+  it('takes a place both sites know for the communes and exemplars of both', () => {
+    const [city] = recognise(merged, 'thanh pho ha noi').recognised;
+    expect(recognise(merged, 'thanh pho ha noi').filters.xa!.sort()).toEqual(['xa-kieu-phu', 'xa-phu-cat', 'xa-quoc-oai']);
+    expect(describe(merged, city!, ui.search.recognition)).toBe('Thành phố Hà Nội · 12 điển hình');
+    expect(pageOf(merged, city!)).toMatchObject({ site: 0 });
+    expect(recognise(merged, 'xa sai son').filters).toEqual({ xa: ['xa-quoc-oai'] });
   });
 });

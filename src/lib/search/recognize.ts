@@ -26,6 +26,8 @@ export interface SearchDictionary {
   fields: [id: string, label: string, count: number][];
   /** [year, exemplars]. */
   years: [year: number, count: number][];
+  /** Of merged dictionaries: which site (0: this one, then `otherSites` in order) has the page of each place and campaign. */
+  sites?: { places: number[]; campaigns: number[] };
 }
 
 export type Recognised =
@@ -256,9 +258,11 @@ function placeLabel(d: SearchDictionary, place: number): string {
 }
 
 /** The page of the thing recognised, when it has one: ["dia-phuong", id] or ["phong-trao", id]. */
-export function pageOf(d: SearchDictionary, r: Recognised): { section: 'dia-phuong' | 'phong-trao'; id: string; title: string } | undefined {
-  if (r.kind === 'place') return { section: 'dia-phuong', id: d.places[r.place]![0], title: capitalise(lineageLabel(d, r.place)) };
-  if (r.kind === 'campaign') return { section: 'phong-trao', id: d.campaigns[r.campaign]![0], title: d.campaigns[r.campaign]![1] };
+export function pageOf(d: SearchDictionary, r: Recognised): { section: 'dia-phuong' | 'phong-trao'; id: string; title: string; site: number } | undefined {
+  if (r.kind === 'place')
+    return { section: 'dia-phuong', id: d.places[r.place]![0], title: capitalise(lineageLabel(d, r.place)), site: d.sites?.places[r.place] ?? 0 };
+  if (r.kind === 'campaign')
+    return { section: 'phong-trao', id: d.campaigns[r.campaign]![0], title: d.campaigns[r.campaign]![1], site: d.sites?.campaigns[r.campaign] ?? 0 };
   return undefined;
 }
 
@@ -291,4 +295,65 @@ export function describe(d: SearchDictionary, r: Recognised, text: RecognitionTe
     case 'year':
       return [text.year.replace('{y}', String(r.year)), count(d.years.find(([y]) => y === r.year)?.[1] ?? 0)].join(' · ');
   }
+}
+
+/**
+ * One dictionary for several merged sites (`otherSites`), whose indexes are searched together: a place known to
+ * several (the province of both) is one place, holding the communes and the exemplars of each.
+ */
+export function mergeDictionaries(dictionaries: readonly SearchDictionary[]): SearchDictionary {
+  if (dictionaries.length === 1) return dictionaries[0]!;
+  const position = new Map<string, number>();
+  const places: DictionaryPlace[] = [];
+  const placeSites: number[] = [];
+  dictionaries.forEach((d, site) => {
+    for (const [id, type, name] of d.places) {
+      if (position.has(id)) continue;
+      position.set(id, places.length);
+      places.push([id, type, name, -1, [], [], 0]);
+      placeSites.push(site);
+    }
+  });
+  for (const d of dictionaries) {
+    const at = (i: number) => position.get(d.places[i]![0])!;
+    for (const [id, , , parent, communes, now, count] of d.places) {
+      const merged = places[position.get(id)!]!;
+      if (parent >= 0) merged[3] = at(parent);
+      merged[4] = [...new Set([...merged[4], ...communes.map(at)])].sort((a, b) => a - b);
+      merged[5] = [...new Set([...merged[5], ...now.map(at)])];
+      merged[6] += count;
+    }
+  }
+  const byLabel = <T extends [string, ...unknown[]]>(lists: T[][], merge: (a: T, b: T) => T) => {
+    const merged = new Map<string, T>();
+    for (const item of lists.flat()) merged.set(item[0], merged.has(item[0]) ? merge(merged.get(item[0])!, item) : item);
+    return [...merged.values()];
+  };
+  const campaignSite = new Map<string, number>();
+  dictionaries.forEach((d, site) => d.campaigns.forEach(([id]) => campaignSite.has(id) || campaignSite.set(id, site)));
+  const campaigns = byLabel(
+    dictionaries.map((d) => d.campaigns),
+    (a, b) => [a[0], a[1], a[2], a[3], a[4] + b[4]],
+  );
+  return {
+    sites: { places: placeSites, campaigns: campaigns.map(([id]) => campaignSite.get(id)!) },
+    placeTypes: Object.assign({}, ...dictionaries.map((d) => d.placeTypes)),
+    communeTypes: [...new Set(dictionaries.flatMap((d) => d.communeTypes))],
+    places,
+    campaigns,
+    awards: byLabel(
+      dictionaries.map((d) => d.awards),
+      (a, b) => [a[0], [...new Set([...a[1], ...b[1]])], a[2] + b[2]],
+    ),
+    fields: byLabel(
+      dictionaries.map((d) => d.fields),
+      (a, b) => [a[0], a[1], a[2] + b[2]],
+    ),
+    years: byLabel(
+      dictionaries.map((d) => d.years.map(([y, n]): [string, number] => [String(y), n])),
+      (a, b) => [a[0], a[1] + b[1]],
+    )
+      .map(([y, n]): [number, number] => [Number(y), n])
+      .sort((a, b) => a[0] - b[0]),
+  };
 }
