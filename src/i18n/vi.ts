@@ -330,7 +330,6 @@ export const ui = {
       asText: 'Đang tìm theo chữ đã gõ.',
       understand: 'Hiểu thành bộ lọc',
       choose: 'Có nhiều nơi, phong trào trùng tên. Bạn muốn tìm:',
-      page: 'Trang riêng',
     },
     /** Forms of commendation named by their family, as people say them ("giấy khen 2023"). */
     awardForms: { 'huan-chuong': 'Huân chương', 'huy-chuong': 'Huy chương', 'bang-khen': 'Bằng khen', 'giay-khen': 'Giấy khen' },
