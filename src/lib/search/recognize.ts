@@ -103,7 +103,9 @@ function indexOf(d: SearchDictionary): Index {
     const above = [...lineage(place).slice(1), ...d.places[place]![5].flatMap(lineage)];
     return new Set(above.flatMap((p) => [key(d.places[p]![2]), key(`${d.placeTypes[d.places[p]![1]] ?? ''} ${d.places[p]![2]}`)]));
   });
-  index = { phrases, longest: Math.max(1, ...[...phrases.keys()].map((k) => k.split(' ').length)), qualifiers };
+  let longest = 1;
+  for (const k of phrases.keys()) longest = Math.max(longest, k.split(' ').length);
+  index = { phrases, longest, qualifiers };
   indexes.set(d, index);
   return index;
 }
