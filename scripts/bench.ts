@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { editStory, exemplarId, writeCorpus } from './bench/corpus.ts';
 import { writeBareProject } from './bench/bare.ts';
@@ -92,7 +93,13 @@ const pageTypes: Record<string, string> = {
   search: 'tim-kiem/index.html',
 };
 const pages = Object.fromEntries(Object.entries(pageTypes).map(([type, file]) => [type, pageWeight(dist, file)]));
-const output = { ...folderBytes(dist), searchIndex: folderBytes(path.join(dist, 'pagefind')) };
+// The search page's recognition dictionary, which must grow with the places in use and not with the exemplars.
+const dictionaryBytes = readFileSync(path.join(dist, 'tim-kiem/tu-dien.json'));
+const output = {
+  ...folderBytes(dist),
+  searchIndex: folderBytes(path.join(dist, 'pagefind')),
+  searchDictionary: { bytes: dictionaryBytes.length, gzip: gzipSync(dictionaryBytes).length },
+};
 
 // Compressed like the shipped nginx configuration (scripts/nginx/guong-sang.conf): what a reader on a phone downloads.
 const server = await serveStatic(dist, { port, gzip: true });
@@ -302,7 +309,7 @@ function markdown(r: typeof report): string {
     r.rebuild
       ? `Images: ${r.rebuild.imagesSeconds.first} s in the first build (${r.rebuild.imagesSecondsPerPhoto ?? '–'} s per distinct photo; the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${r.rebuild.imagesSeconds.second} s in the second (${r.rebuild.imagesRatio ?? '–'}×), ${r.rebuild.imageCacheFiles} files in the image cache.`
       : `Images: ${photoSeconds(r.build)} s (the photo process was busy ${r.build.photoEncoderSeconds ?? 0} s and used ${r.build.photoEncoderCpuSeconds ?? 0} s of processor, the build waited ${r.build.groups.images?.seconds ?? 0} s for photos after the last page), ${imageCacheFiles} files in the image cache.`,
-    `Output: ${kb(r.output.bytes)} in ${r.output.files} files; search index ${kb(r.output.searchIndex.bytes)} in ${r.output.searchIndex.files} files.`,
+    `Output: ${kb(r.output.bytes)} in ${r.output.files} files; search index ${kb(r.output.searchIndex.bytes)} in ${r.output.searchIndex.files} files; search dictionary ${kb(r.output.searchDictionary.bytes)}, ${kb(r.output.searchDictionary.gzip)} gzip.`,
     ...Object.entries(r.mainPhoto).map(
       ([dpr, p]) => `Main photo of an exemplar page at 360 px, ${dpr.replace('dpr', 'DPR ')}: ${p.format.toUpperCase()}, ${kb(p.bytes)}.`,
     ),
