@@ -1,6 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { describe, mergeDictionaries, pageOf, recognise, type SearchDictionary } from '../../src/lib/search/recognize.ts';
 import { ui } from '../../src/i18n/vi.ts';
+import { searchUnderstood } from '../../src/lib/search/understood.ts';
 
 /**
  * A province as the dictionary gives it: Hà Nội with the former district Quốc Oai, whose communes Sài Sơn and
@@ -190,5 +191,51 @@ group('several sites searched together', () => {
     expect(describe(merged, city!, ui.search.recognition)).toBe('Thành phố Hà Nội · 12 điển hình');
     expect(pageOf(merged, city!)).toMatchObject({ site: 0 });
     expect(recognise(merged, 'xa sai son').filters).toEqual({ xa: ['xa-quoc-oai'] });
+  });
+});
+
+group('the search asked', () => {
+  /** A stand-in for Pagefind over a few pages, each with its words and its commune. */
+  const pages = [
+    { id: 'an', words: 'nguyen van an', xa: 'xa-quoc-oai' },
+    { id: 'binh', words: 'tran van binh', xa: 'xa-phu-cat' },
+    { id: 'quyet-dinh', words: 'quyet dinh so 12 xa sai son', xa: '' },
+  ];
+  const asked: { query: string | null; filters: unknown }[] = [];
+  const index = {
+    async options() {},
+    async search(query: string | null, options: Record<string, unknown>) {
+      const filters = options.filters as Record<string, { any: string[] }>;
+      asked.push({ query, filters });
+      const results = pages.filter(
+        (p) => (!query || query.split(' ').every((w) => p.words.split(' ').includes(w))) && (!filters.xa || filters.xa.any.includes(p.xa)),
+      );
+      return { results: results.map((p) => ({ id: p.id })), filters: {} };
+    },
+  };
+  const run = (q: string, literal = false) => {
+    asked.length = 0;
+    return searchUnderstood(index, dictionary, { q, filters: {}, literal });
+  };
+
+  it('browses a place without text, its own page first', async () => {
+    const { response, pages: first } = await run('xa sai son');
+    expect(asked).toEqual([{ query: null, filters: { xa: { any: ['xa-quoc-oai'] } } }]);
+    expect(response?.results.map((r) => r.id)).toEqual(['an']);
+    expect(first).toMatchObject([{ section: 'dia-phuong', id: 'xa-sai-son-quoc-oai' }]);
+  });
+
+  it('searches the words as typed when the place and the words left find nothing', async () => {
+    const { response, recognised } = await run('quyet dinh so 12 xa sai son');
+    expect(asked.map((a) => a.query)).toEqual(['quyet dinh so 12', 'quyet dinh so 12 xa sai son']);
+    expect(response?.results.map((r) => r.id)).toEqual(['quyet-dinh']);
+    expect(recognised).toEqual([]);
+  });
+
+  it('searches the words as text when asked to', async () => {
+    const { response, pages: first } = await run('xa sai son', true);
+    expect(asked).toEqual([{ query: 'xa sai son', filters: {} }]);
+    expect(response?.results.map((r) => r.id)).toEqual(['quyet-dinh']);
+    expect(first).toEqual([]);
   });
 });
