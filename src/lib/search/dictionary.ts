@@ -6,10 +6,8 @@
 import { ui } from '../../i18n/vi.ts';
 import { PLACE_TYPES } from '../../schemas/place.ts';
 import { exemplarCountOfPlace, type Site } from '../data/site.ts';
-import { communeFacet } from './entries.ts';
+import { COMMUNE_LEVEL, communeFacet } from './entries.ts';
 import type { SearchDictionary } from './recognize.ts';
-
-const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
 
 export function searchDictionary(site: Site): SearchDictionary {
   // Only places with exemplars under them filter anything; the others stay words of the text search.

@@ -16,7 +16,8 @@ export interface SearchEntry {
   keywords: string;
 }
 
-const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
+/** Place types of the commune level, the level of the `xa` filter. */
+export const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
 
 /**
  * The commune a reader would look for: the unit as named, with its district, or the commune that took it over,
