@@ -66,6 +66,17 @@ describe('the recognition dictionary', () => {
   });
 });
 
+describe('what people type after hearing it on the radio', () => {
+  it.each([
+    ['xa sai son', { xa: ['xa-quoc-oai'] }, ''],
+    ['nguoi tot viec tot quoc oai 2022', { 'phong-trao': ['nguoi-tot-viec-tot-quoc-oai-2022'] }, ''],
+    ['phuong doan ket ayun pa', { xa: ['phuong-ayun-pa'] }, ''],
+    ['an sai son', { xa: ['xa-quoc-oai'] }, 'an'],
+  ])('"%s" is understood as %o, leaving "%s"', (query, filters, leftover) => {
+    expect(recognise(search.dictionary, query)).toMatchObject({ filters, leftover, candidates: [] });
+  });
+});
+
 describe('every place in use, typed as words', () => {
   it('is recognised by its type and name, folded and accented, and filters to every exemplar it holds', async () => {
     for (const [id, type, name, , communes] of search.dictionary.places) {
