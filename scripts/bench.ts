@@ -115,8 +115,10 @@ const fold = (s: string) =>
 // The commune filter of the first exemplar: its place today, which may have taken over the place it was filed under.
 const firstPage = readFileSync(path.join(dist, 'dien-hinh', exemplarId(0), 'index.html'), 'utf8');
 const firstCommune = /data-pagefind-filter="xa:([^"]+)"/.exec(firstPage)![1];
-// The commune the first story is filed under, typed as a reader would: its name without its type ("xã Vũ Hội" → "Vũ Hội").
-const communeName = /data-pagefind-meta="place">(?:xã|phường|thị trấn|đặc khu) ([^,<]+)/.exec(firstPage)![1]!;
+// The commune the first story is filed under, typed as a reader would: its name without its type ("xã Vũ Hội" →
+// "Vũ Hội"), and as words heard on the radio, type and name without marks ("xa vu hoi").
+const communeMatch = /data-pagefind-meta="place">((?:xã|phường|thị trấn|đặc khu) ([^,<]+))/.exec(firstPage)!;
+const communeName = communeMatch[2]!;
 // The campaign of the first story, typed as a reader heard it on the radio: its short title without marks
 // ("phong trao 3 nam 2022"), which the search page understands as the campaign's filter.
 const firstCampaign = Number(/data-pagefind-filter="phong-trao:phong-trao-(\d+)"/.exec(firstPage)![1]);
@@ -125,7 +127,7 @@ const queries = [
   { name: 'full name', params: `q=${encodeURIComponent(corpus.person.name)}` },
   { name: 'name without diacritics', params: `q=${encodeURIComponent(fold(corpus.person.name))}` },
   { name: 'commune', params: `q=${encodeURIComponent(communeName)}` },
-  { name: 'commune typed as words', params: `q=${encodeURIComponent(fold(`xã ${communeName}`))}` },
+  { name: 'commune typed as words', params: `q=${encodeURIComponent(fold(communeMatch[1]!))}` },
   { name: 'campaign', params: `q=${encodeURIComponent('Phong trào 3')}` },
   { name: 'campaign typed as words', params: `q=${encodeURIComponent(campaignWords)}` },
   { name: 'filter-only browse of one commune', params: `xa=${firstCommune}` },

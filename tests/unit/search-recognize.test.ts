@@ -63,6 +63,11 @@ group('a place typed as words', () => {
     expect(read('Đoàn Kết').filters).toEqual({ xa: ['thi-tran-doan-ket'] });
   });
 
+  it('takes a type word before the name as part of it, even when the place is of another type', () => {
+    expect(read('xa doan ket')).toMatchObject({ filters: { xa: ['thi-tran-doan-ket'] }, leftover: '' });
+    expect(read('hop tac xa doan ket')).toMatchObject({ filters: { xa: ['thi-tran-doan-ket'] }, leftover: 'hop tac' });
+  });
+
   it('filters by the place and leaves a name to match: "an sai son"', () => {
     expect(read('an sai son')).toMatchObject({ filters: { xa: ['xa-quoc-oai'] }, leftover: 'an' });
   });

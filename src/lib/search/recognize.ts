@@ -61,6 +61,8 @@ interface Index {
   longest: number;
   /** Per place: the keys that may follow its name to narrow it (units above it, then and now). */
   qualifiers: Set<string>[];
+  /** The keys of the type words ("xa", "thi tran"), the longest first. */
+  typeWords: string[];
 }
 
 const indexes = new WeakMap<SearchDictionary, Index>();
@@ -105,7 +107,8 @@ function indexOf(d: SearchDictionary): Index {
   });
   let longest = 1;
   for (const k of phrases.keys()) longest = Math.max(longest, k.split(' ').length);
-  index = { phrases, longest, qualifiers };
+  const typeWords = [...new Set(Object.values(d.placeTypes).map(key))].filter(Boolean).sort((a, b) => b.length - a.length);
+  index = { phrases, longest, qualifiers, typeWords };
   indexes.set(d, index);
   return index;
 }
@@ -194,13 +197,34 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
       }
       if (choices.length === 0 || choices.some((c) => skip.includes(filterName(c)))) continue;
       matched = end - i;
+      // A type word just before a place's name belongs to it even when it is not the place's own type: people say
+      // "xã Quỳnh Côi" of the town (thị trấn) of that name.
+      let start = i;
+      if (places.length > 0) {
+        for (const typeWord of index.typeWords) {
+          const n = typeWord.split(' ').length;
+          const from = i - n;
+          if (
+            from >= 0 &&
+            !used.has(from) &&
+            !chosen.has(from) &&
+            tokens
+              .slice(from, i)
+              .map((t) => t.token)
+              .join(' ') === typeWord
+          ) {
+            start = from;
+            break;
+          }
+        }
+      }
       // Ambiguous words stay text until a choice is made.
       if (choices.length === 1) {
         recognised.push(choices[0]!);
-        for (let t = i; t < end; t++) used.add(t);
+        for (let t = start; t < end; t++) used.add(t);
       } else if (candidates.length === 0) {
         candidates = choices;
-        for (let t = i; t < end; t++) chosen.add(t);
+        for (let t = start; t < end; t++) chosen.add(t);
       }
     }
     i += Math.max(matched, 1);
