@@ -338,6 +338,19 @@ export const ui = {
     noScript: 'Trang tìm kiếm cần bật JavaScript. Bạn vẫn có thể tra cứu theo',
     failed: 'Không tải được bộ tìm kiếm. Hãy tải lại trang.',
     searchThese: 'Tìm trong các điển hình này',
+    /** The words typed, understood as a filter (lib/search/recognize.ts). */
+    recognition: {
+      nowIn: 'nay thuộc',
+      exemplars: '{n} điển hình',
+      year: 'Năm {y}',
+      understood: 'Đã hiểu là bộ lọc:',
+      undo: 'Không lọc, tìm theo chữ',
+      asText: 'Đang tìm theo chữ đã gõ.',
+      understand: 'Hiểu thành bộ lọc',
+      choose: 'Có nhiều nơi, phong trào trùng tên. Bạn muốn tìm:',
+    },
+    /** Forms of commendation named by their family, as people say them ("giấy khen 2023"). */
+    awardForms: { 'huan-chuong': 'Huân chương', 'huy-chuong': 'Huy chương', 'bang-khen': 'Bằng khen', 'giay-khen': 'Giấy khen' },
   },
   notFound: {
     title: 'Không tìm thấy trang',

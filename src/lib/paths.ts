@@ -88,6 +88,8 @@ export const routes = {
     const folder = !scope ? href('/') : 'campaign' in scope ? href(`/phong-trao/${scope.campaign}/`) : href(`/dia-phuong/${scope.place}/`);
     return folder + FEED_FILES[format];
   },
+  /** What the search page recognises in the words typed (lib/search/dictionary.ts). */
+  searchDictionary: () => href('/tim-kiem/tu-dien.json'),
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');

@@ -1,15 +1,40 @@
 /**
  * The search page: reads the state from the URL (?q=…&xa=…&phong-trao=…&sap-xep=…), asks Pagefind, shows facets
  * with counts and results as cards, and writes every change back to the URL so that a search can be shared,
- * bookmarked and navigated with back and forward. All text goes into the page as text nodes, never as HTML.
+ * bookmarked and navigated with back and forward. Words typed that name a place, a campaign, an award, a field or
+ * a year are understood as filters (lib/search/recognize.ts), shown above the results with a button to search them
+ * as text instead (?theo-chu=1). All text goes into the page as text nodes, never as HTML.
  */
-import { searchExactFirst } from '../lib/search/query.ts';
+import {
+  describe,
+  filterName,
+  filterValues,
+  mergeDictionaries,
+  type pageOf,
+  type Recognised,
+  type RecognitionText,
+  type SearchDictionary,
+} from '../lib/search/recognize.ts';
+import { searchUnderstood } from '../lib/search/understood.ts';
 
 interface Config {
   labels: Record<string, Record<string, string>>;
   filterNames: Record<string, string>;
-  text: { loading: string; prompt: string; none: string; failed: string; clear: string; active: string; count: string };
+  text: {
+    loading: string;
+    prompt: string;
+    none: string;
+    failed: string;
+    clear: string;
+    active: string;
+    count: string;
+    campaignKind: string;
+    placeKind: string;
+    recognition: RecognitionText & { understood: string; undo: string; asText: string; understand: string };
+  };
   indexUrl: string;
+  dictionaryUrl: string;
+  pages: Record<'dia-phuong' | 'phong-trao', string>;
   otherSites: { name: string; path: string }[];
 }
 interface ResultData {
@@ -42,6 +67,9 @@ const help = document.getElementById('goi-y')!;
 const moreButton = document.getElementById('xem-them') as HTMLButtonElement;
 const activeFilters = document.getElementById('loc-dang-chon')!;
 const clearButton = document.getElementById('bo-het-loc') as HTMLButtonElement;
+const recognisedBox = document.getElementById('da-hieu')!;
+const recognisedButton = document.getElementById('bo-hieu') as HTMLButtonElement;
+const choices = document.getElementById('lua-chon')!;
 const countText = (n: number) => config.text.count.replace('{n}', new Intl.NumberFormat('vi-VN').format(n));
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -57,10 +85,30 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+const EMPTY: SearchDictionary = { placeTypes: {}, communeTypes: [], places: [], campaigns: [], awards: [], fields: [], years: [] };
+let dictionary: Promise<SearchDictionary> | undefined;
+/**
+ * This site's dictionary and those of the sites whose indexes are merged, so that a commune of another site typed
+ * as words filters there too. A dictionary that cannot be had (a site built before it existed) leaves its words to
+ * the text search.
+ */
+function loadDictionary(): Promise<SearchDictionary> {
+  const one = (url: string) =>
+    fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<SearchDictionary>) : EMPTY))
+      .catch(() => EMPTY);
+  dictionary ??= Promise.all([one(config.dictionaryUrl), ...config.otherSites.map((other) => one(`${other.path}tim-kiem/tu-dien.json`))]).then(
+    mergeDictionaries,
+  );
+  return dictionary;
+}
+
 interface State {
   q: string;
   filters: Record<string, string[]>;
   sort: string;
+  /** The words are searched as text, without being understood as filters (?theo-chu=1). */
+  literal: boolean;
 }
 
 function readState(): State {
@@ -70,7 +118,7 @@ function readState(): State {
     const values = params.getAll(name).filter(Boolean);
     if (values.length > 0) filters[name] = values;
   }
-  return { q: (params.get('q') ?? '').trim(), filters, sort: params.get('sap-xep') ?? '' };
+  return { q: (params.get('q') ?? '').trim(), filters, sort: params.get('sap-xep') ?? '', literal: params.get('theo-chu') === '1' };
 }
 
 function stateUrl(state: State): string {
@@ -78,6 +126,7 @@ function stateUrl(state: State): string {
   if (state.q) params.set('q', state.q);
   for (const [name, values] of Object.entries(state.filters)) for (const value of values) params.append(name, value);
   if (state.sort) params.set('sap-xep', state.sort);
+  if (state.literal && state.q) params.set('theo-chu', '1');
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : '');
 }
@@ -89,7 +138,10 @@ function formState(): State {
     const values = data.getAll(name).map(String);
     if (values.length > 0) filters[name] = values;
   }
-  return { q: String(data.get('q') ?? '').trim(), filters, sort: String(data.get('sap-xep') ?? '') };
+  const q = String(data.get('q') ?? '').trim();
+  // New words are understood afresh; a change of filters or sort keeps the choice to search as text.
+  const current = readState();
+  return { q, filters, sort: String(data.get('sap-xep') ?? ''), literal: current.literal && current.q === q };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -120,6 +172,56 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sta
   }
 }
 
+const pageUrl = (page: NonNullable<ReturnType<typeof pageOf>>) =>
+  page.site === 0 ? `${config.pages[page.section]}${page.id}/` : `${config.otherSites[page.site - 1]!.path}${page.section}/${page.id}/`;
+
+/** The page of what the words named (a place, a campaign), listed first when the words were that name alone. */
+function renderPage(page: NonNullable<ReturnType<typeof pageOf>>): HTMLElement {
+  const kind = page.section === 'dia-phuong' ? config.text.placeKind : config.text.campaignKind;
+  const body = element(
+    'div',
+    { className: 'card-body' },
+    element('h2', {}, element('a', { href: pageUrl(page) }, page.title)),
+    element('p', {}, element('span', { className: 'tag' }, kind)),
+  );
+  return element('li', {}, element('article', { className: 'card' }, body));
+}
+
+/**
+ * What the words were understood as, with one button to search them as text instead; or, when some words name
+ * several things, the choices, each a link to the search with that filter chosen.
+ */
+function renderRecognition(state: State, d: SearchDictionary | undefined, recognised: Recognised[], candidates: Recognised[], leftover: string) {
+  const text = config.text.recognition;
+  const line = recognisedBox.querySelector('p')!;
+  const label = line.querySelector('span')!;
+  choices.hidden = candidates.length === 0;
+  if (d && candidates.length > 0) {
+    choices.querySelector('ul')!.replaceChildren(
+      ...candidates.map((c) => {
+        const chosen = { ...state, q: leftover, literal: false, filters: { ...state.filters, [filterName(c)]: filterValues(d, c) } };
+        const link = element('a', { href: stateUrl(chosen) }, describe(d, c, text));
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          navigate(chosen);
+        });
+        return element('li', {}, link);
+      }),
+    );
+  }
+  if (state.literal) {
+    label.replaceChildren(text.asText);
+    recognisedButton.textContent = text.understand;
+    recognisedButton.onclick = () => navigate({ ...state, literal: false });
+  } else {
+    label.replaceChildren(text.understood, ' ', ...(d ? recognised.map((r) => element('span', { className: 'chip' }, describe(d, r, text))) : []));
+    recognisedButton.textContent = text.undo;
+    recognisedButton.onclick = () => navigate({ ...state, literal: true });
+  }
+  line.hidden = recognised.length === 0;
+  recognisedBox.hidden = recognised.length === 0 && candidates.length === 0;
+}
+
 function renderResult(data: ResultData): HTMLElement {
   const body = element('div', { className: 'card-body' }, element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)));
   const otherSite = config.otherSites.find((other) => data.url.startsWith(other.path));
@@ -147,6 +249,9 @@ async function run(state: State) {
   clearButton.onclick = () => navigate({ ...state, filters: {} });
   help.hidden = true;
   moreButton.hidden = true;
+  if (!state.q) recognisedBox.hidden = true;
+  // Fetched while Pagefind loads, not after.
+  const dictionaryLoaded = state.q ? loadDictionary() : undefined;
   let search: Pagefind;
   try {
     search = await loadPagefind();
@@ -161,25 +266,41 @@ async function run(state: State) {
     return;
   }
   status.textContent = config.text.loading;
-  const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
+  const d = await dictionaryLoaded;
+  if (run !== current) return;
   const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
-  const response = await searchExactFirst(search, state.q || null, { filters, ...(sort ? { sort } : {}) });
+  const { response, recognition, recognised, pages } = await searchUnderstood(search, d, { q: state.q, filters: state.filters, literal: state.literal, sort });
   if (run !== current || !response) return;
+  renderRecognition(
+    state,
+    d,
+    state.literal ? (recognition?.recognised ?? []) : recognised,
+    recognition?.candidates ?? [],
+    recognition?.leftoverAfterChoice ?? state.q,
+  );
   renderFacets(response.filters, state);
   resultsList.replaceChildren();
+  const leading = new Set(pages.map(pageUrl));
+  resultsList.append(...pages.map(renderPage));
+  const results = response.results;
   let shown = 0;
   const showMore = async () => {
-    const next = response.results.slice(shown, shown + PAGE_SIZE);
+    const next = results.slice(shown, shown + PAGE_SIZE);
     shown += next.length;
-    const items = await Promise.all(next.map((r) => r.data()));
-    if (run !== current) return;
-    resultsList.append(...items.map(renderResult));
-    moreButton.hidden = shown >= response.results.length;
+    // Asked all at once, shown in order as each arrives, so that the first result does not wait for the last.
+    const loading = next.map((r) => r.data());
+    for (const item of loading) {
+      const data = await item;
+      if (run !== current) return;
+      if (!leading.has(new URL(data.url, location.href).pathname)) resultsList.append(renderResult(data));
+    }
+    moreButton.hidden = shown >= results.length;
   };
   moreButton.onclick = () => void showMore();
   await showMore();
-  status.textContent = response.results.length === 0 ? config.text.none : countText(response.results.length);
-  help.hidden = response.results.length > 0;
+  if (run !== current) return;
+  status.textContent = results.length + pages.length === 0 ? config.text.none : countText(results.length);
+  help.hidden = results.length + pages.length > 0;
 }
 
 function navigate(state: State, replace = false) {

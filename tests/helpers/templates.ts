@@ -29,6 +29,8 @@ export const TEMPLATES = [
   'gop-y/',
   'tim-kiem/',
   'tim-kiem/?q=hoa&xa=xa-quoc-oai',
+  'tim-kiem/?q=dang+thi+hoa+sai+son',
+  'tim-kiem/?q=thi+tran+quoc+oai',
   'phat-thanh/',
   'phat-thanh/dien-hinh/dang-thi-hoa/',
   'phat-thanh/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',

@@ -156,6 +156,8 @@ describe('search page', () => {
   it('keeps filters in the URL, and back and forward restore them', async () => {
     const { page, problems } = await open('tim-kiem/?phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
     await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
+    // Results are shown as they arrive; the count comes once the last has.
+    await expect.poll(() => page.locator('#trang-thai').textContent()).toMatch(/Tìm thấy/);
     const all = (await resultTitles(page)).length;
     // The chosen filter is named above the results; the panel of filters stays closed until it is opened.
     await expect.poll(() => page.locator('#loc-dang-chon').textContent()).toContain('Người tốt, việc tốt Quốc Oai 2022');
@@ -176,12 +178,69 @@ describe('search page', () => {
   it('drops every filter at once and keeps the words searched', async () => {
     const { page, problems } = await open('tim-kiem/?q=hoa&xa=xa-quoc-oai&loai=ca-nhan');
     await expect.poll(() => page.locator('#loc-dang-chon').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#trang-thai').textContent()).toMatch(/Tìm thấy/);
     const filtered = (await resultTitles(page)).length;
     await page.getByRole('button', { name: 'Bỏ hết bộ lọc' }).click();
     await page.waitForURL((url) => url.search === '?q=hoa');
     await expect.poll(async () => (await resultTitles(page)).length).toBeGreaterThan(filtered);
     expect(await page.locator('#loc-dang-chon').isVisible()).toBe(false);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('understands a commune typed as words as a filter, undoes it in one click, and keeps both in the history', async () => {
+    const { page, problems } = await open('tim-kiem/?q=xa+sai+son');
+    const chip = page.locator('#da-hieu .chip');
+    await expect.poll(() => chip.textContent()).toBe('Xã Sài Sơn, huyện Quốc Oai · nay thuộc xã Quốc Oai · 3 điển hình');
+    // The place's own page first, then the exemplars of the commune that holds it now.
+    await expect.poll(() => resultTitles(page)).toContain('Đặng Thị Hoà');
+    const understood = await resultTitles(page);
+    expect(understood[0]).toBe('Xã Sài Sơn, huyện Quốc Oai, thành phố Hà Nội');
+    await page.getByRole('button', { name: 'Không lọc, tìm theo chữ' }).click();
+    await page.waitForURL(/theo-chu=1/);
+    await expect.poll(() => page.locator('#da-hieu').textContent()).toContain('Đang tìm theo chữ đã gõ.');
+    expect(await chip.count()).toBe(0);
+    await expect.poll(() => resultTitles(page)).not.toEqual(understood);
+    await page.goBack();
+    await expect.poll(() => chip.textContent()).toContain('Xã Sài Sơn');
+    expect(page.url()).not.toContain('theo-chu');
+    await expect.poll(() => resultTitles(page)).toEqual(understood);
+    await page.goForward();
+    await expect.poll(() => chip.count()).toBe(0);
+    expect(page.url()).toContain('theo-chu=1');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the choices for a former town split between two communes, and filters by the one chosen', async () => {
+    const { page, problems } = await open('tim-kiem/?q=thi+tran+quoc+oai');
+    const choices = page.locator('#lua-chon li a');
+    await expect
+      .poll(() => choices.allTextContents())
+      .toEqual([
+        'Thị trấn Quốc Oai, huyện Quốc Oai · nay thuộc xã Quốc Oai · 2 điển hình',
+        'Thị trấn Quốc Oai, huyện Quốc Oai · nay thuộc xã Tây Phương · 2 điển hình',
+      ]);
+    await choices.nth(1).click();
+    await page.waitForURL((url) => url.search === '?xa=xa-tay-phuong');
+    await expect.poll(() => page.locator('#loc-dang-chon').textContent()).toContain('Tây Phương');
+    await expect.poll(() => page.locator('#lua-chon').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the first results while the others are still arriving', async () => {
+    const page = await browser.newPage();
+    let fragments = 0;
+    // Every result's data but the first's is held back.
+    await page.route('**/*.pf_fragment', async (route) => {
+      if (++fragments > 1) await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.continue();
+    });
+    await page.goto(server.url + 'tim-kiem/?phong-trao=nguoi-tot-viec-tot-quoc-oai-2022');
+    await expect.poll(async () => (await resultTitles(page)).length).toBe(1);
+    expect(await page.locator('#trang-thai').textContent()).toBe('Đang tìm…');
+    await expect.poll(async () => (await resultTitles(page)).length).toBeGreaterThan(1);
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  * small generated sites, different names and places, are built and served here; a search on either finds the
  * people of both, and every result links to its own site.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,6 +14,8 @@ import { astroBuild, ROOT } from '../helpers/build-sample.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { copyProjectCode } from '../helpers/project-copy.ts';
 import { freePort, serveStatic, type StaticServer } from '../helpers/serve.ts';
+import type { SearchDictionary } from '../../src/lib/search/recognize.ts';
+import { foldVietnamese } from '../../src/lib/text.ts';
 
 const SITES = [
   { path: 'huyen-an-binh', name: 'Gương Sáng huyện An Bình', seed: 11, provinces: ['ha-nam', 'nam-dinh', 'ninh-binh'] as [string, string, string] },
@@ -23,10 +25,11 @@ const first: Record<string, string> = {};
 const temporary: string[] = [];
 let server: StaticServer;
 let browser: Browser;
+let served: string;
 
 beforeAll(async () => {
   const port = await freePort();
-  const served = mkdtempSync(path.join(tmpdir(), 'guong-sang-federation-'));
+  served = mkdtempSync(path.join(tmpdir(), 'guong-sang-federation-'));
   temporary.push(served);
   for (const [i, site] of SITES.entries()) {
     const other = SITES[1 - i];
@@ -67,10 +70,11 @@ afterAll(async () => {
 });
 
 /** Results of a search on one site's search page: link, title and tags of each card. */
-async function search(site: string, query: string) {
+async function search(site: string, query: string, seen: { chip?: string } = {}) {
   const page = await browser.newPage();
   await page.goto(`${server.url}${site}/tim-kiem/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => /kết quả/.test(document.getElementById('trang-thai')?.textContent ?? ''), undefined, { timeout: 30_000 });
+  if (await page.locator('#da-hieu .chip').count()) seen.chip = (await page.locator('#da-hieu .chip').first().textContent()) ?? undefined;
   const results = await page.locator('#ket-qua > li').evaluateAll((items) =>
     items.map((item) => ({
       href: item.querySelector('h2 a')!.getAttribute('href')!,
@@ -102,6 +106,19 @@ describe('one search across separately built sites', () => {
         results.some((r) => r.href === `/${site.path}/phong-trao/phong-trao-0/`),
         site.path,
       ).toBe(true);
+  });
+
+  it('understands a commune of the other site typed as words, and filters there', async () => {
+    const dictionary = (site: string) => JSON.parse(readFileSync(path.join(served, site, 'tim-kiem/tu-dien.json'), 'utf8')) as SearchDictionary;
+    const own = new Set(dictionary(SITES[0].path).places.map(([id]) => id));
+    const theirs = dictionary(SITES[1].path);
+    const commune = theirs.places.find(([id, type, , , communes]) => ['xa', 'phuong', 'thi-tran'].includes(type) && !own.has(id) && communes.length === 1)!;
+    expect(commune, 'a commune of the other site only').toBeDefined();
+    const seen: { chip?: string } = {};
+    const results = await search(SITES[0].path, foldVietnamese(`${theirs.placeTypes[commune[1]]} ${commune[2]}`), seen);
+    expect(seen.chip).toContain(commune[2]);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result.href.startsWith(`/${SITES[1].path}/`), result.href).toBe(true);
   });
 
   it('links every result to a working page of its own site', async () => {

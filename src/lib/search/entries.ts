@@ -6,6 +6,7 @@ import type { CampaignData } from '../../schemas/campaign.ts';
 import type { Facets, FacetValue } from './facets.ts';
 import { yearOf, type IsoDate } from '../dates.ts';
 import { searchVariants } from './tones.ts';
+import { formatDateShort } from '../format.ts';
 
 export interface SearchEntry {
   facets: Facets;
@@ -15,7 +16,8 @@ export interface SearchEntry {
   keywords: string;
 }
 
-const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
+/** Place types of the commune level, the level of the `xa` filter. */
+export const COMMUNE_LEVEL = ['xa', 'phuong', 'thi-tran', 'dac-khu'];
 
 /**
  * The commune a reader would look for: the unit as named, with its district, or the commune that took it over,
@@ -106,6 +108,11 @@ export function decisionSearchEntry(
       loai: [{ slug: 'quyet-dinh', label: ui.search.decisionKind }],
     },
     sort: { date: decision.date, name: pad(context.nameRank) },
-    keywords: [decision.number, number, searchVariants([...decision.issuerSpellings, ...awards.map((a) => a.label)])].join(' · '),
+    // The heading's "định" and the number's "QĐ" need their folded forms to be found as typed without marks.
+    keywords: [
+      decision.number,
+      number,
+      searchVariants([ui.decisions.heading(decision.number, formatDateShort(decision.date)), ...decision.issuerSpellings, ...awards.map((a) => a.label)]),
+    ].join(' · '),
   };
 }
