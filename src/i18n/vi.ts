@@ -243,7 +243,11 @@ export const ui = {
     },
     campaign: {
       title: 'Số liệu của phong trào trên trang',
-      intro: 'Đếm từ các điển hình của phong trào đã đăng trên trang, để đối chiếu với kết quả phong trào báo cáo ở trên.',
+      intro: 'Đếm từ các điển hình của phong trào đã đăng trên trang, để đối chiếu với kết quả phong trào báo cáo trên trang phong trào.',
+      pageTitle: (shortTitle: string) => `Số liệu: ${shortTitle}`,
+      crumb: 'Số liệu',
+      link: 'Xem biểu đồ và bảng số liệu của phong trào',
+      back: 'Về trang phong trào',
     },
     radio: {
       title: (subject: string) => `Số liệu tôn vinh điển hình ${subject}`,

@@ -54,6 +54,7 @@ export const routes = {
   feedback: () => href('/gop-y/'),
   /** Statistics section and its open data. */
   figures: () => href('/so-lieu/'),
+  campaignFigures: (id: string) => href(`/so-lieu/phong-trao/${id}/`),
   figuresCsv: () => href('/so-lieu/so-lieu.csv'),
   figuresSharesCsv: () => href('/so-lieu/ti-le-lao-dong-truc-tiep.csv'),
   figuresJson: () => href('/so-lieu/so-lieu.json'),

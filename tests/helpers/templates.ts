@@ -37,6 +37,7 @@ export const TEMPLATES = [
   'phat-thanh/thang/2022-10/',
   'phat-thanh/dia-phuong/huyen-quoc-oai/',
   'so-lieu/',
+  'so-lieu/phong-trao/nguoi-tot-viec-tot-quoc-oai-2022/',
   'quyet-dinh/',
   'quyet-dinh/2022-09-20-1520-qd-ubnd-chu-tich-uy-ban-nhan-dan-huyen-quoc-oai/',
   'khong-co-trang-nay/',

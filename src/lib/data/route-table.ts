@@ -40,6 +40,7 @@ export function publicPaths(site: Site): string[] {
     routes.feedback(),
     routes.search(),
     routes.figures(),
+    ...site.campaigns.filter((c) => (site.exemplarsByCampaign.get(c.id)?.length ?? 0) > 0).map((c) => routes.campaignFigures(c.id)),
     routes.decisions(),
     ...decisionsOf(site.exemplars).map((d) => routes.decision(d.slug)),
     ...paged(routes.radio(), site.exemplars.length, SCRIPTS_PER_PAGE),
