@@ -16,6 +16,7 @@ import {
   type SearchDictionary,
 } from '../lib/search/recognize.ts';
 import { searchUnderstood } from '../lib/search/understood.ts';
+import { RANKING } from '../lib/search/query.ts';
 
 interface Config {
   labels: Record<string, Record<string, string>>;
@@ -75,7 +76,7 @@ const countText = (n: number) => config.text.count.replace('{n}', new Intl.Numbe
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ config.indexUrl).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 24 });
+    await module.options({ excerptLength: 24, ranking: RANKING });
     // Another site's results come with addresses on that site, under its path.
     for (const other of config.otherSites) await module.mergeIndex(`${other.path}pagefind/`, {});
     // Loading the filter index once makes every search report facet counts.

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { serveStatic, type StaticServer } from './serve.ts';
 import { readFileSync } from 'node:fs';
-import { searchExactFirst } from '../../src/lib/search/query.ts';
+import { RANKING, searchExactFirst } from '../../src/lib/search/query.ts';
 import { searchUnderstood } from '../../src/lib/search/understood.ts';
 import type { SearchDictionary } from '../../src/lib/search/recognize.ts';
 
@@ -30,6 +30,7 @@ export async function openSearch(dist: string): Promise<SiteSearch> {
   const pagefind = await import(pathToFileURL(path.join(dist, 'pagefind/pagefind.js')).href + `?${Date.now()}`);
   await pagefind.options({ basePath: `${server.url}pagefind/` });
   await pagefind.init();
+  await pagefind.options({ ranking: RANKING });
   const dictionary = JSON.parse(readFileSync(path.join(dist, 'tim-kiem/tu-dien.json'), 'utf8')) as SearchDictionary;
   return {
     async search(query, options = {}) {

@@ -68,6 +68,13 @@ group('a place typed as words', () => {
     expect(read('hop tac xa doan ket')).toMatchObject({ filters: { xa: ['thi-tran-doan-ket'] }, leftover: 'hop tac' });
   });
 
+  it('reads a family name followed by a place or a field as a person’s full name, searched as text', () => {
+    for (const query of ['pham sai son', 'Đặng Sài Sơn', 'ho cuu nguoi']) expect(read(query), query).toMatchObject({ filters: {}, recognised: [] });
+    // With its type word it is the place again, and a name of three words before a place still filters by the place.
+    expect(read('pham xa sai son').filters).toEqual({ xa: ['xa-quoc-oai'] });
+    expect(read('le thi an sai son')).toMatchObject({ filters: { xa: ['xa-quoc-oai'] }, leftover: 'le thi an' });
+  });
+
   it('filters by the place and leaves a name to match: "an sai son"', () => {
     expect(read('an sai son')).toMatchObject({ filters: { xa: ['xa-quoc-oai'] }, leftover: 'an' });
   });

@@ -143,6 +143,13 @@ function placeChoices(d: SearchDictionary, targets: { place: number; typed: bool
 }
 
 /** Recognises what the words typed name. `skip` lists filters chosen already: words that would set them stay text. */
+/** The most common Vietnamese family names, folded: a query that starts with one is likely a person's name. */
+const FAMILY_NAMES: ReadonlySet<string> = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao doan truong luong mai to cao luu kieu phung chu trieu ta lam vuong quach trinh tang lai mac khuc nghiem thach giap tong'.split(
+    ' ',
+  ),
+);
+
 export function recognise(d: SearchDictionary, query: string, skip: readonly string[] = []): Recognition {
   const index = indexOf(d);
   const words = wordsOf(query);
@@ -151,6 +158,8 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
   const chosen = new Set<number>();
   const recognised: Recognised[] = [];
   let candidates: Recognised[] = [];
+  /** A place was named with its type word ("xã …"): then it is a place, whatever comes before it. */
+  let typedPlace = false;
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
@@ -200,6 +209,11 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
       // A type word just before a place's name belongs to it even when it is not the place's own type: people say
       // "xã Quỳnh Côi" of the town (thị trấn) of that name.
       let start = i;
+      const phrase = tokens
+        .slice(i, end)
+        .map((t) => t.token)
+        .join(' ');
+      if (places.length > 0 && [...index.typeWords].some((typeWord) => phrase.startsWith(`${typeWord} `))) typedPlace = true;
       if (places.length > 0) {
         for (const typeWord of index.typeWords) {
           const n = typeWord.split(' ').length;
@@ -214,6 +228,7 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
               .join(' ') === typeWord
           ) {
             start = from;
+            typedPlace = true;
             break;
           }
         }
@@ -228,6 +243,25 @@ export function recognise(d: SearchDictionary, query: string, skip: readonly str
       }
     }
     i += Math.max(matched, 1);
+  }
+  // "Phạm Văn Hoà", "Đặng Thuỵ Hưng": a family name and then the name of a place or a field, with no type word, is a
+  // person's full name far more often than a place; the words are searched as text.
+  if (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    FAMILY_NAMES.has(tokens[0]!.token) &&
+    !used.has(0) &&
+    !chosen.has(0) &&
+    !typedPlace &&
+    tokens.every((_, k) => k === 0 || used.has(k) || chosen.has(k))
+  ) {
+    return {
+      recognised: [],
+      filters: {},
+      leftover: words.map((w) => w.word).join(' '),
+      candidates: [],
+      leftoverAfterChoice: words.map((w) => w.word).join(' '),
+    };
   }
   // A word is left over unless every part of it was recognised ("177/KH-UBND" is one word of three parts); a dash
   // or a comma alone is no word to search.
