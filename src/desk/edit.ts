@@ -250,3 +250,10 @@ export function rewriteFrontmatter(raw: string, change: (doc: Document) => void)
   const eol = split.close.includes('\r\n') ? '\r\n' : '\n';
   return split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '').replace(/\n/g, eol) + split.close + split.body;
 }
+
+/** Adds an item at the end of a list of the frontmatter: into a block list as it is, or as a new list. */
+export function appendItem(doc: Document, key: string, value: Record<string, unknown>) {
+  const list = doc.getIn([key], true);
+  if (isSeq(list) && !list.flow) list.items.push(doc.createNode(value));
+  else doc.setIn([key], doc.createNode([...(isSeq(list) ? (list.toJSON() as unknown[]) : []), value]));
+}

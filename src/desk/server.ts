@@ -36,15 +36,15 @@ import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } 
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
 import { formSpec, guideHelp, type FieldSpec } from './schema-form.ts';
-import { applyEdits, editEntry, parseFrontmatter, readPosted, rewriteFrontmatter, splitEntry, stringifyLike } from './edit.ts';
+import { appendItem, applyEdits, editEntry, parseFrontmatter, readPosted, rewriteFrontmatter, splitEntry, stringifyLike } from './edit.ts';
 import { applyListAction, renderFields, valuesOf, type Choice, type FormContext, type Values } from './form.ts';
 import { checkEntry } from './check-entry.ts';
 import { lineDiff, openHistory, type History } from './history.ts';
 import { parseMultipart, photoExtension } from './multipart.ts';
-import { isMap, isSeq, type YAMLSeq } from 'yaml';
+import { isMap } from 'yaml';
 import sharp from 'sharp';
 import { Accounts, ROLES, type Role } from './accounts.ts';
-import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits, type Session } from './sessions.ts';
+import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits } from './sessions.ts';
 import { deskSettingsSchema, deskStateDir, readDeskSettings, writeDeskSettings, type DeskSettings } from './desk-settings.ts';
 import { requests, currentRequest, editorField, hasRole, type RequestContext } from './request.ts';
 import {
@@ -693,12 +693,7 @@ export async function startDesk({
     for (let n = 2; existsSync(path.join(root, 'public/tai-lieu', name)); n++) name = `${base}-${n}.pdf`;
     const stored = `public/tai-lieu/${name}`;
     writeAtomic(path.join(root, stored), upload.data);
-    const text = rewriteFrontmatter(current, (doc) => {
-      const list = doc.getIn(['attachments'], true);
-      const item = doc.createNode({ title, file: `/tai-lieu/${name}` });
-      if (isSeq(list) && !(list as YAMLSeq).flow) (list as YAMLSeq).items.push(item);
-      else doc.setIn(['attachments'], doc.createNode([...((isSeq(list) ? list.toJSON() : []) as unknown[]), item.toJSON()]));
-    });
+    const text = rewriteFrontmatter(current, (doc) => appendItem(doc, 'attachments', { title, file: `/tai-lieu/${name}` }));
     writeVersioned(summary.file, text);
     await commit([summary.file, stored], editorName, desk.commit.attachment(summary.name), 'attachment');
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
@@ -800,10 +795,8 @@ export async function startDesk({
     const summary = id === undefined ? undefined : await findEntry(collection, id);
     if (id !== undefined && !summary) throw new HttpError(404, desk.refused.notFound);
     const current = summary ? readFileSync(absolute(summary.file), 'utf8') : undefined;
-    const facts =
-      current === undefined
-        ? { publication: { status: 'ban-nhap' } }
-        : workflowFacts(splitEntry(current) ? parseFrontmatter(splitEntry(current)!.frontmatter).toJS() : {});
+    const split = current === undefined ? undefined : splitEntry(current);
+    const facts = current === undefined ? { publication: { status: 'ban-nhap' } } : workflowFacts(split ? parseFrontmatter(split.frontmatter).toJS() : {});
     const baseState: FormState = {
       collection,
       id,
@@ -1351,15 +1344,13 @@ ${fields}
       const name = () => `anh/${id}${n > 1 ? `-${n}` : ''}${extension}`;
       while (existsSync(absolute(`${path.posix.dirname(summary.file)}/${name()}`))) n++;
       const photoFile = `${path.posix.dirname(summary.file)}/${name()}`;
+      // The entry must be able to take the photo before the photo is written: nothing is left behind otherwise.
+      const split = splitEntry(current);
+      if (!split || !isMap(parseFrontmatter(split.frontmatter).contents)) return fail(desk.photo.saveFirst);
       writeAtomic(absolute(photoFile), upload.data);
-      const split = splitEntry(current)!;
-      const doc = parseFrontmatter(split.frontmatter);
-      const item = doc.createNode({ src: `./${name()}`, alt, credit, ...(field('caption') ? { caption: field('caption') } : {}) });
-      const photos = doc.getIn(['photos'], true);
-      if (isSeq(photos) && !(photos as YAMLSeq).flow) (photos as YAMLSeq).items.push(item);
-      else doc.setIn(['photos'], doc.createNode([...((isSeq(photos) ? photos.toJSON() : []) as unknown[]), item.toJSON()]));
-      if (!isMap(doc.contents)) return fail(desk.photo.saveFirst);
-      const text = split.head + stringifyLike(doc, split.frontmatter).replace(/\n$/, '') + split.close + split.body;
+      const text = rewriteFrontmatter(current, (doc) =>
+        appendItem(doc, 'photos', { src: `./${name()}`, alt, credit, ...(field('caption') ? { caption: field('caption') } : {}) }),
+      );
       writeVersioned(summary.file, text);
       await commit([summary.file, photoFile], editorName, desk.commit.photo(summary.name), 'photo');
       return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
@@ -1384,7 +1375,6 @@ ${fields}
     `desk_session=${id}; Path=/; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
   /** A fingerprint of the account's password: a session ends when the password changes or the account goes. */
   const stampOf = (username: string) => accounts.find(username)?.password.slice(-24);
-  const stamps = new WeakMap<Session, string | undefined>();
 
   function forbid(): never {
     throw new HttpError(403, desk.account.forbidden);
@@ -1426,8 +1416,7 @@ ${fields}
     }
     limiter.succeeded(username);
     sessions.end(sent);
-    const session = sessions.start(account.username);
-    stamps.set(session, stampOf(account.username));
+    const session = sessions.start(account.username, stampOf(account.username));
     return send(res, 303, '', 'text/plain', { Location: safeNext(next), 'Set-Cookie': sessionCookie(session.id, sessions.maxAgeSeconds) });
   }
 
@@ -1548,7 +1537,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       actor = { username: '', name: decodeSafely(cookies.desk_editor ?? ''), roles: [...ROLES] };
     } else {
       let session = sessions.get(sent);
-      if (session?.username && stamps.get(session) !== stampOf(session.username)) {
+      if (session?.username && session.stamp !== stampOf(session.username)) {
         sessions.end(session.id);
         session = undefined;
       }

@@ -11,6 +11,8 @@ export interface Session {
   username: string;
   created: number;
   seen: number;
+  /** A fingerprint of the account's password when the session began: the session ends when the password changes. */
+  stamp?: string;
 }
 
 export interface SessionTimes {
@@ -46,10 +48,10 @@ export class Sessions {
   }
 
   /** A new session; logging in always makes a new one, so an id known before the login is worth nothing after. */
-  start(username = ''): Session {
+  start(username = '', stamp?: string): Session {
     this.prune();
     const now = this.now();
-    const session = { id: randomBytes(32).toString('base64url'), username, created: now, seen: now };
+    const session = { id: randomBytes(32).toString('base64url'), username, created: now, seen: now, stamp };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { ROOT } from './build-sample.ts';
 import { startDesk, type Desk } from '../../src/desk/server.ts';
 import type { FieldSpec } from '../../src/desk/schema-form.ts';
-import { itemKey, type Values } from '../../src/desk/form.ts';
-import type { PostedItem } from '../../src/desk/edit.ts';
+import { itemKey, valuesOf, type Values } from '../../src/desk/form.ts';
+import { parseFrontmatter, splitEntry, type PostedItem } from '../../src/desk/edit.ts';
 
 /** A folder holding a copy of content/ only: the desk reads and writes nothing else. */
 export function contentCopy() {
@@ -100,4 +100,15 @@ export const hashOf = (page: string) => /name="hash" value="([^"]*)"/.exec(page)
 export async function logIn(client: DeskClient, username: string, password: string) {
   await client.get('/dang-nhap');
   return client.post('/dang-nhap', new URLSearchParams({ username, password }));
+}
+
+/** The whole form of an entry as its page sends it, every field as the file `raw` has it, with one change. */
+export function entryForm(specs: readonly FieldSpec[], raw: string, page: string, change: (params: URLSearchParams) => void = () => {}) {
+  const split = splitEntry(raw)!;
+  const params = valuesToParams(specs, valuesOf(specs, parseFrontmatter(split.frontmatter).toJS()));
+  params.set('hash', hashOf(page));
+  params.set('body', split.body);
+  params.set('action', 'save');
+  change(params);
+  return params;
 }

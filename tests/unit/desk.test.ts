@@ -22,7 +22,7 @@ import { awardSchema } from '../../src/schemas/award.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
-import { contentCopy, deskOn, DeskClient, hashOf, valuesToParams } from '../helpers/desk.ts';
+import { contentCopy, deskOn, DeskClient, entryForm, hashOf, valuesToParams } from '../helpers/desk.ts';
 import type { Desk } from '../../src/desk/server.ts';
 import { execFileSync } from 'node:child_process';
 import { ui } from '../../src/i18n/vi.ts';
@@ -214,14 +214,10 @@ describe('the desk’s server', () => {
 
   async function editForm(id: string, change: (params: URLSearchParams) => void, who = client) {
     const page = await who.get(`/dien-hinh/${id}`);
-    const raw = readFileSync(file(`exemplars/${id}.mdx`), 'utf8');
-    const params = valuesToParams(EXEMPLAR, valuesOf(EXEMPLAR, parseFrontmatter(splitEntry(raw)!.frontmatter).toJS()));
-    params.set('hash', hashOf(page.text));
-    params.set('editor', 'Minh Thư');
-    params.set('body', splitEntry(raw)!.body);
-    params.set('action', 'save');
-    change(params);
-    return params;
+    return entryForm(EXEMPLAR, readFileSync(file(`exemplars/${id}.mdx`), 'utf8'), page.text, (params) => {
+      params.set('editor', 'Minh Thư');
+      change(params);
+    });
   }
 
   it('refuses a foreign Host header and requests from other sites, and sends no CORS header', async () => {
