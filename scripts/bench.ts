@@ -1,5 +1,6 @@
 /**
- * npm run bench -- --exemplars 1000 [--photos 10] [--heap 8192] [--no-lighthouse] [--no-bare] [--small-places] [--no-rebuild] [--out dir] [--keep]
+ * npm run bench -- --exemplars 1000 [--photos 10] [--heap 8192] [--no-lighthouse] [--no-bare] [--small-places] [--no-rebuild]
+ *   [--without render-workers,photos-meanwhile,page-reuse,figures] [--out dir] [--keep]
  *
  * Generates a corpus of N exemplars and, in temporary folders:
  * 1. builds it with a bare Astro page template (Astro's own floor on this machine, see bench/bare.ts);
@@ -7,7 +8,9 @@
  * 3. measures the output: size, HTML/CSS/JS per page type, search index, searches in Chromium, the main photo a
  *    phone downloads, and Lighthouse scores of the page templates;
  * 4. builds again with nothing changed (photos must come from the cache), then after editing one story.
- * Writes bench-results/bench-N.json and .md. The benchmark keeps no build output in its own memory.
+ * `--without` builds without the named accelerations (astro-internals.ts: ACCELERATIONS) or without the open figures
+ * (the statistics pages, files and radio texts are left out of the copy), to measure what each one costs or buys.
+ * Writes bench-results/bench-N.json and .md (bench-N-without-….json with --without). The benchmark keeps no build output in its own memory.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +27,7 @@ import { copyProjectCode } from '../tests/helpers/project-copy.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { cleanEnv } from '../tests/helpers/build-sample.ts';
 import { astroEnv } from './astro-env.ts';
+import { ACCELERATIONS } from '../src/integrations/astro-internals.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -43,12 +47,23 @@ const rebuildRun = !process.argv.includes('--no-rebuild');
 // A place tree of 33 units instead of 339 and 6 campaigns instead of 24: for quick runs, such as the test's.
 const smallPlaces = process.argv.includes('--small-places') ? { districtsPerProvince: 2, communesPerDistrict: 3, campaigns: 6 } : {};
 const nodeModules = path.join(repo, 'node_modules');
+// The routes of the open figures: statistics, a campaign's figures, their CSV and JSON, their radio texts. (The
+// decision pages stay: the output check requires a page for every decision a published entry cites.)
+const FIGURE_ROUTES = ['src/pages/so-lieu', 'src/pages/phat-thanh/so-lieu'];
+const without = arg('without', '').split(',').filter(Boolean);
+for (const name of without) {
+  if (name !== 'figures' && !(ACCELERATIONS as readonly string[]).includes(name))
+    throw new Error(`--without: unknown ${name} (known: ${[...ACCELERATIONS, 'figures'].join(', ')})`);
+}
+const withoutAccelerations = without.filter((name) => name !== 'figures');
+const reportName = `bench-${exemplars}${without.length > 0 ? `-without-${without.join('-')}` : ''}`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'guong-sang-bench-'));
 const root = path.join(work, 'site');
 const bareRoot = path.join(work, 'bare');
 mkdirSync(root);
 copyProjectCode(root, repo);
+if (without.includes('figures')) for (const route of FIGURE_ROUTES) rmSync(path.join(root, route), { recursive: true });
 console.log(`Corpus: ${exemplars} exemplars, ${photos} photos → ${root}`);
 const corpus = await writeCorpus(root, repo, { exemplars, photos, ...smallPlaces });
 
@@ -77,7 +92,7 @@ if (bareRun) {
 console.log('Full build…');
 const siteUrl = `http://127.0.0.1:${port}/`;
 // The project builds as `npm run build` does; the bare template as Astro alone does.
-const siteEnv = astroEnv({ ...env, SITE_URL: siteUrl });
+const siteEnv = astroEnv({ ...env, SITE_URL: siteUrl, ...(withoutAccelerations.length > 0 ? { GUONG_SANG_WITHOUT: withoutAccelerations.join(',') } : {}) });
 const build = (name: string) => measureBuild({ root, astro, env: siteEnv, phases: PROJECT_PHASES, logFile: path.join(logs, `${name}.log`) });
 const full = await build('full');
 const dist = path.join(root, 'dist');
@@ -256,6 +271,7 @@ const rebuild = rebuildRun ? await rebuilds() : undefined;
 const report = {
   exemplars,
   photos,
+  without,
   unpublished: corpus.unpublished,
   date: new Date().toISOString(),
   machine: {
@@ -285,9 +301,9 @@ const report = {
 };
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, `bench-${exemplars}.json`), JSON.stringify(report, null, 2));
+writeFileSync(path.join(outDir, `${reportName}.json`), JSON.stringify(report, null, 2));
 const md = markdown(report);
-writeFileSync(path.join(outDir, `bench-${exemplars}.md`), md);
+writeFileSync(path.join(outDir, `${reportName}.md`), md);
 console.log(md);
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept: ${work}`);
@@ -307,7 +323,7 @@ function markdown(r: typeof report): string {
   const cpu = (b: BuildFigures) => (b.cpuSeconds === undefined ? '–' : `${b.cpuSeconds} s`);
   const cell = (b: BuildFigures, g: (typeof groups)[number]) => (b.groups[g] ? `${b.groups[g]!.seconds} s · ${b.groups[g]!.peakMemoryMb} MB` : '–');
   return [
-    `# Benchmark: ${r.exemplars} exemplars`,
+    `# Benchmark: ${r.exemplars} exemplars${r.without.length > 0 ? `, without ${r.without.join(', ')}` : ''}`,
     '',
     `${r.exemplars} exemplars (${r.unpublished} of them drafts or withdrawn), ${r.photos} distinct photos; ${r.machine.cpus} × ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join(' / ')} at start; NODE_OPTIONS=${r.machine.nodeOptions}.`,
     '',

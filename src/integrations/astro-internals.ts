@@ -37,6 +37,26 @@ export function internalsStatus(version = installedAstroVersion(), env: NodeJS.P
   return { usable: false, reason: `Astro ${version}, các bước tăng tốc viết cho Astro ${WRITTEN_FOR.major}.${WRITTEN_FOR.minor}` };
 }
 
+/** The accelerations, each of which a benchmark may switch off alone to measure what it buys. */
+export const ACCELERATIONS = ['render-workers', 'photos-meanwhile', 'page-reuse'] as const;
+export type Acceleration = (typeof ACCELERATIONS)[number];
+
+/**
+ * Which accelerations this build uses: none when the internals are not usable; otherwise all but those named in
+ * GUONG_SANG_WITHOUT (comma-separated), which `npm run bench -- --without …` sets to measure each one alone.
+ * Photos are made meanwhile only by render workers, so without workers there are none.
+ */
+export function accelerationsOn(status: InternalsStatus, env: NodeJS.ProcessEnv = process.env): Record<Acceleration, boolean> {
+  const without = (env.GUONG_SANG_WITHOUT ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = without.filter((name) => !(ACCELERATIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`GUONG_SANG_WITHOUT: unknown acceleration ${unknown.join(', ')} (known: ${ACCELERATIONS.join(', ')})`);
+  const on = (name: Acceleration) => status.usable && !without.includes(name);
+  return { 'render-workers': on('render-workers'), 'photos-meanwhile': on('render-workers') && on('photos-meanwhile'), 'page-reuse': on('page-reuse') };
+}
+
 let warned = false;
 /** The one warning of a build whose accelerations are off. */
 export function warnInternalsOff(status: InternalsStatus, warn: (message: string) => void) {

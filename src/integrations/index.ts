@@ -13,7 +13,7 @@
  * index and both checks around it.
  */
 import type { AstroIntegration } from 'astro';
-import { internalsStatus, warnInternalsOff } from './astro-internals.ts';
+import { accelerationsOn, internalsStatus, warnInternalsOff } from './astro-internals.ts';
 import { contentCheck } from './content-check.ts';
 import { outputCheck } from './output-check.ts';
 import { outputSweep } from './output-sweep.ts';
@@ -36,6 +36,7 @@ export interface GuongSangOptions {
  */
 export function guongSang({ reusePages }: GuongSangOptions): AstroIntegration[] {
   const internals = internalsStatus();
+  const on = accelerationsOn(internals);
   const sweep = outputSweep();
   const search = searchIndex({ files: sweep.files });
   const check = outputCheck({ files: sweep.files });
@@ -44,10 +45,10 @@ export function guongSang({ reusePages }: GuongSangOptions): AstroIntegration[] 
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         if (command === 'build') warnInternalsOff(internals, (message) => logger.warn(message));
-        updateConfig({ experimental: { incrementalBuild: reusePages && internals.usable } });
+        updateConfig({ experimental: { incrementalBuild: reusePages && on['page-reuse'] } });
       },
     },
   };
-  const render = parallelRender({ workers: internals.usable ? defaultWorkerCount() : 0, wrap: [search.observe] });
+  const render = parallelRender({ workers: on['render-workers'] ? defaultWorkerCount() : 0, photos: on['photos-meanwhile'], wrap: [search.observe] });
   return [settings, contentCheck(), render, sweep, check.start, search, check.finish];
 }

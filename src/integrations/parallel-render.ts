@@ -69,6 +69,7 @@ function startWorker(
 function inWorkers(
   astro: AstroPrerenderer,
   count: number,
+  photos: boolean,
   config: AstroConfig,
   pages: Map<string, PageStyles>,
   logger: AstroIntegrationLogger,
@@ -139,7 +140,7 @@ function inWorkers(
         else logger.warn(`Không mở được luồng dựng trang phụ (${(result.reason as Error).message}); dựng trong luồng chính.`);
       }
       // Photos are encoded while the workers render only when there are workers: with one core, nothing is idle.
-      if (lanes.length > 0) encoder = new PhotoEncoder(config, logger);
+      if (lanes.length > 0 && photos) encoder = new PhotoEncoder(config, logger);
     },
     render(request, options) {
       if (lanes.length === 0) return astro.render(request, options);
@@ -183,8 +184,15 @@ function inWorkers(
   };
 }
 
-/** `workers`: render threads besides the main thread; 0 renders as Astro alone does (and uses none of its internals). */
-export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { workers?: number; wrap?: Wrapper[] } = {}): AstroIntegration {
+/**
+ * `workers`: render threads besides the main thread; 0 renders as Astro alone does (and uses none of its internals).
+ * `photos`: whether the workers' photos are made while pages render, or left to Astro's image step.
+ */
+export function parallelRender({
+  workers = defaultWorkerCount(),
+  photos = true,
+  wrap = [],
+}: { workers?: number; photos?: boolean; wrap?: Wrapper[] } = {}): AstroIntegration {
   let config: AstroConfig;
   let pages = new Map<string, PageStyles>();
   return {
@@ -204,7 +212,7 @@ export function parallelRender({ workers = defaultWorkerCount(), wrap = [] }: { 
         if (target === 'server') pages = pageStylesOf(built);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        setPrerenderer((astro) => wrap.reduce((inner, wrapper) => wrapper(inner), inWorkers(astro, workers, config, pages, logger)));
+        setPrerenderer((astro) => wrap.reduce((inner, wrapper) => wrapper(inner), inWorkers(astro, workers, photos, config, pages, logger)));
       },
     },
   };

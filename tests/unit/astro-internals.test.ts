@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   WRITTEN_FOR,
+  accelerationsOn,
   imageCacheFolder,
   installedAstroVersion,
   internalsStatus,
@@ -34,6 +35,25 @@ describe('the version check', () => {
       expect(status, version).toEqual({ usable: false, reason: expect.stringContaining(`Astro ${version}`) });
     }
     expect(internalsStatus(`${major}.${minor}.0`, { GUONG_SANG_ASTRO_INTERNALS: 'off' })).toEqual({ usable: false, reason: 'GUONG_SANG_ASTRO_INTERNALS=off' });
+  });
+
+  it('switches accelerations off one by one for a benchmark, all of them with the internals, and refuses a name it does not know', () => {
+    const usable = { usable: true } as const;
+    expect(accelerationsOn(usable, {})).toEqual({ 'render-workers': true, 'photos-meanwhile': true, 'page-reuse': true });
+    expect(accelerationsOn(usable, { GUONG_SANG_WITHOUT: 'page-reuse' })).toEqual({ 'render-workers': true, 'photos-meanwhile': true, 'page-reuse': false });
+    expect(accelerationsOn(usable, { GUONG_SANG_WITHOUT: 'photos-meanwhile' })).toEqual({
+      'render-workers': true,
+      'photos-meanwhile': false,
+      'page-reuse': true,
+    });
+    // Photos are made meanwhile by the workers: without them, there is nobody to hand them to.
+    expect(accelerationsOn(usable, { GUONG_SANG_WITHOUT: 'render-workers' })).toEqual({
+      'render-workers': false,
+      'photos-meanwhile': false,
+      'page-reuse': true,
+    });
+    expect(accelerationsOn({ usable: false, reason: 'x' }, {})).toEqual({ 'render-workers': false, 'photos-meanwhile': false, 'page-reuse': false });
+    expect(() => accelerationsOn(usable, { GUONG_SANG_WITHOUT: 'page-reuse,turbo' })).toThrow(/turbo/);
   });
 
   it('holds for the Astro installed now (otherwise the build runs without accelerations: revisit the module)', () => {
