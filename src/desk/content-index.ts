@@ -11,7 +11,7 @@ import { DATA_FILES, STORY_COLLECTIONS, STORY_FILE, YAML_FILE } from '../lib/con
 import type { Loaded } from '../lib/content/model.ts';
 import { foldVietnamese } from '../lib/text.ts';
 import { localPlaceSchema, type PlaceData } from '../schemas/place.ts';
-import { mergePlaces } from '../lib/places/merge.ts';
+import { identifyItems, mergePlaces } from '../lib/places/merge.ts';
 import { registerPlaces } from '../lib/places/register.ts';
 import { awardSchema, type AwardData } from '../schemas/award.ts';
 import { campaignSchema, type CampaignData } from '../schemas/campaign.ts';
@@ -79,10 +79,10 @@ function summarize(file: string, raw: string, mtime: number): Summary {
   return summary;
 }
 
-function parsedList<T extends { id: string }>(root: string, files: string[], schema: z.ZodType<T>): Promise<Loaded<T>[]> {
+function parsedList<T extends { id: string }>(root: string, files: string[], schema: z.ZodType<T>, register?: readonly PlaceData[]): Promise<Loaded<T>[]> {
   return Promise.all(files.map((file) => readYamlList(root, file))).then((lists) =>
     lists.flatMap(({ items }, i) =>
-      items.flatMap((item) => {
+      (register ? identifyItems(files[i]!, items, register).items : items).flatMap((item) => {
         const parsed = schema.safeParse(item.data);
         return parsed.success ? [{ id: parsed.data.id, file: files[i]!, data: parsed.data, source: item }] : [];
       }),
@@ -153,8 +153,9 @@ export class ContentIndex {
       .join('\n');
     if (this.data && this.signature === signature) return this.data;
     this.signature = signature;
-    const locals = await parsedList(root, placeFiles, localPlaceSchema());
-    const places = mergePlaces(registerPlaces(root), locals).places;
+    const register = registerPlaces(root);
+    const locals = await parsedList(root, placeFiles, localPlaceSchema(), register);
+    const places = mergePlaces(register, locals).places;
     const awards = await parsedList(root, [DATA_FILES.awards], awardSchema()).catch(() => []);
     const schema = campaignSchema();
     const campaigns = campaignFiles.flatMap((file) => {

@@ -67,6 +67,8 @@ import { lastSync, mergedTexts, resolveConflict, sharedRepoPage, syncShared } fr
 import { deskPublish } from '../i18n/desk-publish.ts';
 import { parseDate } from '../lib/dates.ts';
 import { PlaceFinder } from '../lib/places/find.ts';
+import { identifyByCode } from '../lib/places/merge.ts';
+import { registerPlaces } from '../lib/places/register.ts';
 import { formatDateShort } from '../lib/format.ts';
 
 const PUBLIC = path.join(import.meta.dirname, 'public');
@@ -1196,6 +1198,9 @@ export async function startDesk({
     name: string;
   }
 
+  /** A place written by its register code is listed, opened, checked and saved as the register unit it names. */
+  const identified = (setup: RecordSetup, item: unknown) => (setup.key === 'places' ? identifyByCode(item, registerPlaces(root)).data : item);
+
   async function recordsOf(setup: RecordSetup): Promise<RecordAt[]> {
     const out: RecordAt[] = [];
     for (const file of await setup.files(root)) {
@@ -1203,7 +1208,10 @@ export async function startDesk({
       const data = parseFrontmatter(text).toJS() as unknown;
       if (setup.single) out.push({ file, text, data: (data ?? {}) as Record<string, unknown>, name: setup.title });
       else if (Array.isArray(data)) {
-        data.forEach((item: Record<string, unknown>, i) => out.push({ file, text, index: i, data: item ?? {}, name: String(item?.name ?? item?.id ?? i) }));
+        data.forEach((item: Record<string, unknown>, i) => {
+          const known = identified(setup, item) as Record<string, unknown>;
+          out.push({ file, text, index: i, data: known ?? {}, name: String(known?.name ?? known?.id ?? i) });
+        });
       }
     }
     return out;
@@ -1286,7 +1294,7 @@ ${fields}
     applyEdits(doc, setup.specs, record.data, posted, record.index === undefined ? [] : [record.index]);
     const changed = JSON.stringify(doc.toJS()) !== JSON.stringify(parseFrontmatter(record.text).toJS());
     const text = changed ? stringifyLike(doc, record.text) : record.text;
-    const item = record.index === undefined ? doc.toJS() : (doc.toJS() as unknown[])[record.index];
+    const item = identified(setup, record.index === undefined ? doc.toJS() : (doc.toJS() as unknown[])[record.index]);
     const ref = await index.reference();
     const parsed = setup.schema.safeParse(item, { reportInput: true });
     const source = { data: item, lineOf: () => undefined };
@@ -1303,7 +1311,11 @@ ${fields}
       );
     }
     const again = parseFrontmatter(text).toJS() as unknown;
-    const newRecord = { ...record, text, data: (record.index === undefined ? again : (again as unknown[])[record.index]) as Record<string, unknown> };
+    const newRecord = {
+      ...record,
+      text,
+      data: identified(setup, record.index === undefined ? again : (again as unknown[])[record.index]) as Record<string, unknown>,
+    };
     if (problems.length > 0) return send(res, 200, await recordPage(setup, record, posted, editor, token, problems));
     if (text === record.text)
       return send(res, 200, await recordPage(setup, newRecord, valuesOf(setup.specs, newRecord.data), editor, token, [], html`${desk.form.unchanged}`));

@@ -3,7 +3,7 @@
  * changed (every sample file saved unchanged stays byte-identical), the check's problems on save, conflicts between
  * two editors, and versions in git or, without git, in a folder.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
@@ -512,6 +512,25 @@ describe('the desk’s forms of places, awards and settings', () => {
     const first = [...page.text.matchAll(/lich-su\?v=([^"]+)"/g)].map((m) => m[1]!).at(-1)!;
     await client.post('/cai-dat/lich-su', new URLSearchParams({ version: first, editor: 'Minh Thư' }));
     expect(readFileSync(settingsFile, 'utf8')).toBe(before);
+  });
+
+  it('lists, opens and saves an entry written by its register code under the register unit it names', async () => {
+    const file = path.join(copy.root, 'content/places/theo-ma.yaml');
+    writeFileSync(file, '- code: "09898"\n  note: Ghi chú theo mã.\n');
+    try {
+      expect((await client.get('/dia-danh')).text).toContain('href="/dia-danh/xa-sai-son-quoc-oai"');
+      const page = await client.get('/dia-danh/xa-sai-son-quoc-oai');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Ghi chú theo mã.');
+      const place = { id: 'xa-sai-son-quoc-oai', code: '09898', note: 'Ghi chú theo mã.' };
+      const saved = await post('dia-danh', place.id, place, (p) => p.set('f.note', 'Ghi chú mới'));
+      expect(saved.text).toContain('Đã lưu lúc');
+      expect(saved.text).toContain('value="xa-sai-son-quoc-oai"');
+      // Written as the editor wrote it: by its code, without an id.
+      expect(readFileSync(file, 'utf8')).toBe('- code: "09898"\n  note: Ghi chú mới\n');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
 

@@ -36,6 +36,35 @@ describe('entries of content/places/ over the register', () => {
     });
   });
 
+  it('add to a register unit named by its official code, the unit of today before a former one that had the code', async () => {
+    const { problems, model } = await check(`- code: "09895"
+  note: Xã mới sau sắp xếp năm 2025.
+- code: "09895"
+  validTo: 2025-06-30
+  note: Thị trấn cũ.
+- code: "09898"
+  note: Quê hương của nhiều điển hình.
+`);
+    expect(problems).toEqual([]);
+    const note = (id: string) => model.places.find((p) => p.id === id)!.data.note;
+    expect(note('xa-quoc-oai')).toBe('Xã mới sau sắp xếp năm 2025.');
+    expect(note('thi-tran-quoc-oai-quoc-oai')).toBe('Thị trấn cũ.');
+    // Sài Sơn's code is held by the former commune alone.
+    expect(note('xa-sai-son-quoc-oai')).toBe('Quê hương của nhiều điển hình.');
+  });
+
+  it('refuse a code no register unit has, with its line, and two entries for one unit however they name it', async () => {
+    const unknown = await check('- id: xa-sai-son-quoc-oai\n  note: Ghi chú.\n- code: "99999"\n  note: Ghi chú.\n');
+    expect(unknown.problems).toEqual([
+      { file: 'content/places/more.yaml', line: 3, field: 'code', message: expect.stringContaining('Không có đơn vị nào mang mã "99999"') },
+    ]);
+    const twice = await check('- id: xa-sai-son-quoc-oai\n  note: Một.\n- code: "09898"\n  note: Hai.\n');
+    expect(twice.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, expect.stringContaining('Trùng mã "xa-sai-son-quoc-oai"')],
+      [3, expect.stringContaining('Trùng mã "xa-sai-son-quoc-oai"')],
+    ]);
+  });
+
   it('name the one part of a split unit that applies, among those the register names', async () => {
     const { problems, model } = await check(`- id: thi-tran-quoc-oai-quoc-oai
   successors:
@@ -152,6 +181,12 @@ describe('finding a place by name', () => {
     expect(ids('Tân Việt Thanh Hà')).toEqual(['xa-tan-viet-thanh-ha']);
     expect(ids('tan viet binh giang')).toEqual(['xa-tan-viet-binh-giang']);
     expect(ids('Vũ Hội Hưng Yên')).toEqual(['xa-vu-hoi-vu-thu']);
+  });
+
+  it('by the official code, the unit of today first', () => {
+    expect(ids('09895')).toEqual(['xa-quoc-oai', 'thi-tran-quoc-oai-quoc-oai']);
+    expect(ids('09898')).toEqual(['xa-sai-son-quoc-oai']);
+    expect(ids('99999')).toEqual([]);
   });
 });
 

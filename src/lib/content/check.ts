@@ -10,8 +10,8 @@ import type { z } from 'astro/zod';
 import type { ExemplarData } from '../../schemas/exemplar.ts';
 import type { CampaignData } from '../../schemas/campaign.ts';
 import type { ContentModel, Loaded } from './model.ts';
-import { localPlaceSchema } from '../../schemas/place.ts';
-import { mergePlaces } from '../places/merge.ts';
+import { localPlaceSchema, type PlaceData } from '../../schemas/place.ts';
+import { identifyItems, mergePlaces } from '../places/merge.ts';
 import { registerPlaces } from '../places/register.ts';
 import { awardSchema } from '../../schemas/award.ts';
 import { settingsSchema, type SettingsData } from '../../schemas/settings.ts';
@@ -193,11 +193,21 @@ async function readStories<T>(run: CheckRun, collection: StoryCollection) {
  * Reads a list of places or awards. Their names and notes are published like the stories, so they are searched for
  * personal data as the stories are: the build's output check would refuse what the content check let through.
  */
-async function readList<T extends { id: string }>(root: string, files: string[], schema: z.ZodType<T>, what: string, problems: Problem[], publicContacts: readonly string[]) {
+async function readList<T extends { id: string }>(
+  root: string,
+  files: string[],
+  schema: z.ZodType<T>,
+  what: string,
+  problems: Problem[],
+  publicContacts: readonly string[],
+  register?: readonly PlaceData[],
+) {
   const loaded: Loaded<T>[] = [];
   for (const file of files) {
-    const { items, problems: fileProblems } = await readYamlList(root, file);
-    problems.push(...fileProblems);
+    const read = await readYamlList(root, file);
+    // Places may be written by their register code instead of their id (places/merge.ts).
+    const { items, problems: identifying } = register ? identifyItems(file, read.items, register) : { items: read.items, problems: [] };
+    problems.push(...read.problems, ...identifying);
     for (const item of items) {
       const parsed = schema.safeParse(item.data, { reportInput: true });
       if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, file, item));
@@ -262,8 +272,9 @@ export async function checkContent(
 
   const publicContacts = publicContactsOf(settings);
   // The register of administrative units, with what content/places/ adds to it or says otherwise (places/merge.ts).
-  const localPlaces = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), localPlaceSchema(), 'hai địa danh', problems, publicContacts);
-  const merged = mergePlaces(registerPlaces(root), localPlaces);
+  const register = registerPlaces(root);
+  const localPlaces = await readList(root, await listFiles(root, DATA_FILES.places, YAML_FILE), localPlaceSchema(), 'hai địa danh', problems, publicContacts, register);
+  const merged = mergePlaces(register, localPlaces);
   problems.push(...merged.problems);
   const places = merged.places;
   const awards = existsSync(path.join(root, DATA_FILES.awards))

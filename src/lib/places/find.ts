@@ -2,7 +2,8 @@
  * Finding a place by name, for editors (`npm run place`, `npm run new`): "Thạch Thán", "thach than", "Sài Sơn Quốc
  * Oai", "xã Quốc Oai Hà Nội". The name is matched whole, folded (diacritics, đ and tone placement do not matter);
  * the other words must name the unit's type or a unit above it (district, province), or a unit it became or came
- * from, and narrow the list. An index by folded name makes a search a few map look-ups among 14,000 units.
+ * from, and narrow the list. An official code ("09895", as a resolution prints it) finds the units that hold it. An
+ * index by folded name makes a search a few map look-ups among 14,000 units.
  */
 import { foldVietnamese } from '../text.ts';
 import { ui } from '../../i18n/vi.ts';
@@ -16,6 +17,7 @@ const words = (text: string) =>
 export class PlaceFinder {
   readonly byId: ReadonlyMap<string, PlaceData>;
   private readonly byName = new Map<string, PlaceData[]>();
+  private readonly byCode = new Map<string, PlaceData[]>();
   private readonly formedFrom = new Map<string, PlaceData[]>();
 
   constructor(places: Iterable<PlaceData>) {
@@ -24,6 +26,7 @@ export class PlaceFinder {
       byId.set(place.id, place);
       const key = words(place.name).join(' ');
       this.byName.set(key, [...(this.byName.get(key) ?? []), place]);
+      if (place.code) this.byCode.set(place.code, [...(this.byCode.get(place.code) ?? []), place]);
       for (const s of place.successors) this.formedFrom.set(s.place, [...(this.formedFrom.get(s.place) ?? []), place]);
     }
     this.byId = byId;
@@ -62,6 +65,7 @@ export class PlaceFinder {
   find(query: string): PlaceData[] {
     const typed = words(query);
     const found = new Map<string, PlaceData>();
+    for (const place of typed.length === 1 ? (this.byCode.get(typed[0]!) ?? []) : []) found.set(place.id, place);
     for (let start = 0; start < typed.length; start++) {
       for (let end = typed.length; end > start; end--) {
         const candidates = this.byName.get(typed.slice(start, end).join(' '));

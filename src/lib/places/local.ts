@@ -8,17 +8,19 @@ import { DATA_FILES, YAML_FILE } from '../content/collections.ts';
 import { issuesToProblems } from '../content/issues.ts';
 import { listFiles, readYamlList, type Problem } from '../content/source.ts';
 import { localPlaceSchema, type LocalPlaceData, type PlaceData } from '../../schemas/place.ts';
-import { mergePlaces } from './merge.ts';
+import { identifyItems, mergePlaces } from './merge.ts';
 import { registerPlaces } from './register.ts';
 
 export async function readLocalPlaces(root: string): Promise<{ locals: Loaded<LocalPlaceData>[]; problems: Problem[] }> {
   const schema = localPlaceSchema();
   const problems: Problem[] = [];
   const locals: Loaded<LocalPlaceData>[] = [];
+  const register = registerPlaces(root);
   for (const file of await listFiles(root, DATA_FILES.places, YAML_FILE)) {
     const read = await readYamlList(root, file);
-    problems.push(...read.problems);
-    for (const item of read.items) {
+    const identified = identifyItems(file, read.items, register);
+    problems.push(...read.problems, ...identified.problems);
+    for (const item of identified.items) {
       const parsed = schema.safeParse(item.data);
       if (parsed.success) locals.push({ id: parsed.data.id, file, data: parsed.data, source: item });
       else problems.push(...issuesToProblems(parsed.error.issues, file, item));

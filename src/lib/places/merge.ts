@@ -2,11 +2,13 @@
  * The places of a site: the register of administrative units (src/data/places/register.json) with the entries of
  * content/places/ laid over it. An entry whose id is a register unit adds to it (a note, the one part of a split
  * unit that applies, a later change) and may correct it only if it says why (`correction`); an entry with an id of
- * its own adds a unit the register lacks (a village, a unit created after 2025). The generated file is never edited.
+ * its own adds a unit the register lacks (a village, a unit created after 2025). An entry may also name the register
+ * unit by its official code instead of its id (`code: "09619"` without `id`): the code a resolution or the
+ * statistics office prints is what an editor has at hand. The generated file is never edited.
  */
 import type { LocalPlaceData, PlaceData } from '../../schemas/place.ts';
 import type { Loaded } from '../content/model.ts';
-import type { Problem } from '../content/source.ts';
+import type { Problem, YamlSource } from '../content/source.ts';
 import { REGISTER_FILE } from './register.ts';
 
 /** Fields the register states; an entry giving another value contradicts it. */
@@ -20,6 +22,47 @@ const LABELS: Record<(typeof STATED)[number], string> = {
   validFrom: 'ngày bắt đầu',
   validTo: 'ngày cuối cùng',
 };
+
+const codeIndexes = new WeakMap<readonly PlaceData[], Map<string, PlaceData[]>>();
+
+/**
+ * The id of an entry of content/places/ written with a register unit's code and no id, put into the entry as read,
+ * before its schema: every reader (the content check, the places loader, `npm run place`, the desk) then knows it by
+ * the same id. A code held by a unit of today and by a former unit (a new commune kept the code of one it merged)
+ * means the unit of today, unless the entry gives an end date; a code that still names several units, or none, is a
+ * problem the entry's writer must settle by writing the id.
+ */
+export function identifyByCode(raw: unknown, register: readonly PlaceData[]): { data: unknown; problem?: { field: string; message: string } } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { data: raw };
+  const entry = raw as Record<string, unknown>;
+  if (entry.id !== undefined || typeof entry.code !== 'string') return { data: raw };
+  const holders = codeIndex(register).get(entry.code) ?? [];
+  const ended = entry.validTo !== undefined;
+  const chosen = holders.filter((u) => (u.validTo !== undefined) === ended);
+  const candidates = chosen.length > 0 ? chosen : holders;
+  if (candidates.length === 1) return { data: { id: candidates[0]!.id, ...entry } };
+  const message =
+    candidates.length === 0
+      ? `Không có đơn vị nào mang mã "${entry.code}" trong danh mục đơn vị hành chính. Kiểm tra lại mã (npm run place -- "tên"), hoặc nếu là đơn vị danh mục chưa có, ghi id, name và type.`
+      : `Mã "${entry.code}" là của nhiều đơn vị trong danh mục: ${candidates.map((u) => `"${u.id}"`).join(', ')}. Ghi id của đơn vị muốn bổ sung.`;
+  return { data: raw, problem: { field: 'code', message } };
+}
+
+/** The items of a list file of content/places/, each entry written by its code given its register id (identifyByCode). */
+export function identifyItems<I extends { data: unknown; lineOf: YamlSource['lineOf'] }>(
+  file: string,
+  items: readonly I[],
+  register: readonly PlaceData[],
+): { items: I[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  // An entry whose code names no unit, or several, is reported once here and not read further.
+  const identified = items.flatMap((item) => {
+    const { data, problem } = identifyByCode(item.data, register);
+    if (problem) problems.push({ file, line: item.lineOf([problem.field]), field: problem.field, message: problem.message });
+    return problem ? [] : [data === item.data ? item : { ...item, data }];
+  });
+  return { items: identified, problems };
+}
 
 /** A register unit as the content model holds it: no line to point at, since nobody writes that file. */
 export function registerEntry(data: PlaceData): Loaded<PlaceData> {
@@ -49,7 +92,6 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
   const problems: Problem[] = [];
   const byId = new Map<string, Loaded<PlaceData>>();
   for (const unit of register) byId.set(unit.id, registerEntry(unit));
-  let byCode: Map<string, PlaceData[]> | undefined;
   const at = (entry: Loaded<LocalPlaceData>, field: string, message: string) =>
     problems.push({ file: entry.file, line: entry.source.lineOf([field]) ?? entry.source.lineOf(['id']), field, message });
 
@@ -58,6 +100,7 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
   for (const entry of locals) {
     const given = written(entry);
     const base = byId.get(entry.id);
+    if (base && base.file !== REGISTER_FILE) continue; // a second entry for one unit: reported as a duplicate
     const unit = base?.file === REGISTER_FILE ? base.data : undefined;
     const data = entry.data;
     if (!unit) {
@@ -71,13 +114,14 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
         }
       }
       if (data.code) {
-        byCode ??= groupByCode(register);
-        const same = (byCode.get(data.code) ?? []).filter((u) => !endedHere.has(u.id) && (u.validTo === undefined) === (data.validTo === undefined));
+        const same = (codeIndex(register).get(data.code) ?? []).filter(
+          (u) => !endedHere.has(u.id) && (u.validTo === undefined) === (data.validTo === undefined),
+        );
         if (same.length > 0) {
           at(
             entry,
             'code',
-            `Mã "${data.code}" là của ${same.map((u) => `"${u.id}"`).join(', ')} trong danh mục đơn vị hành chính: dùng id đó để bổ sung hoặc sửa đơn vị, đừng tạo đơn vị mới.`,
+            `Mã "${data.code}" là của ${same.map((u) => `"${u.id}"`).join(', ')} trong danh mục đơn vị hành chính: để bổ sung hoặc sửa đơn vị đó, ghi id của nó hoặc chỉ ghi mã (bỏ id "${entry.id}"), đừng tạo đơn vị mới.`,
           );
         }
       }
@@ -107,14 +151,18 @@ export function mergePlaces(register: readonly PlaceData[], locals: readonly Loa
     if (merged.validFrom && merged.validTo && merged.validTo < merged.validFrom) at(entry, 'validTo', 'validTo đứng trước validFrom.');
     if (merged.successors.length > 0 && merged.validTo === undefined)
       at(entry, 'validTo', 'Đơn vị đã có đơn vị kế thừa (successors) phải ghi ngày chấm dứt (validTo).');
-    if (base?.file !== REGISTER_FILE && base) continue; // a second entry with the same id: reported as a duplicate
     byId.set(entry.id, { ...entry, data: merged });
   }
   return { places: [...byId.values()], problems };
 }
 
-function groupByCode(register: readonly PlaceData[]): Map<string, PlaceData[]> {
-  const byCode = new Map<string, PlaceData[]>();
-  for (const unit of register) if (unit.code) byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
+/** The register's units by code, made once per register. */
+function codeIndex(register: readonly PlaceData[]): Map<string, PlaceData[]> {
+  let byCode = codeIndexes.get(register);
+  if (!byCode) {
+    byCode = new Map();
+    for (const unit of register) if (unit.code) byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
+    codeIndexes.set(register, byCode);
+  }
   return byCode;
 }
