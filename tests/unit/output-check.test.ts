@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { verifyOutput } from '../../src/lib/output-check/verify.ts';
-import { wordTreeSource } from '../../src/lib/text.ts';
+import { matchesOf, wordTreeSource } from '../../src/lib/text.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -229,13 +229,16 @@ describe('names to look for', () => {
   it('are found as a tree of common beginnings: every one, a name inside a longer one, nothing else', () => {
     const words = ['Tổ tự quản số 12', 'Tổ tự quản số 1', 'Tổ tự quản số 4', 'Lê Văn A', '/dien-hinh/le-van-a/', 'a.b'];
     const pattern = new RegExp(wordTreeSource(words), 'g');
-    const found = (text: string) => Array.from(text.matchAll(pattern), (m) => m[0]);
-    expect(found('Tổ tự quản số 12, Tổ tự quản số 13, Tổ tự quản số 4 và Lê Văn An')).toEqual([
+    // The one pattern is used for line after line: each text is searched from its beginning, each name once.
+    const found = (text: string) => [...matchesOf(text, pattern)];
+    expect(found('Tổ tự quản số 12, Tổ tự quản số 13, Tổ tự quản số 4 và Lê Văn An, Lê Văn A')).toEqual([
       'Tổ tự quản số 12',
       'Tổ tự quản số 1',
       'Tổ tự quản số 4',
       'Lê Văn A',
     ]);
     expect(found('<a href="/dien-hinh/le-van-a/">a.b</a> axb Tổ tự quản số 2')).toEqual(['/dien-hinh/le-van-a/', 'a.b']);
+    expect(found('Lê Văn A')).toEqual(['Lê Văn A']);
+    expect(found('không có tên nào')).toEqual([]);
   });
 });

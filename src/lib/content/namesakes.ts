@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { ContentModel, Loaded } from './model.ts';
 import type { Problem } from './source.ts';
 import { isPublishable } from '../data/publishable.ts';
-import { wordTreeSource } from '../text.ts';
+import { matchesOf, wordTreeSource } from '../text.ts';
 
 /** Site paths of entry pages, as the output holds them. */
 export const exemplarPage = (id: string) => `dien-hinh/${id}/`;
@@ -99,7 +99,7 @@ export function mentionsIn(
   const bodyStart = bodyStartOf(lines, /\.mdx$/i.test(file));
   const problems: Problem[] = [];
   lines.forEach((line, i) => {
-    for (const found of new Set(Array.from(nameKey(line).matchAll(pattern), (match) => match[0]))) {
+    for (const found of matchesOf(nameKey(line), pattern)) {
       const entry = needles.get(found)!;
       const field = fieldAt(lines, i, bodyStart);
       const where = { file, line: i + 1, field: field || undefined };

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel } from '../content/model.ts';
 import { codeVersion } from '../content/cache.ts';
-import { wordTreeSource } from '../text.ts';
+import { matchesOf, wordTreeSource } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
 import { decodeOutput, isReadAsText, outputFiles, sitePath } from '../output-files.ts';
@@ -64,9 +64,7 @@ function leakFinder(expected: Published, base: string): (file: string, text: str
   if (needles.length === 0) return () => [];
   const pattern = new RegExp(wordTreeSource(needles), 'g');
   return (file, text) =>
-    [...new Set(Array.from(text.matchAll(pattern), (match) => match[0]))].map(
-      (needle) => `"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`,
-    );
+    [...matchesOf(text, pattern)].map((needle) => `"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`);
 }
 
 export interface VerifyOptions {
