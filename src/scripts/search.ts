@@ -293,7 +293,8 @@ async function run(state: State) {
       seen.add(path(data.url));
       resultsList.append(renderResult(data));
     }
-    status.textContent = countText(list.count);
+    // Another site's index may hold the same value: the count is then Pagefind's to tell.
+    status.textContent = config.otherSites.length === 0 ? countText(list.count) : config.text.loading;
   });
   let search: Pagefind;
   try {
@@ -324,7 +325,7 @@ async function run(state: State) {
   renderFacets(response.filters, state);
   const results = response.results;
   // What the list showed is Pagefind's first page; should the counts differ (another site's index holding the same
-  // value), Pagefind's results are gone through from the start, those already shown left out.
+  // value), Pagefind's first page is shown too, without what the list already showed.
   let shown = fromList && fromList.count === results.length ? fromList.results.length : 0;
   if (!fromList) {
     resultsList.replaceChildren(...pages.map(renderPage));
@@ -345,7 +346,7 @@ async function run(state: State) {
     moreButton.hidden = shown >= results.length;
   };
   moreButton.onclick = () => void showMore();
-  if (fromList) moreButton.hidden = shown >= results.length;
+  if (shown > 0) moreButton.hidden = shown >= results.length;
   else await showMore();
   if (run !== current) return;
   status.textContent = results.length + pages.length === 0 ? config.text.none : countText(results.length);
