@@ -1,5 +1,6 @@
 /** Every public URL of the site, built in one place so that the site also works under a sub-path base. */
 import { FEED_FILES, type FeedFormat } from './names.ts';
+import { searchListPath, type ListedFilter } from './search/lists.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
@@ -91,6 +92,8 @@ export const routes = {
   },
   /** What the search page recognises in the words typed (lib/search/dictionary.ts). */
   searchDictionary: () => href('/tim-kiem/tu-dien.json'),
+  /** The first page of the search filtered by one commune or campaign (lib/search/lists.ts). */
+  searchList: (filter: ListedFilter, value: string) => href(searchListPath(filter, value)),
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return href('/tim-kiem/') + (query ? `?${query}` : '');

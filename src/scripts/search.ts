@@ -15,8 +15,9 @@ import {
   type RecognitionText,
   type SearchDictionary,
 } from '../lib/search/recognize.ts';
-import { searchUnderstood } from '../lib/search/understood.ts';
+import { listedBrowse, searchUnderstood } from '../lib/search/understood.ts';
 import { RANKING } from '../lib/search/query.ts';
+import { PAGE_SIZE, searchListPath, type SearchList } from '../lib/search/lists.ts';
 
 interface Config {
   labels: Record<string, Record<string, string>>;
@@ -35,6 +36,8 @@ interface Config {
   };
   indexUrl: string;
   dictionaryUrl: string;
+  /** This site's root, below which its search lists are (lib/search/lists.ts). */
+  root: string;
   pages: Record<'dia-phuong' | 'phong-trao', string>;
   otherSites: { name: string; path: string }[];
 }
@@ -57,7 +60,6 @@ interface Pagefind {
   mergeIndex: (indexPath: string, options: Record<string, unknown>) => Promise<void>;
 }
 
-const PAGE_SIZE = 12;
 const config: Config = JSON.parse(document.getElementById('cau-hinh-tim-kiem')!.textContent!);
 const form = document.getElementById('tim-kiem') as HTMLFormElement;
 const queryInput = form.elements.namedItem('q') as HTMLInputElement;
@@ -102,6 +104,23 @@ function loadDictionary(): Promise<SearchDictionary> {
     mergeDictionaries,
   );
   return dictionary;
+}
+
+type Browse = NonNullable<ReturnType<typeof listedBrowse>>;
+
+/**
+ * The first page of a commune's or a campaign's browse, written with the site that has its page. A list that cannot
+ * be had (a site built before lists existed) leaves the browse to Pagefind alone.
+ */
+async function loadList(browse: Browse): Promise<SearchList | undefined> {
+  const root = browse.page.site === 0 ? config.root : config.otherSites[browse.page.site - 1]!.path;
+  try {
+    const response = await fetch(root + searchListPath(browse.filter, browse.value));
+    const list = response.ok ? ((await response.json()) as SearchList) : undefined;
+    return list && typeof list.count === 'number' && Array.isArray(list.results) ? list : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface State {
@@ -251,8 +270,32 @@ async function run(state: State) {
   help.hidden = true;
   moreButton.hidden = true;
   if (!state.q) recognisedBox.hidden = true;
+  const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
+  const asked = { q: state.q, filters: state.filters, literal: state.literal, sort };
   // Fetched while Pagefind loads, not after.
   const dictionaryLoaded = state.q ? loadDictionary() : undefined;
+  const path = (url: string) => new URL(url, location.href).pathname;
+  /** Addresses listed so far, from a search list or from Pagefind, so that none is listed twice. */
+  const seen = new Set<string>();
+  let answered = false;
+  let fromList: SearchList | undefined;
+  // A commune or a campaign alone: its first page is shown from the list while Pagefind evaluates the filter.
+  void dictionaryLoaded?.then(async (d) => {
+    const browse = listedBrowse(d, asked);
+    const list = browse && (await loadList(browse));
+    if (!browse || !list || answered || run !== current) return;
+    fromList = list;
+    renderRecognition(state, d, [browse.recognised], [], state.q);
+    seen.add(path(pageUrl(browse.page)));
+    resultsList.replaceChildren(renderPage(browse.page));
+    for (const data of list.results) {
+      if (seen.has(path(data.url))) continue;
+      seen.add(path(data.url));
+      resultsList.append(renderResult(data));
+    }
+    // Another site's index may hold the same value: the count is then Pagefind's to tell.
+    status.textContent = config.otherSites.length === 0 ? countText(list.count) : config.text.loading;
+  });
   let search: Pagefind;
   try {
     search = await loadPagefind();
@@ -266,12 +309,12 @@ async function run(state: State) {
     status.textContent = config.text.prompt;
     return;
   }
-  status.textContent = config.text.loading;
+  if (!fromList) status.textContent = config.text.loading;
   const d = await dictionaryLoaded;
   if (run !== current) return;
-  const sort: Record<string, string> | undefined = state.sort === 'moi-nhat' ? { date: 'desc' } : state.sort === 'ten' ? { name: 'asc' } : undefined;
-  const { response, recognition, recognised, pages } = await searchUnderstood(search, d, { q: state.q, filters: state.filters, literal: state.literal, sort });
+  const { response, recognition, recognised, pages } = await searchUnderstood(search, d, asked);
   if (run !== current || !response) return;
+  answered = true;
   renderRecognition(
     state,
     d,
@@ -280,11 +323,14 @@ async function run(state: State) {
     recognition?.leftoverAfterChoice ?? state.q,
   );
   renderFacets(response.filters, state);
-  resultsList.replaceChildren();
-  const leading = new Set(pages.map(pageUrl));
-  resultsList.append(...pages.map(renderPage));
   const results = response.results;
-  let shown = 0;
+  // What the list showed is Pagefind's first page; should the counts differ (another site's index holding the same
+  // value), Pagefind's first page is shown too, without what the list already showed.
+  let shown = fromList && fromList.count === results.length ? fromList.results.length : 0;
+  if (!fromList) {
+    resultsList.replaceChildren(...pages.map(renderPage));
+    for (const page of pages) seen.add(path(pageUrl(page)));
+  }
   const showMore = async () => {
     const next = results.slice(shown, shown + PAGE_SIZE);
     shown += next.length;
@@ -293,12 +339,15 @@ async function run(state: State) {
     for (const item of loading) {
       const data = await item;
       if (run !== current) return;
-      if (!leading.has(new URL(data.url, location.href).pathname)) resultsList.append(renderResult(data));
+      if (seen.has(path(data.url))) continue;
+      seen.add(path(data.url));
+      resultsList.append(renderResult(data));
     }
     moreButton.hidden = shown >= results.length;
   };
   moreButton.onclick = () => void showMore();
-  await showMore();
+  if (shown > 0) moreButton.hidden = shown >= results.length;
+  else await showMore();
   if (run !== current) return;
   status.textContent = results.length + pages.length === 0 ? config.text.none : countText(results.length);
   help.hidden = results.length + pages.length > 0;

@@ -4,7 +4,8 @@
  * the rest is matched as text.
  */
 import { searchExactFirst, type PagefindLike } from './query.ts';
-import { pageOf, recognise, type Recognised, type SearchDictionary } from './recognize.ts';
+import { filterName, filterValues, pageOf, recognise, type Recognised, type SearchDictionary } from './recognize.ts';
+import type { ListedFilter } from './lists.ts';
 
 export interface Asked {
   q: string;
@@ -33,4 +34,20 @@ export async function searchUnderstood<R extends { id: string }>(pagefind: Pagef
   // The words were only the name of a place or a campaign: its own page comes first, then what it holds.
   const pages = understood && recognised.length > 0 && !understood.leftover ? recognised.map((r) => pageOf(d!, r)).filter((p) => p !== undefined) : [];
   return { response, recognition, recognised, pages };
+}
+
+/**
+ * The one commune or campaign the words name, when they are its name alone and the reader chose neither another
+ * filter nor a sort: the search is then a filter-only browse whose first page was written with the site (lists.ts).
+ * A place that filters by several communes (a district) has no list of its own.
+ */
+export function listedBrowse(d: SearchDictionary, asked: Asked) {
+  if (asked.literal || !asked.q || asked.sort || Object.keys(asked.filters).length > 0) return undefined;
+  const found = recognise(d, asked.q);
+  const [recognised] = found.recognised;
+  if (!recognised || found.recognised.length > 1 || found.leftover || found.candidates.length > 0) return undefined;
+  const page = pageOf(d, recognised);
+  const values = filterValues(d, recognised);
+  if (!page || values.length !== 1) return undefined;
+  return { filter: filterName(recognised) as ListedFilter, value: values[0]!, page, recognised };
 }
