@@ -15,9 +15,9 @@ import {
   type RecognitionText,
   type SearchDictionary,
 } from '../lib/search/recognize.ts';
-import { listedBrowse, searchUnderstood } from '../lib/search/understood.ts';
+import { listedBrowse, listedFilter, searchUnderstood } from '../lib/search/understood.ts';
 import { RANKING } from '../lib/search/query.ts';
-import { PAGE_SIZE, searchListPath, type SearchList } from '../lib/search/lists.ts';
+import { PAGE_SIZE, searchListPath, type ListedFilter, type SearchList } from '../lib/search/lists.ts';
 
 interface Config {
   labels: Record<string, Record<string, string>>;
@@ -106,16 +106,14 @@ function loadDictionary(): Promise<SearchDictionary> {
   return dictionary;
 }
 
-type Browse = NonNullable<ReturnType<typeof listedBrowse>>;
-
 /**
- * The first page of a commune's or a campaign's browse, written with the site that has its page. A list that cannot
- * be had (a site built before lists existed) leaves the browse to Pagefind alone.
+ * The first page of a commune's or a campaign's browse, written with the site (`site`: 0 for this one, n for the
+ * n-th of `otherSites`). A list that cannot be had (a site built before lists existed) leaves the browse to Pagefind.
  */
-async function loadList(browse: Browse): Promise<SearchList | undefined> {
-  const root = browse.page.site === 0 ? config.root : config.otherSites[browse.page.site - 1]!.path;
+async function loadList(site: number, filter: ListedFilter, value: string): Promise<SearchList | undefined> {
+  const root = site === 0 ? config.root : config.otherSites[site - 1]!.path;
   try {
-    const response = await fetch(root + searchListPath(browse.filter, browse.value));
+    const response = await fetch(root + searchListPath(filter, value));
     const list = response.ok ? ((await response.json()) as SearchList) : undefined;
     return list && typeof list.count === 'number' && Array.isArray(list.results) ? list : undefined;
   } catch {
@@ -279,15 +277,11 @@ async function run(state: State) {
   const seen = new Set<string>();
   let answered = false;
   let fromList: SearchList | undefined;
-  // A commune or a campaign alone: its first page is shown from the list while Pagefind evaluates the filter.
-  void dictionaryLoaded?.then(async (d) => {
-    const browse = listedBrowse(d, asked);
-    const list = browse && (await loadList(browse));
-    if (!browse || !list || answered || run !== current) return;
+  // A commune or a campaign alone, typed or chosen as the only filter: its first page is shown from its list while
+  // Pagefind evaluates the filter.
+  const showList = (list: SearchList, leading: HTMLElement[]) => {
     fromList = list;
-    renderRecognition(state, d, [browse.recognised], [], state.q);
-    seen.add(path(pageUrl(browse.page)));
-    resultsList.replaceChildren(renderPage(browse.page));
+    resultsList.replaceChildren(...leading);
     for (const data of list.results) {
       if (seen.has(path(data.url))) continue;
       seen.add(path(data.url));
@@ -295,7 +289,21 @@ async function run(state: State) {
     }
     // Another site's index may hold the same value: the count is then Pagefind's to tell.
     status.textContent = config.otherSites.length === 0 ? countText(list.count) : config.text.loading;
+  };
+  void dictionaryLoaded?.then(async (d) => {
+    const browse = listedBrowse(d, asked);
+    const list = browse && (await loadList(browse.page.site, browse.filter, browse.value));
+    if (!browse || !list || answered || run !== current) return;
+    renderRecognition(state, d, [browse.recognised], [], state.q);
+    seen.add(path(pageUrl(browse.page)));
+    showList(list, [renderPage(browse.page)]);
   });
+  const chosen = listedFilter(asked);
+  if (chosen) {
+    void loadList(0, chosen.filter, chosen.value).then((list) => {
+      if (list && !answered && run === current) showList(list, []);
+    });
+  }
   let search: Pagefind;
   try {
     search = await loadPagefind();

@@ -112,6 +112,25 @@ describe('a commune or a campaign typed as words', () => {
     await page.close();
   });
 
+  it('shows a commune chosen as the only filter from its list too, before Pagefind has evaluated the filter', async () => {
+    const problems: string[] = [];
+    const { page, release, held, fragments } = await withFiltersHeld(problems);
+    await page.goto(`${server.url}tim-kiem/?xa=xa-quoc-oai`);
+    // The seven exemplars of xã Quốc Oai and of the communes it took over; no place card, since nothing was typed.
+    await expect.poll(() => status(page)).toBe('Tìm thấy 7 kết quả.');
+    const early = await titles(page);
+    expect(early).toHaveLength(7);
+    expect(early).toContain('Đặng Thị Hoà');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    expect(fragments).toEqual([]);
+    release();
+    await expect.poll(() => facetsShown(page)).toBeGreaterThan(0);
+    expect(await titles(page)).toEqual(early);
+    expect(await status(page)).toBe('Tìm thấy 7 kết quả.');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is searched as before when the site has no list for it', async () => {
     const problems: string[] = [];
     const { page, release, fragments } = await withFiltersHeld(problems);

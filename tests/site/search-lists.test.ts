@@ -9,7 +9,7 @@ import { checkContent } from '../../src/lib/content/check.ts';
 import type { ContentModel } from '../../src/lib/content/model.ts';
 import { isPublishable } from '../../src/lib/data/publishable.ts';
 import { LISTED_FILTERS, PAGE_SIZE, type SearchList } from '../../src/lib/search/lists.ts';
-import { listedBrowse } from '../../src/lib/search/understood.ts';
+import { listedBrowse, listedFilter } from '../../src/lib/search/understood.ts';
 import { routes } from '../../src/lib/paths.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { listDist } from '../helpers/dist.ts';
@@ -82,5 +82,17 @@ describe('which words are answered from a list', () => {
     expect(browse('xa sai son', { sort: { date: 'desc' } })).toBeUndefined();
     expect(browse('xa sai son', { literal: true })).toBeUndefined();
     expect(browse('thanh pho ha noi')).toBeUndefined();
+  });
+
+  it('a commune or a campaign chosen as the only filter, without words or a sort', () => {
+    const chosen = (filters: Record<string, string[]>, more: { q?: string; sort?: Record<string, string> } = {}) =>
+      listedFilter({ q: more.q ?? '', filters, literal: false, sort: more.sort });
+    expect(chosen({ xa: ['xa-quoc-oai'] })).toEqual({ filter: 'xa', value: 'xa-quoc-oai' });
+    expect(chosen({ 'phong-trao': ['nguoi-tot-viec-tot-quoc-oai-2022'] })).toEqual({ filter: 'phong-trao', value: 'nguoi-tot-viec-tot-quoc-oai-2022' });
+    expect(chosen({ xa: ['xa-quoc-oai', 'xa-tay-phuong'] })).toBeUndefined();
+    expect(chosen({ xa: ['xa-quoc-oai'], nam: ['2022'] })).toBeUndefined();
+    expect(chosen({ nam: ['2022'] })).toBeUndefined();
+    expect(chosen({ xa: ['xa-quoc-oai'] }, { q: 'an' })).toBeUndefined();
+    expect(chosen({ xa: ['xa-quoc-oai'] }, { sort: { date: 'desc' } })).toBeUndefined();
   });
 });

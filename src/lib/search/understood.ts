@@ -5,7 +5,7 @@
  */
 import { searchExactFirst, type PagefindLike } from './query.ts';
 import { filterName, filterValues, pageOf, recognise, type Recognised, type SearchDictionary } from './recognize.ts';
-import type { ListedFilter } from './lists.ts';
+import { LISTED_FILTERS, type ListedFilter } from './lists.ts';
 
 export interface Asked {
   q: string;
@@ -50,4 +50,16 @@ export function listedBrowse(d: SearchDictionary, asked: Asked) {
   const values = filterValues(d, recognised);
   if (!page || values.length !== 1) return undefined;
   return { filter: filterName(recognised) as ListedFilter, value: values[0]!, page, recognised };
+}
+
+/**
+ * The one commune or campaign a reader chose as the only filter, with no words and no sort: a filter-only browse
+ * whose first page was written with the site, as for the words above.
+ */
+export function listedFilter(asked: Asked): { filter: ListedFilter; value: string } | undefined {
+  const chosen = Object.entries(asked.filters);
+  if (asked.q || asked.sort || chosen.length !== 1) return undefined;
+  const [name, values] = chosen[0]!;
+  if (!(LISTED_FILTERS as readonly string[]).includes(name) || values.length !== 1) return undefined;
+  return { filter: name as ListedFilter, value: values[0]! };
 }
