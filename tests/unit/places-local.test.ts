@@ -58,6 +58,11 @@ describe('entries of content/places/ over the register', () => {
     expect(unknown.problems).toEqual([
       { file: 'content/places/more.yaml', line: 3, field: 'code', message: expect.stringContaining('Không có đơn vị nào mang mã "99999"') },
     ]);
+    // Written without quotes, as editors will: YAML drops the leading zero, and the check says so.
+    const unquoted = await check('- code: 09898\n  note: Ghi chú.\n');
+    expect(unquoted.problems).toEqual([
+      { file: 'content/places/more.yaml', line: 1, field: 'code', message: expect.stringContaining('phải ghi trong dấu nháy') },
+    ]);
     const twice = await check('- id: xa-sai-son-quoc-oai\n  note: Một.\n- code: "09898"\n  note: Hai.\n');
     expect(twice.problems.map((p) => [p.line, p.message])).toEqual([
       [1, expect.stringContaining('Trùng mã "xa-sai-son-quoc-oai"')],

@@ -35,7 +35,13 @@ const codeIndexes = new WeakMap<readonly PlaceData[], Map<string, PlaceData[]>>(
 export function identifyByCode(raw: unknown, register: readonly PlaceData[]): { data: unknown; problem?: { field: string; message: string } } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { data: raw };
   const entry = raw as Record<string, unknown>;
-  if (entry.id !== undefined || typeof entry.code !== 'string') return { data: raw };
+  if (entry.id !== undefined) return { data: raw };
+  // YAML reads code: 09895 as the number 9895: the leading zero is gone, and the code with it.
+  if (typeof entry.code === 'number') {
+    const message = `Mã đơn vị hành chính phải ghi trong dấu nháy, ví dụ code: "09895": viết không có dấu nháy thì số 0 ở đầu mã bị mất (ở đây đọc thành ${entry.code}).`;
+    return { data: raw, problem: { field: 'code', message } };
+  }
+  if (typeof entry.code !== 'string') return { data: raw };
   const holders = codeIndex(register).get(entry.code) ?? [];
   const ended = entry.validTo !== undefined;
   const chosen = holders.filter((u) => (u.validTo !== undefined) === ended);
