@@ -12,6 +12,7 @@ import { honourYear } from '../../src/lib/data/exemplars.ts';
 import { placesInUse } from '../../src/lib/data/places.ts';
 import { recognise, type Recognised } from '../../src/lib/search/recognize.ts';
 import { foldVietnamese } from '../../src/lib/text.ts';
+import { titleQuery } from '../../src/lib/search/title-key.ts';
 import { ui } from '../../src/i18n/vi.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 import { htmlPages, readText } from '../helpers/dist.ts';
@@ -169,5 +170,14 @@ describe('ranking', () => {
       if (!listed.slice(0, 3).includes(page.url)) missed.push(`${query} → ${page.url} (${listed.indexOf(page.url) + 1})`);
     }
     expect(missed).toEqual([]);
+  });
+
+  it('finds every indexed page by the key of its whole title, that page and no other (digits and all)', async () => {
+    const kinds = Object.keys((await search.filters()).loai ?? {});
+    const pages = await search.search(null, { filters: { loai: kinds } });
+    const titled = new Map<string, string[]>();
+    for (const page of pages) titled.set(page.meta.title!, [...(titled.get(page.meta.title!) ?? []), page.url]);
+    expect([...titled.keys()].some((title) => /\d/.test(title))).toBe(true);
+    for (const [title, urls] of titled) expect((await search.search(titleQuery(title)!)).map((p) => p.url).sort(), title).toEqual(urls.sort());
   });
 });

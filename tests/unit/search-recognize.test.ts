@@ -2,6 +2,8 @@ import { describe as group, expect, it } from 'vitest';
 import { describe, mergeDictionaries, pageOf, recognise, type SearchDictionary } from '../../src/lib/search/recognize.ts';
 import { ui } from '../../src/i18n/vi.ts';
 import { searchUnderstood } from '../../src/lib/search/understood.ts';
+import { titleKey } from '../../src/lib/search/title-key.ts';
+import { foldVietnamese } from '../../src/lib/text.ts';
 
 /**
  * A province as the dictionary gives it: Hà Nội with the former district Quốc Oai, whose communes Sài Sơn and
@@ -207,20 +209,23 @@ group('several sites searched together', () => {
 });
 
 group('the search asked', () => {
-  /** A stand-in for Pagefind over a few pages, each with its words and its commune. */
+  /** A stand-in for Pagefind over a few pages, each with its title, the words it holds and its commune. */
   const pages = [
-    { id: 'an', words: 'nguyen van an', xa: 'xa-quoc-oai' },
-    { id: 'binh', words: 'tran van binh', xa: 'xa-phu-cat' },
-    { id: 'quyet-dinh', words: 'quyet dinh so 12 xa sai son', xa: '' },
-  ];
+    { id: 'an', title: 'Nguyễn Văn An', xa: 'xa-quoc-oai' },
+    { id: 'binh', title: 'Trần Văn Bình', xa: 'xa-phu-cat' },
+    { id: 'tuan', title: 'Trần Văn Tuấn', xa: 'xa-quoc-oai' },
+    { id: 'tran-sai-son', title: 'Trần Sài Sơn', xa: 'xa-phu-cat' },
+    { id: 'quyet-dinh', title: 'Quyết định số 12/QĐ-UBND', text: 'quyet dinh so 12 xa sai son', xa: '' },
+  ].map((p) => ({ ...p, words: `${p.text ?? foldVietnamese(p.title)} ${titleKey(p.title)}` }));
   const asked: { query: string | null; filters: unknown }[] = [];
   const index = {
     async options() {},
     async search(query: string | null, options: Record<string, unknown>) {
       const filters = options.filters as Record<string, { any: string[] }>;
       asked.push({ query, filters });
+      const words = query?.replace(/^"(.*)"$/, '$1');
       const results = pages.filter(
-        (p) => (!query || query.split(' ').every((w) => p.words.split(' ').includes(w))) && (!filters.xa || filters.xa.any.includes(p.xa)),
+        (p) => (!words || words.split(' ').every((w) => p.words.split(' ').includes(w))) && (!filters.xa || filters.xa.any.includes(p.xa)),
       );
       return { results: results.map((p) => ({ id: p.id })), filters: {} };
     },
@@ -233,21 +238,59 @@ group('the search asked', () => {
   it('browses a place without text, its own page first', async () => {
     const { response, pages: first } = await run('xa sai son');
     expect(asked).toEqual([{ query: null, filters: { xa: { any: ['xa-quoc-oai'] } } }]);
-    expect(response?.results.map((r) => r.id)).toEqual(['an']);
+    expect(response?.results.map((r) => r.id)).toEqual(['an', 'tuan']);
     expect(first).toMatchObject([{ section: 'dia-phuong', id: 'xa-sai-son-quoc-oai' }]);
   });
 
   it('searches the words as typed when the place and the words left find nothing', async () => {
     const { response, recognised } = await run('quyet dinh so 12 xa sai son');
-    expect(asked.map((a) => a.query)).toEqual(['quyet dinh so 12', 'quyet dinh so 12 xa sai son']);
+    expect(asked.map((a) => a.query)).toEqual(['"quyetdinhsoqbqcxasaisonqz"', 'quyet dinh so 12', 'quyet dinh so 12 xa sai son']);
     expect(response?.results.map((r) => r.id)).toEqual(['quyet-dinh']);
     expect(recognised).toEqual([]);
   });
 
   it('searches the words as text when asked to', async () => {
     const { response, pages: first } = await run('xa sai son', true);
-    expect(asked).toEqual([{ query: 'xa sai son', filters: {} }]);
+    expect(asked).toEqual([
+      { query: '"xasaisonqz"', filters: {} },
+      { query: 'xa sai son', filters: {} },
+    ]);
     expect(response?.results.map((r) => r.id)).toEqual(['quyet-dinh']);
     expect(first).toEqual([]);
+  });
+
+  it('filters by the place and matches the name when the words are a place and a name', async () => {
+    const { response, recognised } = await run('tran xa sai son');
+    expect(recognised).toMatchObject([{ kind: 'place' }]);
+    expect(response?.results.map((r) => r.id)).toEqual(['tuan']);
+  });
+
+  it('puts first the page whose whole title the words are, folded or accented, and then what they match', async () => {
+    expect((await run('tran van tuan'))?.response?.results.map((r) => r.id)).toEqual(['tuan']);
+    expect((await run('tran van'))?.response?.results.map((r) => r.id)).toEqual(['binh', 'tuan']);
+    expect((await run('TRẦN  văn   tuấn'))?.response?.results.map((r) => r.id)).toEqual(['tuan']);
+  });
+
+  it('takes words that are the whole title of a page as that title, not as a place and a name', async () => {
+    const { response, recognised } = await run('tran sai son');
+    expect(recognised).toEqual([]);
+    expect(response?.results.map((r) => r.id)).toEqual(['tran-sai-son']);
+  });
+
+  it('keeps the order the reader chose', async () => {
+    asked.length = 0;
+    await searchUnderstood(index, dictionary, { q: 'tran sai son', filters: {}, literal: false, sort: { date: 'desc' } });
+    expect(asked.map((a) => a.query)).not.toContain('"transaisonqz"');
+  });
+});
+
+group('title keys', () => {
+  it('are the same for a title however it is written or typed', () => {
+    const forms = ['Hồ Thuỳ Thuỷ', 'Hồ Thùy Thủy', 'ho thuy thuy', 'HỒ THUỲ THUỶ', 'Hồ Thuỳ Thuỷ'.normalize('NFD'), ' Hồ  Thuỳ-Thuỷ '];
+    expect(new Set(forms.map(titleKey))).toEqual(new Set(['hothuythuyqz']));
+    expect(titleKey('Đinh Thị Đông')).toBe('dinhthidongqz');
+    expect(titleKey('Quyết định 1520/QĐ-UBND')).toBe('quyetdinhqbqfqcqaqdubndqz');
+    expect(titleKey('Tổ 1')).not.toBe(titleKey('Tổ 2'));
+    expect(titleKey(' · ')).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
 import { searchExactFirst, type PagefindLike } from './query.ts';
 import { filterName, filterValues, pageOf, recognise, type Recognised, type SearchDictionary } from './recognize.ts';
 import { LISTED_FILTERS, type ListedFilter } from './lists.ts';
+import { titleQuery } from './title-key.ts';
 
 export interface Asked {
   q: string;
@@ -19,17 +20,26 @@ export interface Asked {
 export async function searchUnderstood<R extends { id: string }>(pagefind: PagefindLike<R>, d: SearchDictionary | undefined, asked: Asked) {
   const recognition = d && asked.q ? recognise(d, asked.q, Object.keys(asked.filters)) : undefined;
   const understood = recognition && !asked.literal ? recognition : undefined;
+  const pagefindFilters = (filters: Record<string, string[]>) => Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
   const ask = (text: string, filters: Record<string, string[]>) =>
-    searchExactFirst(pagefind, text || null, {
-      filters: Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }])),
-      ...(asked.sort ? { sort: asked.sort } : {}),
-    });
+    searchExactFirst(pagefind, text || null, { filters: pagefindFilters(filters), ...(asked.sort ? { sort: asked.sort } : {}) });
+  // The pages whose whole title the words are (title-key.ts), asked beside the search itself. Not when the words are
+  // only what they name (its page comes first anyway), nor when the reader chose an order.
+  const onlyNamed = understood && understood.recognised.length > 0 && !understood.leftover;
+  const titleWords = asked.q && !asked.sort && !onlyNamed ? titleQuery(asked.q) : undefined;
+  const titled = titleWords ? pagefind.search(titleWords, { filters: pagefindFilters(asked.filters) }) : undefined;
   let recognised: Recognised[] = understood?.recognised ?? [];
   let response = await ask(understood ? understood.leftover : asked.q, { ...asked.filters, ...(understood?.filters ?? {}) });
-  // Words that are a place and a name nobody there has (a decision's title, say) are searched as typed instead.
-  if (understood && recognised.length > 0 && understood.leftover && response?.results.length === 0) {
+  const titledResults = (await titled)?.results ?? [];
+  // Words that are a place and a name are searched as typed instead when they are the whole title of a page ("Hồ
+  // Thanh Hoa" is a person, not the province of Thanh Hoá), or when nobody there has the name (a decision's title).
+  if (understood && recognised.length > 0 && understood.leftover && (titledResults.length > 0 || response?.results.length === 0)) {
     recognised = [];
     response = await ask(asked.q, asked.filters);
+  }
+  if (response && titledResults.length > 0) {
+    const first = new Set(titledResults.map((r) => r.id));
+    response = { ...response, results: [...titledResults, ...response.results.filter((r) => !first.has(r.id))] };
   }
   // The words were only the name of a place or a campaign: its own page comes first, then what it holds.
   const pages = understood && recognised.length > 0 && !understood.leftover ? recognised.map((r) => pageOf(d!, r)).filter((p) => p !== undefined) : [];
