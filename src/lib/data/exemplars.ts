@@ -11,7 +11,9 @@ export interface ExemplarLike {
 
 /** Newest first; same day by name in Vietnamese order, so the order never depends on file order. */
 export function sortNewest<T extends ExemplarLike>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => b.data.published.localeCompare(a.data.published) || compareVietnamese(a.data.name, b.data.name));
+  return [...items].sort(
+    (a, b) => (a.data.published < b.data.published ? 1 : a.data.published > b.data.published ? -1 : 0) || compareVietnamese(a.data.name, b.data.name),
+  );
 }
 
 /** The day the site last changed: the newest date of publication or update among the entries it shows. */

@@ -1,5 +1,5 @@
 /** Radio scripts and bulletins of the published content, shared by pages and text files. */
-import { exemplarsOfPlace, pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
+import { exemplarCountOfPlace, exemplarsOfPlace, pageKeys, type Campaign, type Exemplar, type Site } from './site.ts';
 import { compareVietnamese } from '../text.ts';
 import { storyMetadata, storyOf } from '../stories/store.ts';
 import { exemplarScript, scriptLength, standaloneScript, type RadioScript, type ScriptContext } from '../radio/script.ts';
@@ -78,14 +78,22 @@ const DISTRICT_LEVEL: readonly string[] = ['huyen', 'quan', 'thi-xa', 'thanh-pho
  * Communes and districts with published exemplars, by name: a commune's loudspeakers read their own people, a
  * district's station its communes'. Provinces are left out: a province-wide bulletin is the month's.
  */
-export function placesOnAir(site: Site): { communes: string[]; districts: string[] } {
-  const onAir = (levels: readonly string[]) =>
-    [...site.places.byId.values()]
-      .filter((place) => levels.includes(place.type) && exemplarsOfPlace(site, place.id).length > 0)
-      .sort((a, b) => compareVietnamese(site.places.fullLabel(a.id), site.places.fullLabel(b.id)))
-      .map((place) => place.id);
-  return { communes: onAir(COMMUNE_LEVEL), districts: onAir(DISTRICT_LEVEL) };
+export function placesOnAir(site: Site): PlacesOnAir {
+  let onAir = placesOnAirOf.get(site);
+  if (!onAir) {
+    const withExemplars = (levels: readonly string[]) =>
+      [...site.places.byId.values()]
+        .filter((place) => levels.includes(place.type) && exemplarCountOfPlace(site, place.id) > 0)
+        .map((place) => ({ id: place.id, label: site.places.fullLabel(place.id) }))
+        .sort((a, b) => compareVietnamese(a.label, b.label))
+        .map((place) => place.id);
+    placesOnAirOf.set(site, (onAir = { communes: withExemplars(COMMUNE_LEVEL), districts: withExemplars(DISTRICT_LEVEL) }));
+  }
+  return onAir;
 }
+/** Asked by the first page of every place (whether it has a bulletin): the same for the whole build. */
+const placesOnAirOf = new WeakMap<Site, PlacesOnAir>();
+type PlacesOnAir = { readonly communes: readonly string[]; readonly districts: readonly string[] };
 
 /** Static paths of the place bulletins (page and text file alike), keyed by the stories they read. */
 export function placeBulletinPaths(site: Site) {

@@ -167,8 +167,20 @@ export function exemplarCountOfPlace(s: Site, placeId: string): number {
 }
 
 export function exemplarsOfPlace(s: Site, placeId: string): Exemplar[] {
-  return sortNewest([...s.places.coveredIds(placeId)].flatMap((id) => s.exemplarsByPlace.get(id) ?? []));
+  const rank = newestRank(s);
+  return [...s.places.coveredIds(placeId)].flatMap((id) => s.exemplarsByPlace.get(id) ?? []).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
+
+/**
+ * Each exemplar's place in the site's newest-first list. A province's page sorts every exemplar under it, and
+ * comparing positions costs far less than comparing dates and names in Vietnamese order again.
+ */
+function newestRank(s: Site): Map<string, number> {
+  let rank = newestRanks.get(s);
+  if (!rank) newestRanks.set(s, (rank = new Map(s.exemplars.map((e, i) => [e.id, i]))));
+  return rank;
+}
+const newestRanks = new WeakMap<Site, Map<string, number>>();
 
 export function campaignsOfPlace(s: Site, placeId: string): Campaign[] {
   return sortCampaigns([...s.places.coveredIds(placeId)].flatMap((id) => s.campaignsByPlace.get(id) ?? []));

@@ -50,6 +50,25 @@ export function loadStory(file: string): StoredStory {
   return JSON.parse(readFileSync(file, 'utf8')) as StoredStory;
 }
 
+/**
+ * The stories pages read last. A story file never changes (its name is the hash of its text), and pages read the
+ * same stories again soon after: a feed's twenty in each of its formats, a commune's newest stories again in its
+ * district's and province's feeds.
+ */
+const recentStories = new Map<string, StoredStory>();
+const RECENT_STORIES = 128;
+
+function recentStory(file: string): StoredStory {
+  let story = recentStories.get(file);
+  if (story) recentStories.delete(file);
+  else {
+    story = loadStory(file);
+    if (recentStories.size >= RECENT_STORIES) recentStories.delete(recentStories.keys().next().value!);
+  }
+  recentStories.set(file, story);
+  return story;
+}
+
 /** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
 export function savedStory(file: string): StoredStory | undefined {
   try {
@@ -93,11 +112,11 @@ export function storyMetadata(entry: { rendered?: { metadata?: Record<string, un
   return (entry.rendered?.metadata as Partial<StoryMetadata> | undefined) ?? {};
 }
 
-/** The story of a stored entry (exemplar or campaign), read from its file. */
+/** The story of a stored entry (exemplar or campaign), read from its file; callers only read it. */
 export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoredStory {
   const file = storyMetadata(entry).story;
   if (!file) return { html: '', headings: [], photoRefs: [], spoken: { paragraphs: [], syllables: 0 } };
-  return loadStory(file);
+  return recentStory(file);
 }
 
 /** A story the content check of this build has just compiled and saved, with the frontmatter it read. */
