@@ -44,11 +44,13 @@ export default defineConfig({
   integrations: [mdx(), guongSang({ reusePages: exemplarCount <= INCREMENTAL_LIMIT })],
   image: {
     // Photos from phones can be large; anything above this is refused by the content check before it gets here.
-    // AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes, which keeps the
-    // first build of a site with thousands of photos within minutes (photos are cached between builds anyway). Colour
-    // at half resolution (4:2:0, as in JPEG) instead of sharp's full 4:4:4: every AVIF here is a photo, where that
-    // is not seen, and it is 5-10 % fewer bytes for a sixth less encoding time.
-    service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000, avif: { effort: 2, chromaSubsampling: '4:2:0' } } },
+    // Astro's sharp service, decoding each photo once for all its sizes (src/lib/images/service.ts), named through
+    // package.json's "imports" so that the name, which is part of every photo file's hash, is the same wherever the
+    // project lies. AVIF at effort 2 instead of sharp's 4: ten times faster to encode for about a fifth more bytes,
+    // which keeps the first build of a site with thousands of photos within minutes (photos are cached between
+    // builds anyway). Colour at half resolution (4:2:0, as in JPEG) instead of sharp's full 4:4:4: every AVIF here
+    // is a photo, where that is not seen, and it is 5-10 % fewer bytes for a sixth less encoding time.
+    service: { entrypoint: '#image-service', config: { limitInputPixels: 40_000_000, avif: { effort: 2, chromaSubsampling: '4:2:0' } } },
   },
   vite: {
     build: {

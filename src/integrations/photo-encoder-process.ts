@@ -22,7 +22,13 @@ interface ImageService {
 const send = (message: FromEncoder) => process.send!(message);
 let setup: EncoderSetup | undefined;
 let service: ImageService | undefined;
-const queue: EncoderJob[] = [];
+/**
+ * Jobs waiting, by original, first come first served: the transforms of one photo are made one after another, as
+ * Astro's image step makes them, so that the image service decodes that photo once for all of them (its copy goes
+ * with the original's buffer, kept below while its transforms are made).
+ */
+const queue = new Map<string, EncoderJob[]>();
+let queued = 0;
 let running = 0;
 let ending = false;
 let encoded = 0;
@@ -30,7 +36,7 @@ let skipped = 0;
 /** Time during which at least one photo was being made, reported to the build's log and benchmark. */
 let busyMs = 0;
 let busySince = 0;
-/** The original file a few transforms in a row share, as Astro reads each original once for all its transforms. */
+/** The original file the transforms in a row share, read once for all of them as Astro's image step does. */
 const originals = new Map<string, Buffer>();
 
 function original(file: string): Buffer {
@@ -59,9 +65,17 @@ async function encode({ originalPath, finalPath, transform }: EncoderJob) {
   encoded++;
 }
 
+function next(): EncoderJob {
+  const [originalPath, jobs] = queue.entries().next().value!;
+  const job = jobs.shift()!;
+  if (jobs.length === 0) queue.delete(originalPath);
+  queued--;
+  return job;
+}
+
 async function drain() {
-  while (queue.length > 0 && running < setup!.concurrency) {
-    const job = queue.shift()!;
+  while (queued > 0 && running < setup!.concurrency) {
+    const job = next();
     if (running++ === 0) busySince = performance.now();
     encode(job)
       // A photo that fails here fails again in Astro's image step, which reports it properly.
@@ -71,7 +85,7 @@ async function drain() {
         void drain();
       });
   }
-  if (ending && running === 0 && queue.length === 0) {
+  if (ending && running === 0 && queued === 0) {
     const { user, system } = process.cpuUsage();
     send({ type: 'done', encoded, skipped, seconds: busyMs / 1000, cpuSeconds: (user + system) / 1e6 });
     process.disconnect();
@@ -83,7 +97,13 @@ process.on('message', async (message: ToEncoder) => {
     setup = message.setup;
     mkdirSync(setup.cacheDir, { recursive: true });
     service = ((await import(setup.imageConfig.service.entrypoint)) as { default: ImageService }).default;
-  } else if (message.type === 'encode') queue.push(...message.jobs);
-  else ending = true;
+  } else if (message.type === 'encode') {
+    for (const job of message.jobs) {
+      const jobs = queue.get(job.originalPath);
+      if (jobs) jobs.push(job);
+      else queue.set(job.originalPath, [job]);
+      queued++;
+    }
+  } else ending = true;
   if (service) await drain();
 });

@@ -3,7 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Exemplar, Site } from './data/site.ts';
 import { EMBED_PHOTO_WIDTH, embedItem, embedListing, type EmbedPhoto } from './embed.ts';
-import { fitWidth } from './images.ts';
+import { fitWidth } from './images/fit.ts';
 import { absoluteUrl } from './paths.ts';
 
 /** A photo as the content layer gives it; the schema types `src` loosely, the loader gives image metadata. */

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
-import sharpService from 'astro/assets/services/sharp';
+import imageService from '../../src/lib/images/service.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PhotoEncoder, type EncoderJob } from '../../src/integrations/photo-encoder.ts';
 import { ROOT } from '../helpers/build-sample.ts';
 
 const PHOTO = path.join(ROOT, 'content/exemplars/anh/dang-thi-hoa.jpg');
-const image = { service: { entrypoint: 'astro/assets/services/sharp', config: { limitInputPixels: 40_000_000, avif: { effort: 2 } } } };
+const image = { service: { entrypoint: '#image-service', config: { limitInputPixels: 40_000_000, avif: { effort: 2 } } } };
 
 let folder = '';
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
@@ -47,7 +47,7 @@ describe('encoding photos while pages render', () => {
     await encoder.finish();
     expect(readdirSync(assets).sort()).toEqual(['hoa.B1x_Z1a.avif', 'hoa.B1x_Z2b.jpg', 'hoa.B1x_Z3c.webp']);
     for (const { finalPath, transform } of jobs) {
-      const expected = await sharpService.transform(readFileSync(PHOTO), { ...transform, src: transform.src.src } as never, image as never, console as never);
+      const expected = await imageService.transform(readFileSync(PHOTO), { ...transform, src: transform.src.src } as never, image as never, console as never);
       expect(readFileSync(path.join(assets, path.basename(finalPath))).equals(Buffer.from(expected.data)), finalPath).toBe(true);
     }
     expect(messages).toContainEqual(
