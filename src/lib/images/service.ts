@@ -1,8 +1,8 @@
 /**
  * Astro's sharp image service, with each phone photo decoded once for all the files made of it. A photo becomes
  * about fourteen files (three widths in AVIF and JPEG, card thumbnails, the search result's, the sharing image, the
- * poster's, the embed's), and Astro's service decodes the camera's JPEG again for each: a third of the processor
- * time of a first build's photos (docs/benchmarks.md). Here the JPEG is decoded once, turned upright, converted to
+ * poster's, the embed's), and Astro's service decodes the camera's JPEG again for each, a good part of a first
+ * build's photo time (docs/benchmarks.md). Here the JPEG is decoded once, turned upright, converted to
  * sRGB and scaled to the widest size any page asks for, and kept as an uncompressed TIFF, which Astro's own transform
  * then reads almost for free: every option (sizes, fit, quality, formats, the service's encoder settings) is still
  * applied by Astro's code, only from that copy instead of the original.

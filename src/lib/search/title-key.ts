@@ -7,8 +7,8 @@
  * The word is a hash of the folded title (letters and digits, đ as d, both tone placements alike) written in letters,
  * not the title itself: Pagefind splits a word where letters and digits meet, and it keeps words in parts of its
  * index by their first letters, a part holding many words that appear on one page each. Titles written out would
- * crowd the part where thousands of names begin "nguyenvan"; hashes after one common prefix would all crowd one part
- * (measured: 30 and 85 KB more for a name's search at 10,000, 173 KB more at 100,000). So the word begins with two
+ * crowd the part where thousands of names begin "nguyenvan", and hashes after one common prefix would all crowd one
+ * part, which a name's search would then fetch whole (docs/search.md). So the word begins with two
  * letters of the hash, which spread it over the whole index, then "qz", which no Vietnamese word has: only a search
  * for a word of one or two letters, which already matches thousands of words as the start of longer ones, can also
  * match a key. Two 32-bit hashes: titles that collide are not expected below billions. The search page asks for the

@@ -42,7 +42,7 @@ export async function searchUnderstood<R extends { id: string }>(pagefind: Pagef
     response = { ...response, results: [...titledResults, ...response.results.filter((r) => !first.has(r.id))] };
   }
   // The words were only the name of a place or a campaign: its own page comes first, then what it holds.
-  const pages = understood && recognised.length > 0 && !understood.leftover ? recognised.map((r) => pageOf(d!, r)).filter((p) => p !== undefined) : [];
+  const pages = onlyNamed ? recognised.map((r) => pageOf(d!, r)).filter((p) => p !== undefined) : [];
   return { response, recognition, recognised, pages };
 }
 
