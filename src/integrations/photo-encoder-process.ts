@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import type { EncoderJob, EncoderSetup, FromEncoder, ToEncoder } from './photo-encoder.ts';
+import { recent } from '../lib/recent.ts';
 
 // Before any thread of the image library exists: the threads it starts take this priority from this thread.
 try {
@@ -28,7 +29,6 @@ let service: ImageService | undefined;
  * with the original's buffer, kept below while its transforms are made).
  */
 const queue = new Map<string, EncoderJob[]>();
-let queued = 0;
 let running = 0;
 let ending = false;
 let encoded = 0;
@@ -37,16 +37,7 @@ let skipped = 0;
 let busyMs = 0;
 let busySince = 0;
 /** The original file the transforms in a row share, read once for all of them as Astro's image step does. */
-const originals = new Map<string, Buffer>();
-
-function original(file: string): Buffer {
-  let bytes = originals.get(file);
-  if (!bytes) {
-    if (originals.size >= 8) originals.delete(originals.keys().next().value!);
-    originals.set(file, (bytes = readFileSync(file)));
-  }
-  return bytes;
-}
+const original = recent(8, (file: string) => readFileSync(file));
 
 async function encode({ originalPath, finalPath, transform }: EncoderJob) {
   const { outDir, cacheDir, imageConfig } = setup!;
@@ -69,12 +60,11 @@ function next(): EncoderJob {
   const [originalPath, jobs] = queue.entries().next().value!;
   const job = jobs.shift()!;
   if (jobs.length === 0) queue.delete(originalPath);
-  queued--;
   return job;
 }
 
 async function drain() {
-  while (queued > 0 && running < setup!.concurrency) {
+  while (queue.size > 0 && running < setup!.concurrency) {
     const job = next();
     if (running++ === 0) busySince = performance.now();
     encode(job)
@@ -85,7 +75,7 @@ async function drain() {
         void drain();
       });
   }
-  if (ending && running === 0 && queued === 0) {
+  if (ending && running === 0 && queue.size === 0) {
     const { user, system } = process.cpuUsage();
     send({ type: 'done', encoded, skipped, seconds: busyMs / 1000, cpuSeconds: (user + system) / 1e6 });
     process.disconnect();
@@ -102,7 +92,6 @@ process.on('message', async (message: ToEncoder) => {
       const jobs = queue.get(job.originalPath);
       if (jobs) jobs.push(job);
       else queue.set(job.originalPath, [job]);
-      queued++;
     }
   } else ending = true;
   if (service) await drain();

@@ -15,6 +15,7 @@ import { contentHash } from '../content/cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
 import { spokenStory, type SpokenStory } from '../radio/script.ts';
 import { CACHE_FILES, cachePath } from '../names.ts';
+import { recent } from '../recent.ts';
 
 /** One folder per collection (content/exemplars, content/campaigns), each pruned by its own loader. */
 function storyFolder(cacheDir: string, collectionDir: string): string {
@@ -55,19 +56,7 @@ export function loadStory(file: string): StoredStory {
  * same stories again soon after: a feed's twenty in each of its formats, a commune's newest stories again in its
  * district's and province's feeds.
  */
-const recentStories = new Map<string, StoredStory>();
-const RECENT_STORIES = 128;
-
-function recentStory(file: string): StoredStory {
-  let story = recentStories.get(file);
-  if (story) recentStories.delete(file);
-  else {
-    story = loadStory(file);
-    if (recentStories.size >= RECENT_STORIES) recentStories.delete(recentStories.keys().next().value!);
-  }
-  recentStories.set(file, story);
-  return story;
-}
+const recentStory = recent(128, loadStory);
 
 /** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
 export function savedStory(file: string): StoredStory | undefined {
