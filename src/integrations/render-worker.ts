@@ -25,9 +25,8 @@ let newTransforms: EncoderJob[] = [];
 /**
  * Astro's hash of a transform, remembered by the transform's JSON: a page asks for the same few photo transforms as
  * hundreds of pages before it (a thumbnail in every list), and Astro's hash walks the options with a generic,
- * slow serializer each time (a twentieth of a worker's time). Values JSON would drop or merge are spelled out, so
- * that two keys are equal only for options Astro hashes the same; options merely ordered differently are hashed
- * again, never confused.
+ * slow serializer each time. Values JSON would drop or merge are spelled out, so that two keys are equal only for
+ * options Astro hashes the same; options merely ordered differently are hashed again, never confused.
  */
 const transformHashes = new Map<string, string>();
 const spelledOut = (_key: string, value: unknown) =>
@@ -39,8 +38,23 @@ const spelledOut = (_key: string, value: unknown) =>
     ? `\0${typeof value}:${String(value)}`
     : value;
 
+/**
+ * The JSON of an object among the options (the photo's own record, the same object on every page that shows it),
+ * made once: Astro makes that record when it loads the photo and never changes it.
+ */
+const objectJson = new WeakMap<object, string>();
+function jsonOf(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value, spelledOut);
+  let json = objectJson.get(value);
+  if (json === undefined) objectJson.set(value, (json = JSON.stringify(value, spelledOut)));
+  return json;
+}
+
 function transformHash(options: ImageOptions, hashProperties: string[]): string {
-  const key = JSON.stringify([hashProperties, ...hashProperties.map((property) => options[property])], spelledOut);
+  let key = hashProperties.join('\0');
+  for (const property of hashProperties) key += `\n${jsonOf(options[property])}`;
   let hash = transformHashes.get(key);
   if (hash === undefined) {
     // A site with a photo per exemplar has a million transforms: the ones asked for again are mostly recent.
@@ -49,6 +63,9 @@ function transformHash(options: ImageOptions, hashProperties: string[]): string 
   }
   return hash;
 }
+
+/** The address of each optimised file, as getImage() gives it to a page: made once per file, not once per page. */
+const urls = new Map<string, string>();
 
 /** Registers a transform as Astro's own addStaticImage does, and hands new ones to the photo encoder. */
 function addStaticImage(options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined): string {
@@ -63,7 +80,12 @@ function addStaticImage(options: ImageOptions, hashProperties: string[], origina
     if (isLocalTransform(options)) newTransforms.push({ originalPath, finalPath, transform: options });
   }
   recordStaticImage({ originalPath, hash, finalPath, originalSrcPath: originalFSPath, transform: options } as never);
-  return staticImageUrl(finalPath, data.assets);
+  let url = urls.get(finalPath);
+  if (url === undefined) {
+    if (urls.size >= 10_000) urls.clear();
+    urls.set(finalPath, (url = staticImageUrl(finalPath, data.assets)));
+  }
+  return url;
 }
 
 installWorkerAssets(addStaticImage, referencedImages);

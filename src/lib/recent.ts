@@ -18,3 +18,23 @@ export function recent<K, V>(limit: number, make: (key: K) => V): (key: K) => V 
     return value as V;
   };
 }
+
+/**
+ * Values kept as they are first made until their sizes add up to `budget`, then, past it, the `limit` asked for
+ * last as by recent(). For work that asks for the same many keys in the same order several times: a build renders
+ * every exemplar's page, then every poster, every radio page, every radio text, and a memory of the last few alone
+ * would have forgotten each story by the time it comes again.
+ */
+export function keptUpTo<K, V>(budget: number, limit: number, make: (key: K) => { value: V; size: number }): (key: K) => V {
+  const kept = new Map<K, V>();
+  let used = 0;
+  const lately = recent(limit, (key: K) => make(key).value);
+  return (key) => {
+    if (kept.has(key)) return kept.get(key)!;
+    if (used >= budget) return lately(key);
+    const { value, size } = make(key);
+    kept.set(key, value);
+    used += size;
+    return value;
+  };
+}

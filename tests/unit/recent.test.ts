@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recent } from '../../src/lib/recent.ts';
+import { keptUpTo, recent } from '../../src/lib/recent.ts';
 
 describe('a memory of recent values', () => {
   it('makes a value once while it is among the last asked for, and forgets the one asked for longest ago', () => {
@@ -20,5 +20,18 @@ describe('a memory of recent values', () => {
     read('x');
     read('x');
     expect(calls).toBe(1);
+  });
+});
+
+describe('a memory of values up to a size', () => {
+  it('keeps the first values made until their sizes fill the budget, however often others come between', () => {
+    const made: string[] = [];
+    const read = keptUpTo(3, 1, (file: string) => (made.push(file), { value: `${file}!`, size: 2 }));
+    // A build's order: every story once, then every story again.
+    for (const pass of [1, 2]) for (const file of ['a', 'b', 'c', 'd']) expect(read(file), `pass ${pass}`).toBe(`${file}!`);
+    // "a" and "b" filled the budget and were kept; past it only the last one asked for is.
+    expect(made).toEqual(['a', 'b', 'c', 'd', 'c', 'd']);
+    read('d');
+    expect(made).toHaveLength(6);
   });
 });

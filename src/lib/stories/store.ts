@@ -15,7 +15,7 @@ import { contentHash } from '../content/cache.ts';
 import type { CompiledStory } from '../mdx/compile.ts';
 import { spokenStory, type SpokenStory } from '../radio/script.ts';
 import { CACHE_FILES, cachePath } from '../names.ts';
-import { recent } from '../recent.ts';
+import { keptUpTo } from '../recent.ts';
 
 /** One folder per collection (content/exemplars, content/campaigns), each pruned by its own loader. */
 function storyFolder(cacheDir: string, collectionDir: string): string {
@@ -52,11 +52,16 @@ export function loadStory(file: string): StoredStory {
 }
 
 /**
- * The stories pages read last. A story file never changes (its name is the hash of its text), and pages read the
- * same stories again soon after: a feed's twenty in each of its formats, a commune's newest stories again in its
- * district's and province's feeds.
+ * Stories pages have read, up to a total length of their text (enough for every story of a site of some ten thousand
+ * exemplars), then the last ones read. A story file never changes (its name is the hash of its text), and a build
+ * reads each story four times, a whole route apart: its page, its poster, its radio page and its radio text; feeds
+ * read the same twenty in each format, a commune's newest stories again in its district's and province's feeds.
  */
-const recentStory = recent(128, loadStory);
+const STORIES_KEPT = 64 * 1024 * 1024;
+const keptStory = keptUpTo(STORIES_KEPT, 128, (file: string) => {
+  const text = readFileSync(file, 'utf8');
+  return { value: JSON.parse(text) as StoredStory, size: text.length };
+});
 
 /** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
 export function savedStory(file: string): StoredStory | undefined {
@@ -105,7 +110,7 @@ export function storyMetadata(entry: { rendered?: { metadata?: Record<string, un
 export function storyOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoredStory {
   const file = storyMetadata(entry).story;
   if (!file) return { html: '', headings: [], photoRefs: [], spoken: { paragraphs: [], syllables: 0 } };
-  return recentStory(file);
+  return keptStory(file);
 }
 
 /** A story the content check of this build has just compiled and saved, with the frontmatter it read. */
