@@ -7,7 +7,8 @@
  * Pagefind reads of each rendered page is taken from memory; pages kept from the previous build are read from the
  * output, unless that build recorded the hash of the very same file (see file-record.ts). Indexed pages are sent to
  * Pagefind in the order of their paths, so that two builds of one commit write the same index bytes. Pages without
- * data-pagefind-body are never sent: Pagefind would skip them anyway.
+ * data-pagefind-body are never sent: Pagefind would skip them anyway; of the others, only what Pagefind reads is
+ * (pagefindInput).
  *
  * Pagefind cannot update an index, so a rebuild would index every page again. Instead, when what Pagefind reads
  * of every indexed page is the same as in the previous build, the previous index is reused from the cache folder.
@@ -24,7 +25,7 @@ import { codeVersion } from '../lib/content/cache.ts';
 import { FileRecord } from '../lib/file-record.ts';
 import { outputFiles } from '../lib/output-files.ts';
 import { RenderedPage } from './rendered-page.ts';
-import { indexedPart } from '../lib/search/indexed-part.ts';
+import { indexedPart, pagefindInput } from '../lib/search/indexed-part.ts';
 import { linkTree } from '../lib/output-files.ts';
 import { CACHE_FILES, SEARCH_INDEX_DIR, cachePath } from '../lib/names.ts';
 
@@ -67,7 +68,7 @@ class SearchIndexer {
 
   async #send(sourcePath: string, content: string) {
     const index = await this.#index;
-    const sent = index.addHTMLFile({ sourcePath, content }).then(
+    const sent = index.addHTMLFile({ sourcePath, content: pagefindInput(content) }).then(
       ({ errors }) => void this.#errors.push(...errors),
       (error: Error) => void this.#errors.push(error.message),
     );
