@@ -118,6 +118,27 @@ describe('output check', () => {
     ]);
   });
 
+  it('finds the same problems in a large output, read in threads, as in one thread', async () => {
+    const { dist, write } = await fixture();
+    // More files than one thread reads alone, a draft's name and a phone number among them.
+    for (let i = 0; i < 300; i++) write(`danh-sach/${String(i).padStart(3, '0')}/index.html`, `<p>Trang ${i}</p>`);
+    write('danh-sach/120/index.html', '<p>Xem thêm: Lê Văn Tâm</p>');
+    write('danh-sach/250/index.html', '<p>Gọi 0912 345 678</p>');
+    write('danh-sach/030/index.html', '<p>Gọi Lê Văn Tâm qua 0987 654 321</p>');
+    const { model } = await checkContent(path.dirname(dist));
+    const inThreads = await verifyOutput(dist, model, { root: path.dirname(dist), threads: 2 });
+    expect(inThreads).toEqual(await verifyOutput(dist, model, { root: path.dirname(dist), threads: 0 }));
+    expect(inThreads).toHaveLength(4);
+    expect(inThreads).toEqual(
+      expect.arrayContaining([
+        '"Lê Văn Tâm" (chưa được phép đăng) có trong danh-sach/030/index.html.',
+        '"Lê Văn Tâm" (chưa được phép đăng) có trong danh-sach/120/index.html.',
+        expect.stringMatching(/^danh-sach\/030\/index\.html: có số điện thoại "0987 654 321"/),
+        expect.stringMatching(/^danh-sach\/250\/index\.html: có số điện thoại "0912 345 678"/),
+      ]),
+    );
+  });
+
   it('finds a draft’s name written in decomposed (NFD) Unicode', async () => {
     const { verify, write } = await fixture();
     write('dien-hinh/nguyen-van-an/index.html', `<p>${'Lê Văn Tâm'.normalize('NFD')}</p>`);

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { z } from 'astro/zod';
 import { campaignSchema } from '../../schemas/campaign.ts';
 import { exemplarSchema } from '../../schemas/exemplar.ts';
@@ -16,6 +15,7 @@ import { findPersonalData } from './personal-data.ts';
 import { PHOTO_EXTENSIONS } from './collections.ts';
 import { formatField, parseEntry, type Problem, type YamlSource } from './source.ts';
 import { metadataOf, saveStory, storyFile, type CheckedStory } from '../stories/store.ts';
+import { inThreads } from '../threads.ts';
 
 /** Stand-in for Astro's image() outside a build: the file must exist beside the entry and be a photo we can process. */
 export function photoPath(entryFile: string, root: string) {
@@ -152,61 +152,19 @@ export function storyCheckContext({ root, collection, collectionDir, publicConta
   return { root, schemaFor: storySchemas(collection, root), publicContacts, collectionDir, target };
 }
 
-/** Stories handed to a thread at once: enough to keep it busy between messages, few enough to share them out evenly. */
-const CHUNK = 32;
-
 /**
  * Checks stories in `threads` worker threads (story-check-worker.ts) and gives the results in the order of `files`,
- * as checking them one after another here would. A chunk whose thread fails is checked here instead: slower,
- * never different.
+ * as checking them one after another here would (see inThreads).
  */
-export async function checkStoriesInThreads(files: readonly string[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
-  const results: StoryChecked[] = new Array(files.length);
-  let inline: StoryCheckContext | undefined;
-  const checkHere = (from: number, to: number) => {
-    inline ??= storyCheckContext(setup);
-    for (let i = from; i < to; i++) results[i] = checkStory(files[i]!, inline);
-  };
-  let next = 0;
-  const lane = () =>
-    new Promise<void>((resolve, reject) => {
-      let worker: Worker;
-      try {
-        worker = new Worker(new URL('./story-check-worker.ts', import.meta.url), { workerData: setup });
-      } catch {
-        return resolve();
-      }
-      let from = 0;
-      let to = 0;
-      let finished = false;
-      const send = () => {
-        if (next >= files.length) {
-          finished = true;
-          return void worker.terminate();
-        }
-        from = next;
-        to = next = Math.min(files.length, next + CHUNK);
-        worker.postMessage(files.slice(from, to));
-      };
-      worker.on('message', (checked: StoryChecked[]) => {
-        checked.forEach((result, i) => (results[from + i] = result));
-        send();
-      });
-      // An error is followed by the exit. What a failed thread was given is checked here; the others take the rest.
-      worker.on('error', () => {});
-      worker.once('exit', () => {
-        try {
-          if (!finished) checkHere(from, to);
-          resolve();
-        } catch (error) {
-          // A story this thread could not check, and this one cannot either (a file deleted meanwhile).
-          reject(error as Error);
-        }
-      });
-      send();
-    });
-  await Promise.all(Array.from({ length: threads }, lane));
-  // Every thread failed before the last chunk was given out.
-  if (next < files.length) checkHere(next, files.length);
-  return results;
+export function checkStoriesInThreads(files: readonly string[], setup: StoryCheckSetup, threads: number): Promise<StoryChecked[]> {
+  return inThreads(files, {
+    worker: new URL('./story-check-worker.ts', import.meta.url),
+    workerData: setup,
+    threads,
+    chunk: 32,
+    here: () => {
+      const context = storyCheckContext(setup);
+      return (file: string) => checkStory(file, context);
+    },
+  });
 }

@@ -6,16 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ContentModel } from '../content/model.ts';
 import { codeVersion } from '../content/cache.ts';
-import { matchesOf, wordTreeSource } from '../text.ts';
 import { publicContactsOf } from '../content/personal-data.ts';
 import { checkFeeds } from './feeds.ts';
-import { decodeOutput, isReadAsText, outputFiles, sitePath } from '../output-files.ts';
+import { isReadAsText, outputFiles, sitePath } from '../output-files.ts';
 import { FileRecord } from '../file-record.ts';
 import { checkImage, IMAGE_FILE, originalPhotos } from './images.ts';
-import { checkPersonalData } from './personal-data.ts';
+import { textScanner, type TextFile, type TextFindings, type TextRules } from './text-scan.ts';
+import { inThreads } from '../threads.ts';
 import { published, type Published } from './published.ts';
 import { SEARCH_INDEX_DIR } from '../names.ts';
 
@@ -58,15 +59,6 @@ function checkEntryPages(dir: string, expected: Published, search: Map<string, n
   return problems;
 }
 
-/** One pass over a text finds every name and address of an unpublished entry, however many there are. */
-function leakFinder(expected: Published, base: string): (file: string, text: string) => string[] {
-  const needles = expected.hidden.flatMap(({ name, page }) => (name ? [name, `/${page}`] : [`/${page}`]));
-  if (needles.length === 0) return () => [];
-  const pattern = new RegExp(wordTreeSource(needles), 'g');
-  return (file, text) =>
-    [...matchesOf(text, pattern)].map((needle) => `"${needle.startsWith('/') ? base.slice(0, -1) + needle : needle}" (chưa được phép đăng) có trong ${file}.`);
-}
-
 export interface VerifyOptions {
   /** The base the site was built for: "/" or "/guong-sang/". */
   base?: string;
@@ -76,12 +68,16 @@ export interface VerifyOptions {
   cacheFile?: string;
   /** The files of the output (search index aside), if the caller has just listed them; listed here otherwise. */
   files?: readonly string[];
+  /** Threads that read the text of a large output; 0 reads it all in this thread. One per core by default. */
+  threads?: number;
 }
 
 /** The search index's folder in the output, written by Pagefind after every other file. */
 const SEARCH_INDEX = `${SEARCH_INDEX_DIR}/`;
-/** Files scanned between two yields to the event loop, so that a build's search indexer goes on meanwhile. */
+/** Files looked at between two yields to the event loop, so that a build's search indexer goes on meanwhile. */
 const FILES_PER_TURN = 32;
+/** Below this many files to read, starting threads costs more than it saves. */
+const THREADED_FROM = 256;
 
 /**
  * The output check in two steps, so that a build checks its pages while Pagefind indexes them in its own process:
@@ -90,10 +86,14 @@ const FILES_PER_TURN = 32;
  * means the output holds exactly what was approved.
  */
 // Long because its two steps share the record of clean files and what the first step counted.
-export function startOutputCheck(dir: string, model: ContentModel, { base = '/', root, cacheFile, files }: VerifyOptions): { finish: () => Promise<string[]> } {
+export function startOutputCheck(
+  dir: string,
+  model: ContentModel,
+  { base = '/', root, cacheFile, files, threads = os.availableParallelism() }: VerifyOptions,
+): { finish: () => Promise<string[]> } {
   const expected = published(model);
-  const findLeaks = leakFinder(expected, base);
   const allowed = publicContactsOf(model.settings);
+  const textRules: TextRules = { dir, needles: expected.hidden.flatMap(({ name, page }) => (name ? [name, `/${page}`] : [`/${page}`])), base, allowed };
   // Outside a build the content check keeps photo paths as written in the entry.
   const originals = originalPhotos(
     model.exemplars.flatMap((e) => (e.data.photos as { src: string }[]).map((photo) => path.resolve(root, path.dirname(e.file), photo.src))),
@@ -110,38 +110,48 @@ export function startOutputCheck(dir: string, model: ContentModel, { base = '/',
   const search = new Map<string, number>();
   let fragments = 0;
 
-  // One file at a time: the output of a large site does not fit comfortably in memory at once.
+  // The text of a large output is read in threads, one file at a time in each: it does not fit in memory at once.
+  const readTexts = (items: TextFile[]): Promise<TextFindings[]> =>
+    threads > 0 && items.length >= THREADED_FROM
+      ? inThreads(items, {
+          worker: new URL('./text-scan-worker.ts', import.meta.url),
+          workerData: textRules,
+          threads,
+          chunk: 64,
+          here: () => textScanner(textRules),
+        })
+      : Promise.resolve(items.map(textScanner(textRules)));
+
   const scan = async (files: string[]) => {
+    const toRead: (TextFile & { key: string })[] = [];
     for (const [i, file] of files.entries()) {
       if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
       const isImage = IMAGE_FILE.test(file);
       if (!isImage && !isReadAsText(file)) continue;
       const key = FileRecord.key(file, statSync(path.join(dir, file), { bigint: true }));
       const wasClean = cleanFiles.known(key) === true;
-      const isFragment = file.endsWith('.pf_fragment');
       if (wasClean) cleanFiles.keep(key, true);
       // Fragments are read every time: they tell which pages the search index holds.
-      if (wasClean && !isFragment) continue;
+      if (wasClean && !file.endsWith('.pf_fragment')) continue;
       if (isImage) {
         const problems = await checkImage(dir, file, originals);
         images.push(...problems);
         if (problems.length === 0) cleanFiles.keep(key, true);
         continue;
       }
-      const text = decodeOutput(file, readFileSync(path.join(dir, file)));
-      if (!wasClean) {
-        const fileLeaks = findLeaks(file, text);
-        const filePersonal = checkPersonalData(file, text, allowed);
-        leaks.push(...fileLeaks);
-        personal.push(...filePersonal);
-        if (fileLeaks.length === 0 && filePersonal.length === 0) cleanFiles.keep(key, true);
-      }
-      if (isFragment) {
-        fragments += 1;
-        const url = /"url":"([^"]+)"/.exec(text)?.[1];
-        if (url) search.set(sitePath(url, '/'), (search.get(sitePath(url, '/')) ?? 0) + 1);
-      }
+      toRead.push({ file, known: wasClean, key });
     }
+    const findings = await readTexts(toRead.map(({ file, known }) => ({ file, known })));
+    findings.forEach((found, i) => {
+      const { file, known, key } = toRead[i]!;
+      leaks.push(...found.leaks);
+      personal.push(...found.personal);
+      if (!known && found.leaks.length === 0 && found.personal.length === 0) cleanFiles.keep(key, true);
+      if (file.endsWith('.pf_fragment')) {
+        fragments += 1;
+        if (found.url) search.set(sitePath(found.url, '/'), (search.get(sitePath(found.url, '/')) ?? 0) + 1);
+      }
+    });
   };
   const siteFiles = (files ?? outputFiles(dir)).filter((file) => !file.startsWith(SEARCH_INDEX));
   const sitesScanned = scan(siteFiles);
