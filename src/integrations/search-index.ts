@@ -58,8 +58,8 @@ class SearchIndexer {
   readonly #errors: string[] = [];
   /** Output files already seen, relative to the output folder, with the hash of what Pagefind reads of them. */
   readonly #seen = new Map<string, string | undefined>();
-  /** Pages sent before the build's end (see sendEarly), by the key of their list. */
-  #early?: { key: string; sent: Promise<void> };
+  /** The index made before the build's end (see makeEarly), by the key of its pages. */
+  #early?: { key: string; made: Promise<void> };
 
   /** Notes a page Astro rendered: only the hash of what Pagefind would read is kept, so memory stays flat. */
   note(sourcePath: string, content: string) {
@@ -119,58 +119,64 @@ class SearchIndexer {
   }
 
   /**
-   * Starts sending the pages to Pagefind as soon as Astro has written the last one, while the build still waits
-   * for its photos (Pagefind runs at the normal priority, the photos at the lowest): on a first build the photos and
-   * the index then share the processor instead of taking turns. Only when the output holds no page but those this
-   * build rendered, which is when nothing can be reused or be left to sweep; otherwise `write` does it all.
+   * Makes the index as soon as Astro has written the last page, while the build still waits for its photos
+   * (Pagefind runs at the normal priority, the photos at the lowest): on a first build the photos and the index
+   * then share the processor instead of taking turns. The index is kept in the cache folder, as for the next build,
+   * and `write` links it into the output after the sweep. Only when the output holds no page but those this build
+   * rendered, which is when nothing can be reused or be left to sweep; otherwise `write` does it all.
    */
-  sendEarly(outDir: string, { cacheDir, root }: IndexOptions) {
+  makeEarly(outDir: string, { cacheDir, root }: IndexOptions) {
     const rendered = [...this.#seen.keys()].filter((file) => file.endsWith('.html'));
     const inOutput = outputPages(outDir);
     if (inOutput.length !== rendered.length || inOutput.some((file) => !this.#seen.has(file))) return;
     const { pages, key } = this.#pages(codeVersion(root));
     if (this.#cached(cacheDir, key)) return;
-    const sent = this.#sendAll(outDir, pages);
+    const made = this.#sendAll(outDir, pages).then(() => this.#keep(cacheDir, key));
     // Any failure is met again, and reported, when the index is written.
-    sent.catch(() => {});
-    this.#early = { key, sent };
+    made.catch(() => {});
+    this.#early = { key, made };
+  }
+
+  /** Writes the index into the cache folder, where the next build may reuse it; the key last, once it is whole. */
+  async #keep(cacheDir: string, key: string) {
+    if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
+    const keep = cachePath(cacheDir, CACHE_FILES.searchIndex);
+    rmSync(keep, { recursive: true, force: true });
+    const written = await (await this.#index).writeFiles({ outputPath: path.join(keep, SEARCH_INDEX_DIR) });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    writeFileSync(path.join(keep, 'key'), key);
   }
 
   /**
-   * Writes the index into the output: the previous one if what is indexed did not change, otherwise a new one
-   * with the pages not sent yet added. `cacheDir` keeps the index for the next build.
+   * Links the index into the output: the previous one if what is indexed did not change, the one made early if it
+   * was made of these very pages, otherwise one made now. `cacheDir` keeps the index for the next build.
    */
   async write(outDir: string, { cacheDir, root, files }: IndexOptions): Promise<{ pages: number; reused: boolean }> {
     try {
       const code = codeVersion(root);
       this.#noteKept(outDir, outputPages(outDir, files), cacheDir, code);
       const { pages, key } = this.#pages(code);
-      const target = path.join(outDir, SEARCH_INDEX_DIR);
-      const cached = this.#cached(cacheDir, key);
-      if (cached) {
-        linkTree(path.join(cached, SEARCH_INDEX_DIR), target);
-        return { pages: pages.length, reused: true };
+      const early = this.#early;
+      const madeEarly =
+        early?.key === key &&
+        (await early.made.then(
+          () => true,
+          () => false,
+        ));
+      if (early && !madeEarly) {
+        // Made of other pages (which the output's sweep should make impossible), or failed: start again.
+        await early.made.catch(() => {});
+        await pagefind.close();
+        this.#index = createPagefindIndex();
+        this.#errors.length = 0;
       }
-      if (this.#early?.key === key) await this.#early.sent;
-      else {
-        if (this.#early) {
-          // Sent early, and then the pages changed (which the output's sweep should make impossible): start again.
-          await this.#early.sent.catch(() => {});
-          await pagefind.close();
-          this.#index = createPagefindIndex();
-          this.#errors.length = 0;
-        }
+      const reused = !madeEarly && this.#cached(cacheDir, key) !== undefined;
+      if (!madeEarly && !reused) {
         await this.#sendAll(outDir, pages);
+        await this.#keep(cacheDir, key);
       }
-      if (this.#errors.length > 0) throw new Error(`Pagefind: ${this.#errors.join('; ')}`);
-      const written = await (await this.#index).writeFiles({ outputPath: target });
-      if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      // The key is written last: an interrupted copy is never taken for a complete one.
-      const keep = cachePath(cacheDir, CACHE_FILES.searchIndex);
-      rmSync(keep, { recursive: true, force: true });
-      linkTree(target, path.join(keep, SEARCH_INDEX_DIR));
-      writeFileSync(path.join(keep, 'key'), key);
-      return { pages: pages.length, reused: false };
+      linkTree(path.join(cachePath(cacheDir, CACHE_FILES.searchIndex), SEARCH_INDEX_DIR), path.join(outDir, SEARCH_INDEX_DIR));
+      return { pages: pages.length, reused };
     } finally {
       await pagefind.close();
     }
@@ -214,7 +220,7 @@ export function searchIndex({ files }: { files?: () => readonly string[] | undef
       },
       // Astro asks for the photos once every page is written, and then waits for them.
       async collectStaticImages() {
-        indexer?.sendEarly(outDir, { cacheDir, root });
+        indexer?.makeEarly(outDir, { cacheDir, root });
         return (await astro.collectStaticImages?.()) ?? new Map();
       },
     }),
