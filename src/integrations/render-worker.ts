@@ -38,18 +38,14 @@ const spelledOut = (_key: string, value: unknown) =>
     ? `\0${typeof value}:${String(value)}`
     : value;
 
-/**
- * The JSON of an object among the options (the photo's own record, the same object on every page that shows it),
- * made once: Astro makes that record when it loads the photo and never changes it.
- */
-const objectJson = new WeakMap<object, string>();
+const isPlain = (value: unknown) =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/** One option as JSON: plain values and records of them (the photo's own record) without the slower spelling out. */
 function jsonOf(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value, spelledOut);
-  let json = objectJson.get(value);
-  if (json === undefined) objectJson.set(value, (json = JSON.stringify(value, spelledOut)));
-  return json;
+  if (isPlain(value)) return JSON.stringify(value);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(isPlain)) return JSON.stringify(value);
+  return JSON.stringify(value, spelledOut);
 }
 
 function transformHash(options: ImageOptions, hashProperties: string[]): string {
