@@ -293,7 +293,7 @@ export async function checkContent(
   problems.push(...checkReferences(model));
   problems.push(...checkDecisionSpellings(model));
   const dataFiles = [settingsFile, DATA_FILES.awards, ...(await listFiles(root, DATA_FILES.places, YAML_FILE))];
-  problems.push(...(await checkUnpublishedMentions(root, model, dataFiles)));
+  problems.push(...checkUnpublishedMentions(root, model, dataFiles));
   cache?.save();
   return { problems, model, saved: run.saved };
 }

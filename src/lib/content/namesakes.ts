@@ -10,7 +10,7 @@
  * them (`namesakes`: name, how they know, date); the output check then accepts that name. The same person cannot
  * be published that way: an exemplar with the same name and place as the unpublished entry is that entry again.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentModel, Loaded } from './model.ts';
 import type { Problem } from './source.ts';
@@ -130,21 +130,27 @@ export function mentionsIn(
 
 /**
  * Every mention of an unpublished entry in the published entries and the site's data files. Files are read again
- * here, and only when some entry is unpublished: the check does not keep every story's text.
+ * here, and only when some entry is unpublished: the check does not keep every story's text. Read one after another
+ * without waiting on the event loop for each: thousands of small files read that way took three times as long.
  */
-export async function checkUnpublishedMentions(root: string, model: ContentModel, dataFiles: readonly string[]): Promise<Problem[]> {
+export function checkUnpublishedMentions(root: string, model: ContentModel, dataFiles: readonly string[]): Problem[] {
   const finder = mentionFinder(unpublishedEntries(model));
   if (!finder) return [];
   const problems: Problem[] = [];
   const entries = [...model.exemplars, ...model.campaigns] as Loaded<Declaring & { name?: string; place?: string } & Parameters<typeof isPublishable>[0]>[];
   for (const entry of entries) {
     if (!isPublishable(entry.data)) continue;
-    const text = await readFile(path.join(root, entry.file), 'utf8');
+    const text = readFileSync(path.join(root, entry.file), 'utf8');
     const declared = new Set(entry.data.namesakes.map(({ name }) => nameKey(name)));
     problems.push(...mentionsIn(entry.file, text, finder, { name: entry.data.name, place: entry.data.place, declared }));
   }
   for (const file of dataFiles) {
-    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    let text = '';
+    try {
+      text = readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      // A data file that cannot be read is reported where it is read for its content.
+    }
     problems.push(...mentionsIn(file, text, finder, { declared: new Set() }));
   }
   return problems;
