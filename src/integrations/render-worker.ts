@@ -11,6 +11,7 @@ import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
 import { installWorkerAssets, loadWorkerApp, staticImageFinalPath, staticImageOriginal, staticImageUrl, type ImageOptions } from './astro-internals.ts';
 import { isLocalTransform, type EncoderJob } from './photo-encoder.ts';
+import { recent } from '../lib/recent.ts';
 import { routeKey, sendableMetadata, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
 const data = workerData as RenderWorkerData;
@@ -61,7 +62,7 @@ function transformHash(options: ImageOptions, hashProperties: string[]): string 
 }
 
 /** The address of each optimised file, as getImage() gives it to a page: made once per file, not once per page. */
-const urls = new Map<string, string>();
+const addressOf = recent(10_000, (finalPath: string) => staticImageUrl(finalPath, data.assets));
 
 /** Registers a transform as Astro's own addStaticImage does, and hands new ones to the photo encoder. */
 function addStaticImage(options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined): string {
@@ -76,12 +77,7 @@ function addStaticImage(options: ImageOptions, hashProperties: string[], origina
     if (isLocalTransform(options)) newTransforms.push({ originalPath, finalPath, transform: options });
   }
   recordStaticImage({ originalPath, hash, finalPath, originalSrcPath: originalFSPath, transform: options } as never);
-  let url = urls.get(finalPath);
-  if (url === undefined) {
-    if (urls.size >= 10_000) urls.clear();
-    urls.set(finalPath, (url = staticImageUrl(finalPath, data.assets)));
-  }
-  return url;
+  return addressOf(finalPath);
 }
 
 installWorkerAssets(addStaticImage, referencedImages);

@@ -47,8 +47,14 @@ export function saveStory(file: string, compiled: CompiledStory): StoredStory {
   return story;
 }
 
+/** A saved story, with the length of its text, by which the stories kept in memory are counted. */
+function readStory(file: string): { value: StoredStory; size: number } {
+  const text = readFileSync(file, 'utf8');
+  return { value: JSON.parse(text) as StoredStory, size: text.length };
+}
+
 export function loadStory(file: string): StoredStory {
-  return JSON.parse(readFileSync(file, 'utf8')) as StoredStory;
+  return readStory(file).value;
 }
 
 /**
@@ -58,10 +64,7 @@ export function loadStory(file: string): StoredStory {
  * read the same twenty in each format, a commune's newest stories again in its district's and province's feeds.
  */
 const STORIES_KEPT = 64 * 1024 * 1024;
-const keptStory = keptUpTo(STORIES_KEPT, 128, (file: string) => {
-  const text = readFileSync(file, 'utf8');
-  return { value: JSON.parse(text) as StoredStory, size: text.length };
-});
+const keptStory = keptUpTo(STORIES_KEPT, 128, readStory);
 
 /** The saved story, or nothing if there is none or it cannot be read (then it is compiled again). */
 export function savedStory(file: string): StoredStory | undefined {
