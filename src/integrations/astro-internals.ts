@@ -172,6 +172,22 @@ export const staticImageFinalPath = (esm: boolean, naming: AssetNaming, fileName
 export const staticImageUrl = (finalPath: string, naming: AssetNaming) =>
   new URL(encodeURI(prependForwardSlash(joinPaths(naming.base, finalPath))), PLACEHOLDER).href.replace(PLACEHOLDER, '');
 
+/**
+ * What a render worker renders pages with and names photos with: Astro's prerender function and the page-metadata
+ * recorder of its page reuse (astro/app), its hash and file name of a photo transform (astro/assets/utils/node).
+ * Loaded on demand, in the worker only.
+ */
+export async function workerRenderApi() {
+  const [app, node] = await Promise.all([import('astro/app'), import('astro/assets/utils/node')]);
+  return {
+    renderForPrerender: app.renderForPrerender,
+    installRenderScope: app.installRenderScope,
+    recordStaticImage: app.recordStaticImage,
+    hashTransform: node.hashTransform,
+    propsToFilename: node.propsToFilename,
+  };
+}
+
 /** Installs the worker's own photo registry where getImage() looks for it (assets/internal.js). */
 export function installWorkerAssets(
   addStaticImage: (options: ImageOptions, hashProperties: string[], originalFSPath: string | undefined) => string,

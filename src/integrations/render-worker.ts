@@ -7,14 +7,21 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
-import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
-import { installWorkerAssets, loadWorkerApp, staticImageFinalPath, staticImageOriginal, staticImageUrl, type ImageOptions } from './astro-internals.ts';
+import {
+  installWorkerAssets,
+  loadWorkerApp,
+  staticImageFinalPath,
+  staticImageOriginal,
+  staticImageUrl,
+  workerRenderApi,
+  type ImageOptions,
+} from './astro-internals.ts';
 import { isLocalTransform, type EncoderJob } from './photo-encoder.ts';
 import { recent } from '../lib/recent.ts';
 import { routeKey, sendableMetadata, type RenderWorkerData, type ToMain, type ToWorker, type WorkerStaticImages } from './render-messages.ts';
 
 const data = workerData as RenderWorkerData;
+const { installRenderScope, recordStaticImage, renderForPrerender, hashTransform, propsToFilename } = await workerRenderApi();
 const port = parentPort!;
 const post = (message: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 

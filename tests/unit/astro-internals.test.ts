@@ -20,6 +20,7 @@ import {
   staticImageOriginal,
   staticImageUrl,
   warnInternalsOff,
+  workerRenderApi,
 } from '../../src/integrations/astro-internals.ts';
 
 const ASTRO = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
@@ -122,10 +123,9 @@ describe('touchpoints in the installed Astro', () => {
     expect(staticImageUrl('/_astro/ảnh_Z1.avif', naming)).toBe('/guong-sang/_astro/%E1%BA%A3nh_Z1.avif');
   });
 
-  it('render worker: astro/app and astro/assets/utils/node export what it renders and names photos with', async () => {
-    const app = await import('astro/app');
-    for (const name of ['renderForPrerender', 'installRenderScope', 'recordStaticImage'] as const) expect(typeof app[name], name).toBe('function');
-    const node = await import('astro/assets/utils/node');
-    for (const name of ['hashTransform', 'propsToFilename'] as const) expect(typeof node[name], name).toBe('function');
+  it('workerRenderApi: astro/app and astro/assets/utils/node export what a render worker renders and names photos with', async () => {
+    const api = await workerRenderApi();
+    for (const [name, value] of Object.entries(api)) expect(typeof value, name).toBe('function');
+    expect(Object.keys(api).sort()).toEqual(['hashTransform', 'installRenderScope', 'propsToFilename', 'recordStaticImage', 'renderForPrerender']);
   });
 });
