@@ -2,8 +2,8 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Exemplar, Site } from './data/site.ts';
-import { EMBED_PHOTO_WIDTH, embedItem, embedListing, type EmbedPhoto } from './embed.ts';
-import { fitWidth } from './images/fit.ts';
+import { embedItem, embedListing, type EmbedPhoto } from './embed.ts';
+import { embedRendition } from './images/renditions.ts';
 import { absoluteUrl } from './paths.ts';
 
 /** A photo as the content layer gives it; the schema types `src` loosely, the loader gives image metadata. */
@@ -11,9 +11,9 @@ type Photo = Omit<Exemplar['data']['photos'][number], 'src'> & { src: ImageMetad
 
 async function embedPhoto(photo: Photo | undefined, absolute: (path: string) => string): Promise<EmbedPhoto | undefined> {
   if (!photo) return undefined;
-  const size = fitWidth(photo.src, EMBED_PHOTO_WIDTH);
-  const image = await getImage({ src: photo.src, ...size, format: 'jpeg', quality: 70 });
-  return { url: absolute(image.src), ...size, alt: photo.alt, credit: photo.credit };
+  const rendition = embedRendition(photo.src);
+  const image = await getImage({ src: photo.src, ...rendition });
+  return { url: absolute(image.src), width: rendition.width, height: rendition.height, alt: photo.alt, credit: photo.credit };
 }
 
 export async function embedResponse(

@@ -10,9 +10,6 @@ import type { ExemplarKind } from '../schemas/exemplar.ts';
 
 export const EMBED_VERSION = 1;
 
-/** Width of the re-encoded photo a listing points at: a card's thumbnail, never the original file. */
-export const EMBED_PHOTO_WIDTH = 480;
-
 export interface EmbedPhoto {
   url: string;
   width: number;

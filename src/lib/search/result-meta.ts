@@ -5,6 +5,7 @@
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import { awardAsGranted } from '../award-name.ts';
+import { SEARCH_THUMBNAIL } from '../images/renditions.ts';
 import type { Campaign, Exemplar, Site } from '../data/site.ts';
 import { ui } from '../../i18n/vi.ts';
 
@@ -27,5 +28,5 @@ export function campaignResultMeta(site: Site, campaign: Campaign): Record<strin
 
 /** The small re-encoded thumbnail of a result card, or "" for none. */
 export async function resultThumbnail(photo: ImageMetadata | undefined): Promise<string> {
-  return photo ? (await getImage({ src: photo, width: 160, height: 120, fit: 'cover', format: 'webp', quality: 55 })).src : '';
+  return photo ? (await getImage({ src: photo, ...SEARCH_THUMBNAIL })).src : '';
 }
