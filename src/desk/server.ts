@@ -10,36 +10,27 @@ import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { writeAtomic } from './files.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { z } from 'astro/zod';
-import { exemplarSchema } from '../schemas/exemplar.ts';
-import { localPlaceSchema } from '../schemas/place.ts';
-import { awardSchema } from '../schemas/award.ts';
-import { settingsSchema } from '../schemas/settings.ts';
 import { issuesToProblems } from '../lib/content/issues.ts';
 import { personalDataInFields } from '../lib/content/story-check.ts';
 import { publicContactsOf } from '../lib/content/personal-data.ts';
 import { checkReferences } from '../lib/content/references.ts';
-import { listFiles } from '../lib/content/source.ts';
-import { DATA_FILES, YAML_FILE } from '../lib/content/collections.ts';
-import { campaignSchema } from '../schemas/campaign.ts';
-import { compileStory, PHOTO_MARKER } from '../lib/mdx/compile.ts';
 import { photoProblem } from '../lib/content/photos.ts';
 import { foldVietnamese, slugify, toNfc } from '../lib/text.ts';
 import { todayInVietnam } from '../lib/dates.ts';
 import { ui } from '../i18n/vi.ts';
 import { desk } from '../i18n/desk.ts';
 import type { Problem } from '../lib/content/source.ts';
-import { html, raw, type Html } from './html.ts';
+import { html, type Html } from './html.ts';
 import { layout, sitePreview } from './pages.ts';
 import { pageOf, posterOf, radioOf } from './outputs.ts';
-import { allowedHosts, crossSite, hostAllowed, SECURITY_HEADERS, tokenMatches } from './guard.ts';
+import { allowedHosts, crossSite, hostAllowed, tokenMatches } from './guard.ts';
 import { contentFile, isEntryId, PathRefused } from './paths.ts';
-import { ContentIndex, queryList, type StoryCollection, type Summary } from './content-index.ts';
-import { formSpec, guideHelp, type FieldSpec } from './schema-form.ts';
+import { ContentIndex, type Summary } from './content-index.ts';
+import { guideHelp } from './schema-form.ts';
 import { appendItem, applyEdits, editEntry, parseFrontmatter, readPosted, rewriteFrontmatter, splitEntry, stringifyLike } from './edit.ts';
 import { applyListAction, renderFields, valuesOf, type Choice, type FormContext, type Values } from './form.ts';
 import { checkEntry } from './check-entry.ts';
-import { lineDiff, openHistory, type History } from './history.ts';
+import { openHistory, type History } from './history.ts';
 import { parseMultipart, photoExtension } from './multipart.ts';
 import { isMap } from 'yaml';
 import sharp from 'sharp';
@@ -55,7 +46,6 @@ import {
   refusal,
   WORKFLOW_ACTIONS,
   roleAllows,
-  type ActionInput,
   type Actor,
   type Situation,
   type WorkflowAction,
@@ -65,11 +55,28 @@ import { Publisher, publishPage, publishStatus } from './publish.ts';
 import { radioBulletin, radioBulletinPage, type RadioQuery } from './radio.ts';
 import { lastSync, mergedTexts, resolveConflict, sharedRepoPage, syncShared } from './shared-repo.ts';
 import { deskPublish } from '../i18n/desk-publish.ts';
-import { parseDate } from '../lib/dates.ts';
 import { PlaceFinder } from '../lib/places/find.ts';
 import { identifyByCode } from '../lib/places/merge.ts';
 import { registerPlaces } from '../lib/places/register.ts';
-import { formatDateShort } from '../lib/format.ts';
+
+import { COLLECTIONS, NL, RECORDS, type CollectionSetup, type RecordSetup } from './collection-setup.ts';
+import { HttpError, readBody, safeNext, send, sessionCookie } from './http.ts';
+import {
+  attachmentForm,
+  newState,
+  newTemplate,
+  photoForm,
+  photosOf,
+  placeProblems,
+  storyPreview,
+  targetOf,
+  turnForms,
+  workflowFacts,
+  type FormState,
+} from './entry-form.ts';
+import { diffView, shortDate, stepInput } from './workflow-view.ts';
+import { accountsPage, deskSettingsPage, loginPage } from './account-pages.ts';
+import { listPage } from './list-page.ts';
 
 const PUBLIC = path.join(import.meta.dirname, 'public');
 const STATIC: Record<string, { file: string; type: string }> = {
@@ -80,100 +87,6 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/_desk/print-sheet.css': { file: path.join(import.meta.dirname, '../styles/print-sheet.css'), type: 'text/css; charset=utf-8' },
 };
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
-/** A line end as a value: a <textarea> drops the first line end after its tag, so every text starts with one. */
-const NL = '\n';
-const MAX_BODY = 17 * 1024 * 1024;
-
-interface CollectionSetup {
-  key: StoryCollection;
-  route: string;
-  folder: string;
-  guide: string;
-  what: string;
-  nameKey: string;
-  /** The field a new entry's id (and file name) is folded from. */
-  idKey: string;
-  specs: FieldSpec[];
-}
-
-/** The workflow's fields are changed by its steps (submit, approve, return, withdraw), never typed in the form. */
-function withoutWorkflow(specs: FieldSpec[]): FieldSpec[] {
-  return specs
-    .filter((spec) => spec.key !== 'publication')
-    .map((spec) => (spec.key === 'consent' && spec.children ? { ...spec, children: spec.children.filter((c) => c.key !== 'withdrawn') } : spec));
-}
-
-const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
-  exemplars: {
-    key: 'exemplars',
-    route: 'dien-hinh',
-    folder: 'exemplars',
-    guide: 'exemplar',
-    what: 'điển hình',
-    nameKey: 'name',
-    idKey: 'name',
-    specs: withoutWorkflow(formSpec(exemplarSchema({ image: () => z.string() }))),
-  },
-  campaigns: {
-    key: 'campaigns',
-    route: 'phong-trao',
-    folder: 'campaigns',
-    guide: 'campaign',
-    what: 'phong trào',
-    nameKey: 'title',
-    idKey: 'shortTitle',
-    specs: withoutWorkflow(formSpec(campaignSchema())),
-  },
-};
-
-/** The data files: the site settings (one record) and the lists of places and awards (one record an item). */
-interface RecordSetup {
-  key: 'settings' | 'places' | 'awards';
-  route: string;
-  guide: string;
-  title: string;
-  what: string;
-  files: (root: string) => Promise<string[]>;
-  single: boolean;
-  specs: FieldSpec[];
-  schema: z.ZodType;
-}
-
-const RECORDS: Record<RecordSetup['key'], RecordSetup> = {
-  settings: {
-    key: 'settings',
-    route: 'cai-dat',
-    guide: 'settings',
-    title: 'Cài đặt trang',
-    what: 'cài đặt trang',
-    files: async () => [DATA_FILES.settings],
-    single: true,
-    specs: formSpec(settingsSchema()),
-    schema: settingsSchema(),
-  },
-  awards: {
-    key: 'awards',
-    route: 'khen-thuong',
-    guide: 'award',
-    title: 'Danh mục khen thưởng',
-    what: 'hình thức khen thưởng',
-    files: async () => [DATA_FILES.awards],
-    single: false,
-    specs: formSpec(awardSchema()),
-    schema: awardSchema(),
-  },
-  places: {
-    key: 'places',
-    route: 'dia-danh',
-    guide: 'place',
-    title: 'Địa danh',
-    what: 'địa danh',
-    files: (root) => listFiles(root, DATA_FILES.places, YAML_FILE),
-    single: false,
-    specs: formSpec(localPlaceSchema()),
-    schema: localPlaceSchema(),
-  },
-};
 
 export interface DeskOptions {
   root: string;
@@ -213,14 +126,6 @@ function decodeSafely(value: string): string {
 }
 
 const timeNow = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-
-class HttpError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
 
 /** Why the desk cannot start, in Vietnamese, for the command to print. */
 export class DeskStartError extends Error {}
@@ -331,22 +236,6 @@ export async function startDesk({
     };
   }
 
-  function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/html; charset=utf-8', headers: Record<string, string> = {}) {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...headers });
-    res.end(body);
-  }
-
-  async function readBody(req: IncomingMessage): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY) throw new HttpError(413, desk.refused.tooLarge);
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
-  }
-
   async function findEntry(collection: CollectionSetup, id: string): Promise<Summary | undefined> {
     if (!isEntryId(id)) return undefined;
     return (await index.list(collection.key)).find((s) => s.id === id);
@@ -355,180 +244,6 @@ export async function startDesk({
   const absolute = (file: string) => contentFile(root, file.replace(/^content\//, ''));
 
   // ——— pages ———
-
-  async function listPage(collection: CollectionSetup, url: URL, token: string): Promise<string> {
-    const list = await index.list(collection.key);
-    const query = {
-      q: url.searchParams.get('q') ?? '',
-      status: url.searchParams.get('trang-thai') ?? '',
-      place: url.searchParams.get('dia-phuong') ?? '',
-      campaign: url.searchParams.get('phong-trao') ?? '',
-      author: url.searchParams.get('nguoi-viet') ?? '',
-      page: Number(url.searchParams.get('trang') ?? '1') || 1,
-    };
-    const result = queryList(list, query);
-    const ref = await index.reference();
-    const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
-    const placeName = new Map(ref.places.map((p) => [p.id, `${ui.placeTypes[p.data.type]} ${p.data.name}`]));
-    const select = (name: string, label: string, options: { value: string; label: string }[], value: string) =>
-      html`<div class="field">
-        <label for="l-${name}">${label}</label
-        ><select id="l-${name}" name="${name}">
-          <option value="">${desk.list.all}</option>
-          ${options.map((o) => html`<option value="${o.value}" ${o.value === value ? html` selected` : ''}>${o.label}</option>`)}
-        </select>
-      </div>`;
-    const counts = new Map<string, number>();
-    for (const s of list) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
-    const pageLink = (page: number) => {
-      const next = new URL(url);
-      next.searchParams.set('trang', String(page));
-      return `${next.pathname}${next.search}`;
-    };
-    const main = html`<h1>${desk.collections[collection.key]}</h1>
-      <p>
-        <a class="button" href="/${collection.route}/moi">${desk.list.newOf[collection.key]}</a>
-        ${hasRole('lanh-dao') && counts.get('cho-duyet') ? html` <a class="button" href="/${collection.route}?trang-thai=cho-duyet">${desk.workflow.waiting(counts.get('cho-duyet')!)}</a>` : ''}
-      </p>
-      <form method="get" action="/${collection.route}" class="filters" role="search">
-        <div class="field">
-          <label for="l-q">${desk.list.search}</label>
-          <p class="hint" id="l-q-hint">${desk.list.searchHint}</p>
-          <input type="search" id="l-q" name="q" value="${query.q}" aria-describedby="l-q-hint" />
-        </div>
-        ${select(
-          'trang-thai',
-          desk.list.status,
-          distinct(list.map((s) => s.status)).map((v) => ({ value: v, label: `${desk.statuses[v] ?? v} (${counts.get(v) ?? 0})` })),
-          query.status,
-        )}
-        ${select(
-          'dia-phuong',
-          desk.list.place,
-          distinct(list.map((s) => s.place)).map((v) => ({ value: v, label: placeName.get(v) ?? v })),
-          query.place,
-        )}
-        ${
-          collection.key === 'exemplars'
-            ? select(
-                'phong-trao',
-                desk.list.campaign,
-                ref.campaigns.map((c) => ({ value: c.id, label: c.data.shortTitle })),
-                query.campaign,
-              )
-            : ''
-        }
-        ${select(
-          'nguoi-viet',
-          desk.list.author,
-          distinct(list.map((s) => s.author)).map((v) => ({ value: v, label: v })),
-          query.author,
-        )}
-        <div class="actions"><button type="submit">${desk.list.apply}</button> <a href="/${collection.route}">${desk.list.clear}</a></div>
-      </form>
-      <p role="status">${desk.list.count(result.total)}</p>
-      ${
-        result.items.length === 0
-          ? html`<p>${desk.list.none}</p>`
-          : html`<table class="entries">
-              <thead>
-                <tr>
-                  <th scope="col">${desk.list.name}</th>
-                  <th scope="col">${desk.list.status}</th>
-                  <th scope="col">${desk.list.place}</th>
-                  <th scope="col">${desk.list.author}</th>
-                  <th scope="col">${desk.list.changed}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${result.items.map(
-                  (s) =>
-                    html`<tr>
-                      <td>
-                        <a href="/${collection.route}/${s.id}">${s.name}</a>${s.broken ? html` <span class="badge badge-error">${desk.list.broken}</span>` : ''}
-                      </td>
-                      <td><span class="badge badge-${s.status || 'none'}">${desk.statuses[s.status] ?? s.status}</span></td>
-                      <td>${placeName.get(s.place) ?? s.place}</td>
-                      <td>${s.author}</td>
-                      <td>${new Date(s.changed).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-      ${
-        result.pages > 1
-          ? html`<nav aria-label="${desk.list.pagination}" class="pages">
-              <p>${desk.list.page(result.page, result.pages)}</p>
-              ${result.page > 1 ? html`<a href="${pageLink(result.page - 1)}">${desk.list.previous}</a> ` : ''}${result.page < result.pages ? html`<a href="${pageLink(result.page + 1)}">${desk.list.next}</a>` : ''}
-            </nav>`
-          : ''
-      }`;
-    return layout(desk.collections[collection.key], main, { current: collection.key, token });
-  }
-
-  interface FormState {
-    collection: CollectionSetup;
-    id?: string;
-    values: Values;
-    body: string;
-    hash: string;
-    editor: string;
-    problems?: Problem[];
-    message?: Html;
-    preview?: Html;
-    photos: { src: string; alt?: string }[];
-    /** The entry's state and consent as the file has them: changed only by the steps of the workflow. */
-    publication: Record<string, unknown>;
-    consent?: Record<string, unknown>;
-    kind?: string;
-    minor?: boolean;
-    /** A step of the workflow refused, with what was typed for it. */
-    step?: { action: WorkflowAction; form: URLSearchParams; problems: Problem[] };
-  }
-
-  /** Problems by field, and those that name no field of the form. */
-  function placeProblems(problems: readonly Problem[]) {
-    const byField = new Map<string, string[]>();
-    for (const problem of problems) {
-      const key = problem.field ?? '';
-      byField.set(key, [...(byField.get(key) ?? []), problem.message]);
-    }
-    return byField;
-  }
-
-  function targetOf(field: string | undefined, ids: ReadonlyMap<string, string>): string | undefined {
-    if (!field) return undefined;
-    if (field === 'nội dung bài') return 'f-body';
-    let at = field;
-    for (;;) {
-      const id = ids.get(at);
-      if (id) return id;
-      const cut = Math.max(at.lastIndexOf('.'), at.lastIndexOf('['));
-      if (cut <= 0) return undefined;
-      at = at.slice(0, cut);
-    }
-  }
-
-  async function renderPhotoPreview(collection: CollectionSetup, id: string | undefined, storyHtml: string, photos: { src: string; alt?: string }[]) {
-    return storyHtml.replace(PHOTO_MARKER, (_, n: string) => {
-      const photo = photos[Number(n) - 1];
-      if (!photo || !id) return '';
-      const src = `/_anh/${collection.folder}/${photo.src.replace(/^\.\//, '')}`;
-      return html`<figure><img src="${src}" alt="${photo.alt ?? ''}" /></figure>`.text;
-    });
-  }
-
-  async function storyPreview(state: Pick<FormState, 'collection' | 'id' | 'body' | 'photos'>): Promise<Html> {
-    const { story, problems } = compileStory(state.body.replace(/\r\n?/g, '\n'), state.photos.length);
-    if (!story)
-      return html`<div class="error-summary" role="alert">
-        <ul>
-          ${problems.map((p) => html`<li>${p.line ? `Dòng ${p.line}: ` : ''}${p.message}</li>`)}
-        </ul>
-      </div>`;
-    return html`<div class="prose story">${raw(await renderPhotoPreview(state.collection, state.id, story.html, state.photos))}</div>`;
-  }
 
   async function formPage(state: FormState, token: string): Promise<string> {
     const { collection } = state;
@@ -592,27 +307,6 @@ export async function startDesk({
     return layout(title, main, { current: collection.key, token });
   }
 
-  /** A photo taken on its side is turned here, without another program: each turn is a version like any save. */
-  function turnForms(collection: CollectionSetup, state: FormState, token: string): Html {
-    const photos = state.photos.filter((p) => p.src);
-    if (photos.length === 0) return html``;
-    return html`<section class="photo-turn" aria-labelledby="turn-title">
-      <h2 id="turn-title">${desk.photo.turnTitle}</h2>
-      <ul class="photo-list">
-        ${photos.map(
-          (photo, i) => html`<li>
-            <img src="/_anh/${collection.folder}/${photo.src.replace(/^\.\//, '')}" alt="${photo.alt ?? ''}" />
-            <form method="post" action="/${collection.route}/${state.id}/xoay-anh">
-              <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="photo" value="${i + 1}" />
-              <button type="submit" name="huong" value="trai" class="secondary">${desk.photo.turnLeft(i + 1)}</button>
-              <button type="submit" name="huong" value="phai" class="secondary">${desk.photo.turnRight(i + 1)}</button>
-            </form>
-          </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
   async function turnPhoto(collection: CollectionSetup, id: string, form: URLSearchParams, res: ServerResponse) {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
@@ -652,25 +346,6 @@ export async function startDesk({
     return { parts, field, summary, current, editorName, state: stateFromFile(collection, id, current, editorName) };
   }
 
-  /** A campaign's plan as a PDF, uploaded into public/tai-lieu/ under a name the desk makes, and linked from the campaign. */
-  function attachmentForm(collection: CollectionSetup, id: string, token: string) {
-    const a = desk.attachment;
-    return html`<section class="photo-upload" aria-labelledby="attachment-title">
-      <h2 id="attachment-title">${a.title}</h2>
-      <form method="post" action="/${collection.route}/${id}/tep" enctype="multipart/form-data" novalidate>
-        <input type="hidden" name="csrf" value="${token}" />
-        <div class="field">
-          <label for="t-file">${a.file}</label>
-          <p class="hint" id="t-file-hint">${a.fileHint}</p>
-          <input type="file" id="t-file" name="file" accept="application/pdf" aria-describedby="t-file-hint" />
-        </div>
-        <div class="field"><label for="t-title">${a.linkText}</label><input type="text" id="t-title" name="title" /></div>
-        ${editorField('', 't')}
-        <button type="submit">${a.upload}</button>
-      </form>
-    </section>`;
-  }
-
   async function uploadAttachment(
     collection: CollectionSetup,
     id: string,
@@ -701,29 +376,6 @@ export async function startDesk({
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
   }
 
-  function photoForm(collection: CollectionSetup, id: string, token: string) {
-    return html`<section class="photo-upload" aria-labelledby="photo-title">
-      <h2 id="photo-title">${desk.photo.title}</h2>
-      <form method="post" action="/${collection.route}/${id}/anh" enctype="multipart/form-data" novalidate data-pasted="${desk.photo.pasted('{name}')}">
-        <p class="hint" id="p-status" role="status"></p>
-        <input type="hidden" name="csrf" value="${token}" />
-        <div class="field">
-          <label for="p-file">${desk.photo.file}</label>
-          <p class="hint" id="p-file-hint">${desk.photo.fileHint}</p>
-          <input type="file" id="p-file" name="file" accept="image/jpeg,image/png,image/webp,image/avif" aria-describedby="p-file-hint" />
-        </div>
-        <div class="field"><label for="p-alt">${desk.photo.alt}</label><input type="text" id="p-alt" name="alt" /></div>
-        <div class="field"><label for="p-credit">${desk.photo.credit}</label><input type="text" id="p-credit" name="credit" /></div>
-        <div class="field"><label for="p-caption">${desk.photo.caption}</label><input type="text" id="p-caption" name="caption" /></div>
-        ${editorField('', 'p')}
-        <button type="submit">${desk.photo.upload}</button>
-      </form>
-    </section>`;
-  }
-
-  const photosOf = (values: Values): { src: string; alt?: string }[] =>
-    ((values.photos ?? []) as { value: Values }[]).map((item) => ({ src: String(item.value.src ?? ''), alt: String(item.value.alt ?? '') }));
-
   function stateFromFile(collection: CollectionSetup, id: string, text: string, editor: string): FormState {
     const split = splitEntry(text);
     const data = split ? (parseFrontmatter(split.frontmatter).toJS() as Record<string, unknown>) : {};
@@ -737,28 +389,6 @@ export async function startDesk({
       editor,
       photos: photosOf(values),
       ...workflowFacts(data),
-    };
-  }
-
-  function newTemplate(collection: CollectionSetup): string {
-    void collection;
-    return `---\npublication:\n  status: ban-nhap\n---\n\n`;
-  }
-
-  function newState(collection: CollectionSetup, editor: string): FormState {
-    const start =
-      collection.key === 'exemplars'
-        ? { kind: 'ca-nhan', storyType: 'bai-viet', published: todayInVietnam(), author: editor || undefined, publication: { status: 'ban-nhap' } }
-        : { kind: 'theo-dot', publication: { status: 'ban-nhap' } };
-    const values = valuesOf(collection.specs, start);
-    return {
-      collection,
-      values,
-      body: collection.key === 'exemplars' ? 'Viết câu chuyện ở đây.\n' : 'Tóm tắt kế hoạch ở đây.\n',
-      hash: '',
-      editor,
-      photos: [],
-      publication: { status: 'ban-nhap' },
     };
   }
 
@@ -873,17 +503,6 @@ export async function startDesk({
   /** A desk without accounts is one person's; otherwise the settings say whether one may approve one's own edit. */
   const selfApprovalAllowed = () => currentRequest().local || deskSettings().selfApproval;
 
-  function workflowFacts(data: unknown): Pick<FormState, 'publication' | 'consent' | 'kind' | 'minor'> {
-    const record = (data ?? {}) as Record<string, unknown>;
-    const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
-    return {
-      publication: object(record.publication) ?? {},
-      consent: object(record.consent),
-      kind: typeof record.kind === 'string' ? record.kind : undefined,
-      minor: record.minor === true,
-    };
-  }
-
   function situationOf(state: FormState, file: string): Situation {
     return {
       status: String(state.publication.status ?? ''),
@@ -892,8 +511,6 @@ export async function startDesk({
       selfApproval: selfApprovalAllowed(),
     };
   }
-
-  const shortDate = (value: unknown) => (typeof value === 'string' && value ? formatDateShort(value) : '');
 
   async function workflowPanel(state: FormState, token: string): Promise<Html> {
     const { collection } = state;
@@ -974,31 +591,6 @@ export async function startDesk({
     </section>`;
   }
 
-  /** Reads what a step's form sent: dates typed dd/mm/yyyy become ISO dates, a wrong one is a problem of its field. */
-  function stepInput(form: URLSearchParams, file: string): { input: ActionInput; problems: Problem[] } {
-    const problems: Problem[] = [];
-    const text = (name: string) => toNfc((form.get(name) ?? '').trim()) || undefined;
-    const date = (name: string) => {
-      const value = text(name);
-      if (!value) return undefined;
-      const parsed = parseDate(value);
-      if (parsed.ok) return parsed.date as string;
-      problems.push({ file, field: name, message: `Ngày "${value}" không đúng: ghi theo dạng ngày/tháng/năm, ví dụ 20/09/2022.` });
-      return undefined;
-    };
-    const input: ActionInput = {
-      comment: text('comment'),
-      date: date('date'),
-      approval: { number: text('approval.number'), title: text('approval.title'), issuer: text('approval.issuer'), date: date('approval.date') },
-      consent: {
-        date: date('consent.date'),
-        scope: text('consent.scope'),
-        guardian: { relation: text('consent.guardian.relation'), date: date('consent.guardian.date') },
-      },
-    };
-    return { input, problems };
-  }
-
   async function changeState(collection: CollectionSetup, id: string, form: URLSearchParams, token: string, res: ServerResponse) {
     const summary = await findEntry(collection, id);
     if (!summary) throw new HttpError(404, desk.refused.notFound);
@@ -1027,17 +619,6 @@ export async function startDesk({
     writeVersioned(summary.file, text);
     await commit([summary.file], person.name, actionMessage(action, collection.what, summary.name, input.comment), action);
     return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?buoc=${action}` });
-  }
-
-  function diffView(before: string, after: string): Html {
-    // Line ends are written as values: the formatter must not be able to change what a <pre> shows.
-    return html`<pre class="diff">${lineDiff(before, after).map((line) =>
-      line.kind === ' '
-        ? html`<span>  ${line.text}${NL}</span>`
-        : line.kind === '-'
-          ? html`<del>− ${line.text}${NL}</del>`
-          : html`<ins>+ ${line.text}${NL}</ins>`,
-    )}</pre>`;
   }
 
   function conflictPage(collection: CollectionSetup, id: string, theirs: string, mine: string, editor: string, token: string): string {
@@ -1383,8 +964,6 @@ ${fields}
 
   // ——— requests ———
 
-  const sessionCookie = (id: string, maxAge?: number) =>
-    `desk_session=${id}; Path=/; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
   /** A fingerprint of the account's password: a session ends when the password changes or the account goes. */
   const stampOf = (username: string) => accounts.find(username)?.password.slice(-24);
 
@@ -1393,23 +972,6 @@ ${fields}
   }
   function requireRole(...roles: Role[]) {
     if (!hasRole(...roles)) forbid();
-  }
-
-  /** Where to go after logging in: a path of the desk itself, never another site. */
-  const safeNext = (next: string) => (/^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/dang-nhap') ? next : '/');
-
-  function loginPage(token: string, next: string, message = '', username = ''): string {
-    const a = desk.account;
-    const main = html`<h1>${a.loginTitle}</h1>
-      ${message ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><p>${message}</p></div>` : ''}
-      <form method="post" action="/dang-nhap" class="login">
-        <input type="hidden" name="csrf" value="${token}" />
-        <input type="hidden" name="tiep" value="${safeNext(next)}" />
-        <div class="field"><label for="l-username">${a.username}</label><input type="text" id="l-username" name="username" value="${username}" autocomplete="username" autocapitalize="none" spellcheck="false" required /></div>
-        <div class="field"><label for="l-password">${a.password}</label><input type="password" id="l-password" name="password" autocomplete="current-password" required /></div>
-        <button type="submit">${a.login}</button>
-      </form>`;
-    return layout(a.loginTitle, main, { token });
   }
 
   async function login(req: IncomingMessage, res: ServerResponse, body: Buffer, sent: string, token: string, headers: Record<string, string>) {
@@ -1432,35 +994,6 @@ ${fields}
     return send(res, 303, '', 'text/plain', { Location: safeNext(next), 'Set-Cookie': sessionCookie(session.id, sessions.maxAgeSeconds) });
   }
 
-  function accountsPage(token: string, local: boolean, message = ''): string {
-    const a = desk.account;
-    const list = accounts.all();
-    const main = html`<h1>${a.accountsTitle}</h1>
-      ${message ? html`<div class="notice" role="status">${message}</div>` : ''}
-      ${local ? html`<p>${a.localMode}</p>` : ''}
-      <p>${a.accountsIntro}</p>
-      <pre>npm run desk:account -- them --ten thu --ho-ten "Nguyễn Minh Thư" --vai-tro bien-tap-vien
-npm run desk:account -- doi-mat-khau --ten thu</pre>
-      ${list.map(
-        (account) => html`<section class="account" aria-labelledby="acc-${account.username}">
-          <h2 id="acc-${account.username}">${account.name} <span class="hint">(${account.username})</span></h2>
-          <form method="post" action="/tai-khoan">
-            <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="username" value="${account.username}" />
-            <fieldset>
-              <legend>${a.roles}</legend>
-              ${ROLES.map(
-                (role) =>
-                  html`<label><input type="checkbox" name="roles" value="${role}" ${account.roles.includes(role) ? html`checked` : ''} /> ${desk.roles[role]}</label> `,
-              )}
-            </fieldset>
-            <button type="submit" name="action" value="roles">${a.saveRoles}</button>
-            <button type="submit" name="action" value="remove" class="danger">${a.remove}</button>
-          </form>
-        </section>`,
-      )}`;
-    return layout(a.accountsTitle, main, { current: 'accounts', token });
-  }
-
   function changeAccount(form: URLSearchParams, token: string, local: boolean): string {
     const username = form.get('username') ?? '';
     const { actor } = currentRequest();
@@ -1468,40 +1001,15 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
     const roles = form.getAll('roles').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
     const self = actor?.username === username;
     if (form.get('action') === 'remove') {
-      if (self) return accountsPage(token, local, desk.account.notSelf);
+      if (self) return accountsPage(accounts, token, local, desk.account.notSelf);
       accounts.remove(username);
       sessions.endAllOf(username);
-      return accountsPage(token, local, desk.account.removed(username));
+      return accountsPage(accounts, token, local, desk.account.removed(username));
     }
-    if (self && !roles.includes('quan-tri')) return accountsPage(token, local, desk.account.notSelf);
-    if (roles.length === 0) return accountsPage(token, local, 'Cần ít nhất một vai trò.');
+    if (self && !roles.includes('quan-tri')) return accountsPage(accounts, token, local, desk.account.notSelf);
+    if (roles.length === 0) return accountsPage(accounts, token, local, 'Cần ít nhất một vai trò.');
     accounts.setRoles(username, roles);
-    return accountsPage(token, local, desk.account.rolesSaved(username));
-  }
-
-  function deskSettingsPage(token: string, message = '', problem = ''): string {
-    const d = desk.deskSettings;
-    const settings = deskSettings();
-    const check = (name: string, label: string, hint: string, on: boolean) =>
-      html`<div class="field checkbox"><input type="checkbox" id="s-${name}" name="${name}" value="1" ${on ? html`checked` : ''} aria-describedby="s-${name}-hint" /><label for="s-${name}">${label}</label><p class="hint" id="s-${name}-hint">${hint}</p></div>`;
-    const text = (name: string, label: string, hint: string, value = '') =>
-      html`<div class="field"><label for="s-${name}">${label}</label><p class="hint" id="s-${name}-hint">${hint}</p><input type="text" id="s-${name}" name="${name}" value="${value}" aria-describedby="s-${name}-hint" /></div>`;
-    const main = html`<h1>${desk.nav.deskSettings}</h1>
-      ${message ? html`<div class="notice" role="status">${message}</div>` : ''}
-      ${problem ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><p>${problem}</p></div>` : ''}
-      <p>${d.intro}</p>
-      <form method="post" action="/cai-dat-ban" novalidate>
-        <input type="hidden" name="csrf" value="${token}" />
-        ${check('selfApproval', d.selfApproval, d.selfApprovalHint, settings.selfApproval)}
-        ${check('lan', d.lan, d.lanHint, settings.lan)}
-        ${text('hosts', d.hosts, d.hostsHint, settings.hosts.join(' '))}
-        ${text('folder', d.folder, d.folderHint, settings.publishTarget?.folder)}
-        ${text('rsync', d.rsync, d.rsyncHint, settings.publishTarget?.rsync)}
-        ${text('remote', d.remote, d.remoteHint, settings.sharedRepository?.remote)}
-        ${text('branch', d.branch, d.branchHint, settings.sharedRepository?.branch ?? 'main')}
-        <div class="save-bar"><button type="submit">${desk.form.save}</button></div>
-      </form>`;
-    return layout(desk.nav.deskSettings, main, { current: 'deskSettings', token });
+    return accountsPage(accounts, token, local, desk.account.rolesSaved(username));
   }
 
   function saveDeskSettings(form: URLSearchParams, token: string): string {
@@ -1518,10 +1026,11 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       ...(value('remote') ? { sharedRepository: { remote: value('remote'), branch: value('branch') || 'main' } } : {}),
     };
     const parsed = deskSettingsSchema.safeParse(candidate);
-    if (!parsed.success) return deskSettingsPage(token, '', desk.deskSettings.invalid(parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
-    if (parsed.data.lan && !accounts.any()) return deskSettingsPage(token, '', desk.deskSettings.lanNeedsAccount);
+    if (!parsed.success)
+      return deskSettingsPage(deskSettings, token, '', desk.deskSettings.invalid(parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
+    if (parsed.data.lan && !accounts.any()) return deskSettingsPage(deskSettings, token, '', desk.deskSettings.lanNeedsAccount);
     writeDeskSettings(stateDir, parsed.data);
-    return deskSettingsPage(token, desk.deskSettings.saved);
+    return deskSettingsPage(deskSettings, token, desk.deskSettings.saved);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -1606,11 +1115,11 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       if (pathname === '/') return reply(303, '', 'text/plain', { Location: '/dien-hinh' });
       if (pathname === '/tai-khoan') {
         requireRole('quan-tri');
-        return reply(200, accountsPage(token, local));
+        return reply(200, accountsPage(accounts, token, local));
       }
       if (pathname === '/cai-dat-ban') {
         requireRole('quan-tri');
-        return reply(200, deskSettingsPage(token));
+        return reply(200, deskSettingsPage(deskSettings, token));
       }
       if (pathname === '/xuat-ban' || pathname === '/xuat-ban/tien-do') {
         requireRole('lanh-dao', 'quan-tri');
@@ -1648,7 +1157,7 @@ npm run desk:account -- doi-mat-khau --ten thu</pre>
       }
       const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
       if (!collection || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
-      if (id === undefined || id === '') return reply(200, await listPage(collection, url, token));
+      if (id === undefined || id === '') return reply(200, await listPage(index, collection, url, token));
       if (id === 'moi' && sub === undefined) return reply(200, await formPage(newState(collection, editor), token));
       if (sub === 'lich-su') return reply(200, historyPage(await trackedEntry(collection, id), url, token));
       if ((sub === 'phat-thanh' || sub === 'xem-trang' || sub === 'ap-phich') && collection.key === 'exemplars')

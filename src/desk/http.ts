@@ -1,0 +1,39 @@
+/**
+ * What every request and answer of the desk goes through: the security headers of every answer, the size limit of
+ * every body, the session cookie, and the only addresses a login may send the editor back to.
+ */
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { desk } from '../i18n/desk.ts';
+import { SECURITY_HEADERS } from './guard.ts';
+
+export const MAX_BODY = 17 * 1024 * 1024;
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/html; charset=utf-8', headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...headers });
+  res.end(body);
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, desk.refused.tooLarge);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export const sessionCookie = (id: string, maxAge?: number) =>
+  `desk_session=${id}; Path=/; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+
+/** Where to go after logging in: a path of the desk itself, never another site. */
+export const safeNext = (next: string) => (/^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/dang-nhap') ? next : '/');
