@@ -3,7 +3,7 @@ import { desk } from '../i18n/desk.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
 import { Accounts, ROLES } from './accounts.ts';
-import { type DeskSettings } from './desk-settings.ts';
+import type { DeskSettings } from './desk-settings.ts';
 import { safeNext } from './http.ts';
 
 export function loginPage(token: string, next: string, message = '', username = ''): string {

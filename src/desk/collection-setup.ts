@@ -11,7 +11,7 @@ import { settingsSchema } from '../schemas/settings.ts';
 import { listFiles } from '../lib/content/source.ts';
 import { DATA_FILES, YAML_FILE } from '../lib/content/collections.ts';
 import { campaignSchema } from '../schemas/campaign.ts';
-import { type StoryCollection } from './content-index.ts';
+import type { StoryCollection } from './content-index.ts';
 import { formSpec, type FieldSpec } from './schema-form.ts';
 
 /** A line end as a value: a <textarea> drops the first line end after its tag, so every text starts with one. */

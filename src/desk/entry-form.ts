@@ -9,8 +9,8 @@ import type { Problem } from '../lib/content/source.ts';
 import { html, raw, type Html } from './html.ts';
 import { valuesOf, type Values } from './form.ts';
 import { editorField } from './request.ts';
-import { type WorkflowAction } from './workflow.ts';
-import { type CollectionSetup } from './collection-setup.ts';
+import type { WorkflowAction } from './workflow.ts';
+import type { CollectionSetup } from './collection-setup.ts';
 
 export interface FormState {
   collection: CollectionSetup;

@@ -2,7 +2,7 @@
  * What every request and answer of the desk goes through: the security headers of every answer, the size limit of
  * every body, the session cookie, and the only addresses a login may send the editor back to.
  */
-import { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { desk } from '../i18n/desk.ts';
 import { SECURITY_HEADERS } from './guard.ts';
 
@@ -37,3 +37,21 @@ export const sessionCookie = (id: string, maxAge?: number) =>
 
 /** Where to go after logging in: a path of the desk itself, never another site. */
 export const safeNext = (next: string) => (/^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/dang-nhap') ? next : '/');
+
+/** The type of each photo file the desk shows. */
+export const IMAGE_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** A percent-encoded value, or '' if it is malformed (which no page of the desk sends). */
+export function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}

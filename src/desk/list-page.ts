@@ -5,7 +5,7 @@ import { html } from './html.ts';
 import { layout } from './pages.ts';
 import { ContentIndex, queryList } from './content-index.ts';
 import { hasRole } from './request.ts';
-import { type CollectionSetup } from './collection-setup.ts';
+import type { CollectionSetup } from './collection-setup.ts';
 
 export async function listPage(index: ContentIndex, collection: CollectionSetup, url: URL, token: string): Promise<string> {
   const list = await index.list(collection.key);

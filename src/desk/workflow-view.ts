@@ -3,7 +3,7 @@ import { toNfc } from '../lib/text.ts';
 import type { Problem } from '../lib/content/source.ts';
 import { html, type Html } from './html.ts';
 import { lineDiff } from './history.ts';
-import { type ActionInput } from './workflow.ts';
+import type { ActionInput } from './workflow.ts';
 import { parseDate } from '../lib/dates.ts';
 import { formatDateShort } from '../lib/format.ts';
 import { NL } from './collection-setup.ts';
