@@ -9,8 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from 'node:fs';
 import { writeAtomic } from './files.ts';
 import path from 'node:path';
-import { foldVietnamese, toNfc } from '../lib/text.ts';
-import { ui } from '../i18n/vi.ts';
+import { toNfc } from '../lib/text.ts';
 import { desk } from '../i18n/desk.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
@@ -19,7 +18,7 @@ import { contentFile, isEntryId, PathRefused } from './paths.ts';
 import { ContentIndex, type Summary } from './content-index.ts';
 import { guideHelp } from './schema-form.ts';
 import { parseFrontmatter, splitEntry } from './edit.ts';
-import { valuesOf, type Choice } from './form.ts';
+import { valuesOf } from './form.ts';
 import { openHistory, type History } from './history.ts';
 import { Accounts, ROLES, type Role } from './accounts.ts';
 import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits } from './sessions.ts';
@@ -30,7 +29,6 @@ import { Publisher, publishPage, publishStatus } from './publish.ts';
 import { radioBulletin, radioBulletinPage, type RadioQuery } from './radio.ts';
 import { lastSync, mergedTexts, resolveConflict, sharedRepoPage, syncShared } from './shared-repo.ts';
 import { deskPublish } from '../i18n/desk-publish.ts';
-import { PlaceFinder } from '../lib/places/find.ts';
 import { identifyByCode } from '../lib/places/merge.ts';
 import { registerPlaces } from '../lib/places/register.ts';
 import { COLLECTIONS, RECORDS, type CollectionSetup, type RecordSetup } from './collection-setup.ts';
@@ -38,6 +36,7 @@ import { decodeSafely, HttpError, readBody, safeNext, send, sessionCookie } from
 import { newState, photosOf, workflowFacts, type FormState } from './entry-form.ts';
 import { accountsPage, deskSettingsPage, loginPage } from './account-pages.ts';
 import { listPage } from './list-page.ts';
+import { FormChoices } from './form-choices.ts';
 import { sha, timeNow, type DeskContext } from './context.ts';
 import { changeState, formPage, outputPage, photoFile, saveEntry, saveMerged, turnPhoto, uploadAttachment, uploadPhoto } from './entry-pages.ts';
 import { findRecord, recordList, recordPage, saveRecord } from './record-pages.ts';
@@ -123,73 +122,9 @@ export async function startDesk({
 
   const tokenOf = (session: string) => createHmac('sha256', secret).update(session).digest('base64url');
 
-  /** The places of the register and content/places/, with a finder by name and the label a form shows for each. */
-  let placeTools: { places: unknown; finder: PlaceFinder; label: (id: string) => string } | undefined;
-  async function placeIndex() {
-    const ref = await index.reference();
-    if (placeTools?.places !== ref.places) {
-      const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
-      const label = (id: string) => {
-        const place = placeById.get(id);
-        if (!place) return id;
-        const parent = place.parent ? placeById.get(place.parent) : undefined;
-        const until = place.validTo ? ` — đến ${place.validTo.split('-').reverse().join('/')}` : '';
-        return `${ui.placeTypes[place.type]} ${place.name}${parent ? `, ${ui.placeTypes[parent.type]} ${parent.name}` : ''}${until}`;
-      };
-      placeTools = { places: ref.places, finder: new PlaceFinder(placeById.values()), label };
-    }
-    return placeTools;
-  }
-
-  /** Units of the whole register found by name, for a place list that does not yet hold the one an editor needs. */
-  async function findPlaces(query: string): Promise<Choice[]> {
-    const { finder, label } = await placeIndex();
-    if (foldVietnamese(query).replace(/[^a-z0-9]/g, '').length < 2) return [];
-    return finder
-      .find(query)
-      .slice(0, 30)
-      .map((p) => ({ value: p.id, label: label(p.id), search: foldVietnamese(`${label(p.id)} ${p.id}`) }));
-  }
-
-  async function choicesFor(collection: CollectionSetup) {
-    const ref = await index.reference();
-    const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
-    const placeLabel = (await placeIndex()).label;
-    // The register holds every unit of the country: a form offers those the content already uses, with the units above
-    // them and those that took them over, and the local ones. Another unit is found by name with npm run place.
-    const offered = new Set([...ref.localPlaceIds, ...ref.campaigns.map((c) => c.data.place), ...(await index.list('exemplars')).map((s) => s.place)]);
-    for (const id of [...offered]) {
-      for (let place = placeById.get(id); place; place = place.parent ? placeById.get(place.parent) : undefined) {
-        offered.add(place.id);
-        for (const successor of place.successors) offered.add(successor.place);
-      }
-    }
-    const places: Choice[] = ref.places
-      .filter((p) => offered.has(p.id))
-      .map((p) => ({ value: p.id, label: placeLabel(p.id), search: foldVietnamese(`${placeLabel(p.id)} ${p.id}`) }));
-    const campaigns: Choice[] = ref.campaigns.map((c) => ({ value: c.id, label: c.data.shortTitle }));
-    const awards: Choice[] = ref.awards.map((a) => ({ value: a.id, label: a.data.name }));
-    const labelled = (labels: Record<string, string>) =>
-      Object.entries(labels)
-        .filter(([v]) => v !== '')
-        .map(([value, label]) => ({ value, label }));
-    return (name: string): Choice[] | undefined => {
-      const last = name.split('.').at(-1)!.replace('[]', '');
-      if (last === 'place') return places;
-      if (name === 'campaigns' || (collection.key === 'campaigns' && name === 'parent')) return campaigns;
-      if (name === 'parent') return places;
-      if (name === 'type') return labelled(ui.placeTypes);
-      if (name === 'family') return labelled(ui.awardFamilies);
-      if (name === 'successors[].kind') return labelled(ui.successionKinds);
-      if (last === 'award') return awards;
-      if (name === 'fields') return labelled(ui.fields);
-      if (name === 'kind') return labelled(collection.key === 'exemplars' ? ui.kinds : ui.campaignKinds);
-      if (name === 'storyType') return labelled(ui.storyTypes);
-      if (last === 'level') return labelled(ui.levels);
-      if (name === 'publication.status') return labelled(desk.statuses);
-      return undefined;
-    };
-  }
+  const choices = new FormChoices(index);
+  const findPlaces = (query: string) => choices.findPlaces(query);
+  const choicesFor = (collection: CollectionSetup) => choices.forCollection(collection);
 
   async function findEntry(collection: CollectionSetup, id: string): Promise<Summary | undefined> {
     if (!isEntryId(id)) return undefined;
@@ -379,6 +314,8 @@ export async function startDesk({
     return requests.run(context, () => route(req, res, url, cookies, { sessionId, headers, expired, token, sent }));
   }
 
+  // Long on purpose: every address of the desk with the role it needs, in one place, so that who may do what is
+  // reviewed in one function. The pages themselves are in their modules.
   async function route(
     req: IncomingMessage,
     res: ServerResponse,
