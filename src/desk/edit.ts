@@ -148,6 +148,7 @@ function leafValue(spec: FieldSpec, posted: string): unknown {
 }
 
 /** Applies what changed between `original` (the file's data) and `posted` to `doc` at `at`. */
+// Long because it is one switch over the kinds of field, each keeping what the editor did not touch as it was written.
 export function applyEdits(
   doc: Document,
   specs: readonly FieldSpec[],

@@ -190,6 +190,8 @@ export async function uploadAttachment(
   return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1` });
 }
 
+// Long because a save is one sequence of refusals, each answered with the form as it was typed: a list action, a
+// preview, a missing id or editor, another editor's save, no change, an approved entry; then the write.
 export async function saveEntry(
   ctx: DeskContext,
   collection: CollectionSetup,
@@ -292,6 +294,7 @@ export function situationOf(ctx: DeskContext, state: FormState, file: string): S
   };
 }
 
+// Long because it is one panel's markup, read top to bottom as the editor sees it.
 export async function workflowPanel(ctx: DeskContext, state: FormState, token: string): Promise<Html> {
   const { collection } = state;
   const summary = await ctx.findEntry(collection, state.id!);

@@ -85,6 +85,7 @@ function fieldMessages(errors: string[] | undefined, id: string): Html {
   </p>`;
 }
 
+// Long because it is one switch over the kinds of field, each a few lines of markup sharing its label, hint and errors.
 function renderField(spec: FieldSpec, value: Posted | undefined, inputName: string, checkPath: string, context: FormContext): Html {
   const id = `f-${idOf(inputName.slice(2))}`;
   context.ids.set(checkPath, id);

@@ -83,6 +83,7 @@ export class DeskStartError extends Error {}
 /**
  * Opens a desk: what it holds while it runs (accounts, sessions, the content's index and history, the publisher, the
  * `DeskContext` its pages share), the check of every request (`handle`) and the table of its addresses (`route`).
+ * Long because these share the desk's state: its pages, which need less of it, are in their own modules.
  */
 export async function startDesk({
   root,

@@ -254,6 +254,7 @@ function renderResult(data: ResultData): HTMLElement {
 }
 
 let current = 0;
+// Long because it is one search from state to screen, which a newer search may interrupt at each await.
 async function run(state: State) {
   const run = ++current;
   queryInput.value = state.q;

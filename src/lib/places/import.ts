@@ -196,6 +196,7 @@ interface Draft extends Omit<RegisterUnit, 'id' | 'parent' | 'successors'> {
  * (xa-tan-viet-huyen-thanh-ha), then the former province; a district or a current unit adds its province; the
  * official code comes last. A province that kept its name (Gia Lai, Hải Phòng…) is one unit before and after 1 July 2025.
  */
+// Long because the register is read in one pass over the table's rows; its helpers share the units drafted so far.
 export function importRegister(csv: string): Register {
   const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
   const documents: RegisterDocument[] = [NQ_202];

@@ -94,6 +94,7 @@ export function mergePlace(base: PlaceData | undefined, local: LocalPlaceData, g
  * unit of its own without name or type, a contradiction of the register without `correction`, an own unit that
  * takes a register unit's code (the entry should use that unit's id), dates out of order.
  */
+// Long because the problems it reports are found in one pass that also builds the merged list.
 export function mergePlaces(register: readonly PlaceData[], locals: readonly Loaded<LocalPlaceData>[]): { places: Loaded<PlaceData>[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const byId = new Map<string, Loaded<PlaceData>>();

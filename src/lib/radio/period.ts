@@ -41,6 +41,7 @@ export interface PeriodBulletin {
 }
 
 /** The bulletin, or the reason in Vietnamese why there is none (content with problems, nothing in the period…). */
+// Long because each way there may be no bulletin is answered in order, before the bulletin is put together.
 export async function periodBulletin(root: string, request: PeriodRequest): Promise<{ ok: true; bulletin: PeriodBulletin } | { ok: false; message: string }> {
   const { from, to } = request;
   if (to < from) return { ok: false, message: 'Ngày --den đứng trước ngày --tu.' };

@@ -150,6 +150,7 @@ const FAMILY_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
+// Long because it is one scan of the query's words, whose longest-match choices depend on what came before.
 export function recognise(d: SearchDictionary, query: string, skip: readonly string[] = []): Recognition {
   const index = indexOf(d);
   const words = wordsOf(query);
