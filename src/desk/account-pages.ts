@@ -1,10 +1,15 @@
-/** The desk's login page, its accounts page and its settings page. */
+/** The desk's login, its accounts and its settings: their pages and what their forms do. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { desk } from '../i18n/desk.ts';
+import { toNfc } from '../lib/text.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
-import { Accounts, ROLES } from './accounts.ts';
-import type { DeskSettings } from './desk-settings.ts';
-import { safeNext } from './http.ts';
+import { ROLES, type Accounts, type Role } from './accounts.ts';
+import { deskSettingsSchema, readDeskSettings, writeDeskSettings, type DeskSettings } from './desk-settings.ts';
+import { tokenMatches } from './guard.ts';
+import { HttpError, safeNext, send, sessionCookie } from './http.ts';
+import { currentRequest } from './request.ts';
+import type { LoginLimiter, Sessions } from './sessions.ts';
 
 export function loginPage(token: string, next: string, message = '', username = ''): string {
   const a = desk.account;
@@ -72,4 +77,87 @@ export function deskSettingsPage(deskSettings: () => DeskSettings, token: string
       <div class="save-bar"><button type="submit">${desk.form.save}</button></div>
     </form>`;
   return layout(desk.nav.deskSettings, main, { current: 'deskSettings', token });
+}
+
+/** What logging in and changing accounts work with. */
+export interface AccountTools {
+  accounts: Accounts;
+  sessions: Sessions;
+  limiter: LoginLimiter;
+}
+
+/** The stamp of an account's password in its sessions: a session of a password since changed is no longer valid. */
+export const stampOf = (accounts: Accounts, username: string) => accounts.find(username)?.password.slice(-24);
+
+/** A login form sent: refused while the name or address waits after failures, a new session when it is right. */
+export async function login(
+  { accounts, sessions, limiter }: AccountTools,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  { sent, token, headers }: { sent: string; token: string; headers: Record<string, string> },
+) {
+  const form = new URLSearchParams(body.toString('utf8'));
+  if (!sent || !tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+  const username = toNfc((form.get('username') ?? '').trim().toLowerCase()).slice(0, 64);
+  const password = form.get('password') ?? '';
+  const next = form.get('tiep') ?? '';
+  const address = req.socket.remoteAddress ?? '';
+  const wait = limiter.waitSeconds(username, address);
+  if (wait > 0) return send(res, 429, loginPage(token, next, desk.account.loginWait(wait), username), undefined, { ...headers, 'Retry-After': String(wait) });
+  const account = await accounts.verify(username, password);
+  if (!account) {
+    limiter.failed(username, address);
+    return send(res, 401, loginPage(token, next, desk.account.loginFailed, username), undefined, headers);
+  }
+  limiter.succeeded(username);
+  sessions.end(sent);
+  const session = sessions.start(account.username, stampOf(accounts, account.username));
+  return send(res, 303, '', 'text/plain', { Location: safeNext(next), 'Set-Cookie': sessionCookie(session.id, sessions.maxAgeSeconds) });
+}
+
+/** An administrator's change of an account's roles, or its removal; never one's own last administrator role. */
+export function changeAccount(
+  { accounts, sessions }: Pick<AccountTools, 'accounts' | 'sessions'>,
+  form: URLSearchParams,
+  token: string,
+  local: boolean,
+): string {
+  const username = form.get('username') ?? '';
+  const { actor } = currentRequest();
+  if (!accounts.find(username)) throw new HttpError(404, desk.refused.notFound);
+  const roles = form.getAll('roles').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const self = actor?.username === username;
+  if (form.get('action') === 'remove') {
+    if (self) return accountsPage(accounts, token, local, desk.account.notSelf);
+    accounts.remove(username);
+    sessions.endAllOf(username);
+    return accountsPage(accounts, token, local, desk.account.removed(username));
+  }
+  if (self && !roles.includes('quan-tri')) return accountsPage(accounts, token, local, desk.account.notSelf);
+  if (roles.length === 0) return accountsPage(accounts, token, local, 'Cần ít nhất một vai trò.');
+  accounts.setRoles(username, roles);
+  return accountsPage(accounts, token, local, desk.account.rolesSaved(username));
+}
+
+/** The desk's settings as an administrator sent them, saved if they are valid. */
+export function saveDeskSettings(stateDir: string, accounts: Accounts, form: URLSearchParams, token: string): string {
+  const deskSettings = () => readDeskSettings(stateDir);
+  const value = (name: string) => (form.get(name) ?? '').trim();
+  const candidate = {
+    lan: form.get('lan') === '1',
+    hosts: value('hosts')
+      .split(/[\s,]+/)
+      .filter(Boolean),
+    selfApproval: form.get('selfApproval') === '1',
+    ...(value('folder') || value('rsync')
+      ? { publishTarget: { ...(value('folder') ? { folder: value('folder') } : {}), ...(value('rsync') ? { rsync: value('rsync') } : {}) } }
+      : {}),
+    ...(value('remote') ? { sharedRepository: { remote: value('remote'), branch: value('branch') || 'main' } } : {}),
+  };
+  const parsed = deskSettingsSchema.safeParse(candidate);
+  if (!parsed.success) return deskSettingsPage(deskSettings, token, '', desk.deskSettings.invalid(parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
+  if (parsed.data.lan && !accounts.any()) return deskSettingsPage(deskSettings, token, '', desk.deskSettings.lanNeedsAccount);
+  writeDeskSettings(stateDir, parsed.data);
+  return deskSettingsPage(deskSettings, token, desk.deskSettings.saved);
 }

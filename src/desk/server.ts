@@ -22,7 +22,7 @@ import { valuesOf } from './form.ts';
 import { openHistory, type History } from './history.ts';
 import { Accounts, ROLES, type Role } from './accounts.ts';
 import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits } from './sessions.ts';
-import { deskSettingsSchema, deskStateDir, readDeskSettings, writeDeskSettings, type DeskSettings } from './desk-settings.ts';
+import { deskStateDir, readDeskSettings, type DeskSettings } from './desk-settings.ts';
 import { requests, currentRequest, hasRole, type RequestContext } from './request.ts';
 import type { Actor } from './workflow.ts';
 import { Publisher, publishPage, publishStatus } from './publish.ts';
@@ -32,9 +32,9 @@ import { deskPublish } from '../i18n/desk-publish.ts';
 import { identifyByCode } from '../lib/places/merge.ts';
 import { registerPlaces } from '../lib/places/register.ts';
 import { COLLECTIONS, RECORDS, type CollectionSetup, type RecordSetup } from './collection-setup.ts';
-import { decodeSafely, HttpError, readBody, safeNext, send, sessionCookie } from './http.ts';
+import { decodeSafely, HttpError, readBody, send, sessionCookie } from './http.ts';
 import { newState, photosOf, workflowFacts, type FormState } from './entry-form.ts';
-import { accountsPage, deskSettingsPage, loginPage } from './account-pages.ts';
+import { accountsPage, changeAccount, deskSettingsPage, login, loginPage, saveDeskSettings, stampOf } from './account-pages.ts';
 import { listPage } from './list-page.ts';
 import { FormChoices } from './form-choices.ts';
 import { sha, timeNow, type DeskContext } from './context.ts';
@@ -204,72 +204,12 @@ export async function startDesk({
   // ——— requests ———
 
   /** A fingerprint of the account's password: a session ends when the password changes or the account goes. */
-  const stampOf = (username: string) => accounts.find(username)?.password.slice(-24);
 
   function forbid(): never {
     throw new HttpError(403, desk.account.forbidden);
   }
   function requireRole(...roles: Role[]) {
     if (!hasRole(...roles)) forbid();
-  }
-
-  async function login(req: IncomingMessage, res: ServerResponse, body: Buffer, sent: string, token: string, headers: Record<string, string>) {
-    const form = new URLSearchParams(body.toString('utf8'));
-    if (!sent || !tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
-    const username = toNfc((form.get('username') ?? '').trim().toLowerCase()).slice(0, 64);
-    const password = form.get('password') ?? '';
-    const next = form.get('tiep') ?? '';
-    const address = req.socket.remoteAddress ?? '';
-    const wait = limiter.waitSeconds(username, address);
-    if (wait > 0) return send(res, 429, loginPage(token, next, desk.account.loginWait(wait), username), undefined, { ...headers, 'Retry-After': String(wait) });
-    const account = await accounts.verify(username, password);
-    if (!account) {
-      limiter.failed(username, address);
-      return send(res, 401, loginPage(token, next, desk.account.loginFailed, username), undefined, headers);
-    }
-    limiter.succeeded(username);
-    sessions.end(sent);
-    const session = sessions.start(account.username, stampOf(account.username));
-    return send(res, 303, '', 'text/plain', { Location: safeNext(next), 'Set-Cookie': sessionCookie(session.id, sessions.maxAgeSeconds) });
-  }
-
-  function changeAccount(form: URLSearchParams, token: string, local: boolean): string {
-    const username = form.get('username') ?? '';
-    const { actor } = currentRequest();
-    if (!accounts.find(username)) throw new HttpError(404, desk.refused.notFound);
-    const roles = form.getAll('roles').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-    const self = actor?.username === username;
-    if (form.get('action') === 'remove') {
-      if (self) return accountsPage(accounts, token, local, desk.account.notSelf);
-      accounts.remove(username);
-      sessions.endAllOf(username);
-      return accountsPage(accounts, token, local, desk.account.removed(username));
-    }
-    if (self && !roles.includes('quan-tri')) return accountsPage(accounts, token, local, desk.account.notSelf);
-    if (roles.length === 0) return accountsPage(accounts, token, local, 'Cần ít nhất một vai trò.');
-    accounts.setRoles(username, roles);
-    return accountsPage(accounts, token, local, desk.account.rolesSaved(username));
-  }
-
-  function saveDeskSettings(form: URLSearchParams, token: string): string {
-    const value = (name: string) => (form.get(name) ?? '').trim();
-    const candidate = {
-      lan: form.get('lan') === '1',
-      hosts: value('hosts')
-        .split(/[\s,]+/)
-        .filter(Boolean),
-      selfApproval: form.get('selfApproval') === '1',
-      ...(value('folder') || value('rsync')
-        ? { publishTarget: { ...(value('folder') ? { folder: value('folder') } : {}), ...(value('rsync') ? { rsync: value('rsync') } : {}) } }
-        : {}),
-      ...(value('remote') ? { sharedRepository: { remote: value('remote'), branch: value('branch') || 'main' } } : {}),
-    };
-    const parsed = deskSettingsSchema.safeParse(candidate);
-    if (!parsed.success)
-      return deskSettingsPage(deskSettings, token, '', desk.deskSettings.invalid(parsed.error.issues.map((i) => i.path.join('.')).join(', ')));
-    if (parsed.data.lan && !accounts.any()) return deskSettingsPage(deskSettings, token, '', desk.deskSettings.lanNeedsAccount);
-    writeDeskSettings(stateDir, parsed.data);
-    return deskSettingsPage(deskSettings, token, desk.deskSettings.saved);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -297,7 +237,7 @@ export async function startDesk({
       actor = { username: '', name: decodeSafely(cookies.desk_editor ?? ''), roles: [...ROLES] };
     } else {
       let session = sessions.get(sent);
-      if (session?.username && session.stamp !== stampOf(session.username)) {
+      if (session?.username && session.stamp !== stampOf(accounts, session.username)) {
         sessions.end(session.id);
         session = undefined;
       }
@@ -334,7 +274,7 @@ export async function startDesk({
     }
     if (pathname === '/dang-nhap') {
       if (local) return reply(303, '', 'text/plain', { Location: '/' });
-      if (req.method === 'POST') return login(req, res, await readBody(req), sent, token, headers);
+      if (req.method === 'POST') return login({ accounts, sessions, limiter }, req, res, await readBody(req), { sent, token, headers });
       return reply(200, loginPage(token, url.searchParams.get('tiep') ?? '', expired || url.searchParams.has('het-han') ? desk.account.expired : ''));
     }
     if (!actor) {
@@ -444,13 +384,13 @@ export async function startDesk({
       requireRole('quan-tri');
       const form = new URLSearchParams(body.toString('utf8'));
       if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
-      return reply(200, saveDeskSettings(form, token));
+      return reply(200, saveDeskSettings(stateDir, accounts, form, token));
     }
     if (pathname === '/tai-khoan') {
       requireRole('quan-tri');
       const form = new URLSearchParams(body.toString('utf8'));
       if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
-      return reply(200, changeAccount(form, token, local));
+      return reply(200, changeAccount({ accounts, sessions }, form, token, local));
     }
     const records = Object.values(RECORDS).find((r) => r.route === route);
     const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
