@@ -135,12 +135,30 @@ export async function turnPhoto(ctx: DeskContext, collection: CollectionSetup, i
   // The photo is first set upright as the camera recorded it, then turned, so the turn is what the editor saw.
   const upright = await sharp(readFileSync(target)).rotate().toBuffer();
   writeAtomic(target, await sharp(upright).rotate(angle).toBuffer());
-  await ctx.commit([file], toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên', desk.commit.turn(summary.name), 'photo');
+  await ctx.commit([file], toNfc((form.get('editor') ?? '').trim()) || desk.commit.unnamed, desk.commit.turn(summary.name), 'photo');
   return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1#turn-title` });
 }
 
-/** The start of an upload: its parts, the session's token checked, the entry it is for and who sends it. */
-export async function openUpload(ctx: DeskContext, collection: CollectionSetup, id: string, req: IncomingMessage, body: Buffer, session: string) {
+/** A file sent to an entry, with what answering it needs. */
+export interface UploadRequest {
+  req: IncomingMessage;
+  body: Buffer;
+  session: string;
+  token: string;
+  res: ServerResponse;
+}
+
+/**
+ * The start of an upload: its parts and the file sent, the session's token checked, the entry it is for, who sends it,
+ * and `refuse`, which answers with the entry's form and the message on `problemField`.
+ */
+export async function openUpload(
+  ctx: DeskContext,
+  collection: CollectionSetup,
+  id: string,
+  { req, body, session, token, res }: UploadRequest,
+  problemField: string,
+) {
   const parts = parseMultipart(body, req.headers['content-type'] ?? '');
   if (!parts) throw new HttpError(400, desk.refused.token);
   const field = (name: string) =>
@@ -155,24 +173,17 @@ export async function openUpload(ctx: DeskContext, collection: CollectionSetup, 
   if (!summary) throw new HttpError(404, desk.refused.notFound);
   const current = readFileSync(ctx.absolute(summary.file), 'utf8');
   const { local, actor } = currentRequest();
-  const editorName = (local ? field('editor') : actor!.name) || 'Biên tập viên';
-  return { parts, field, summary, current, editorName, state: ctx.stateFromFile(collection, id, current, editorName) };
+  const editorName = (local ? field('editor') : actor!.name) || desk.commit.unnamed;
+  const state = ctx.stateFromFile(collection, id, current, editorName);
+  const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
+  const refuse = async (message: string) =>
+    send(res, 200, await formPage(ctx, { ...state, problems: [{ file: summary.file, field: problemField, message }] }, token));
+  return { parts, field, summary, current, editorName, state, upload, refuse };
 }
 
-export async function uploadAttachment(
-  ctx: DeskContext,
-  collection: CollectionSetup,
-  id: string,
-  req: IncomingMessage,
-  body: Buffer,
-  session: string,
-  token: string,
-  res: ServerResponse,
-) {
-  const { parts, field, summary, current, editorName, state } = await openUpload(ctx, collection, id, req, body, session);
-  const fail = async (message: string) =>
-    send(res, 200, await formPage(ctx, { ...state, problems: [{ file: summary.file, field: 'attachments', message }] }, token));
-  const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
+export async function uploadAttachment(ctx: DeskContext, collection: CollectionSetup, id: string, request: UploadRequest) {
+  const { res } = request;
+  const { field, summary, current, editorName, upload, refuse: fail } = await openUpload(ctx, collection, id, request, 'attachments');
   const title = field('title');
   if (!upload) return fail(desk.attachment.needFile);
   if (!title) return fail(desk.attachment.needTitle);
@@ -438,20 +449,9 @@ export async function saveMerged(ctx: DeskContext, collection: CollectionSetup, 
   return send(res, 200, await formPage(ctx, { ...state, problems, message: html`${desk.form.savedAt(timeNow())}` }, token));
 }
 
-export async function uploadPhoto(
-  ctx: DeskContext,
-  collection: CollectionSetup,
-  id: string,
-  req: IncomingMessage,
-  body: Buffer,
-  session: string,
-  token: string,
-  res: ServerResponse,
-) {
-  const { parts, field, summary, current, editorName, state } = await openUpload(ctx, collection, id, req, body, session);
-  const fail = async (message: string) =>
-    send(res, 200, await formPage(ctx, { ...state, problems: [{ file: summary.file, field: 'photos', message }] }, token));
-  const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
+export async function uploadPhoto(ctx: DeskContext, collection: CollectionSetup, id: string, request: UploadRequest) {
+  const { res } = request;
+  const { field, summary, current, editorName, upload, refuse: fail } = await openUpload(ctx, collection, id, request, 'photos');
   if (!upload) return fail(desk.photo.needFile);
   const alt = field('alt');
   const credit = field('credit');

@@ -95,7 +95,7 @@ export async function restore(ctx: DeskContext, tracked: Tracked, form: URLSearc
   const version = form.get('version') ?? '';
   const old = ctx.history.textAt(tracked.file, version);
   if (old === undefined) throw new HttpError(404, desk.refused.notFound);
-  const editor = toNfc((form.get('editor') ?? '').trim()) || 'Biên tập viên';
+  const editor = toNfc((form.get('editor') ?? '').trim()) || desk.commit.unnamed;
   ctx.writeVersioned(tracked.file, old);
   await ctx.commit([tracked.file], editor, desk.commit.restore(tracked.what, tracked.name), 'restore');
   return send(res, 303, '', 'text/plain', { Location: `${tracked.base}?luu=1` });

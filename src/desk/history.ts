@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { desk } from '../i18n/desk.ts';
 import { WORKFLOW_ACTIONS } from './workflow.ts';
 
 export interface Version {
@@ -48,7 +49,7 @@ const cleanName = (name: string) =>
   name
     .replace(/[\r\n<>]/g, ' ')
     .trim()
-    .slice(0, 80) || 'Biên tập viên';
+    .slice(0, 80) || desk.commit.unnamed;
 
 class GitHistory implements History {
   readonly kind = 'git';

@@ -415,11 +415,11 @@ export async function startDesk({
     if (!collection || !id || extra !== undefined) throw new HttpError(404, desk.refused.notFound);
     if (sub === 'anh') {
       requireRole('bien-tap-vien');
-      return uploadPhoto(ctx, collection, id, req, body, sessionId, token, res);
+      return uploadPhoto(ctx, collection, id, { req, body, session: sessionId, token, res });
     }
     if (sub === 'tep' && collection.key === 'campaigns' && isEntryId(id)) {
       requireRole('bien-tap-vien');
-      return uploadAttachment(ctx, collection, id, req, body, sessionId, token, res);
+      return uploadAttachment(ctx, collection, id, { req, body, session: sessionId, token, res });
     }
     if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, desk.refused.token);
     const form = readForm();

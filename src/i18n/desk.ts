@@ -204,6 +204,8 @@ export const desk = {
     turn: (name: string) => `Xoay ảnh của ${name}`,
     attachment: (name: string) => `Thêm tệp đính kèm cho ${name}`,
     keeper: 'Bàn biên tập',
+    /** Who a version is by when the one who saved it gave no name. */
+    unnamed: 'Biên tập viên',
     original: 'Bản có sẵn trước lần sửa đầu tiên trên bàn biên tập',
     restore: (what: string, name: string) => `Khôi phục ${what} ${name} về bản cũ`,
   },

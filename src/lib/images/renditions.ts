@@ -14,13 +14,14 @@ export type Rendition = Record<string, unknown>;
 export const PICTURE = { widths: [360, 640, 960], quality: 65 } as const;
 /** A card's thumbnail: no caption, small widths (Photo.astro with `thumbnail`). */
 export const THUMBNAIL = { widths: [320, 480], quality: 60 } as const;
-/** Each picture in AVIF, and in JPEG for browsers that do not read AVIF. */
-export const PICTURE_FORMATS = ['avif', 'jpeg'] as const;
-
-/** The two getImage() options of a picture or thumbnail, AVIF then JPEG; the fallback's own file is the widest. */
+/** The two getImage() options of a picture or thumbnail: AVIF, then JPEG for browsers that do not read AVIF. */
 export function pictureRenditions({ widths, quality }: typeof PICTURE | typeof THUMBNAIL): [Rendition, Rendition] {
-  const [avif, jpeg] = PICTURE_FORMATS.map((format) => ({ widths, width: widths.at(-1), quality, format }));
-  return [avif!, jpeg!];
+  // The fallback's own file is the widest, never the phone's original.
+  const common = { widths, width: widths.at(-1), quality };
+  return [
+    { ...common, format: 'avif' },
+    { ...common, format: 'jpeg' },
+  ];
 }
 
 /** The picture a link to the page shows when shared (Base.astro). */
