@@ -13,16 +13,22 @@ import { DATA_FILES, YAML_FILE } from '../lib/content/collections.ts';
 import { campaignSchema } from '../schemas/campaign.ts';
 import type { StoryCollection } from './content-index.ts';
 import { formSpec, type FieldSpec } from './schema-form.ts';
+import { desk } from '../i18n/desk.ts';
 
 /** A line end as a value: a <textarea> drops the first line end after its tag, so every text starts with one. */
 export const NL = '\n';
 
 export interface CollectionSetup {
   key: StoryCollection;
+  /** Its address in the desk. */
   route: string;
+  /** Its folder under content/. */
   folder: string;
+  /** Its section of the editors' guide. */
   guide: string;
+  /** What one entry of it is called, in the history's messages (from the dictionary). */
   what: string;
+  /** The field that names an entry in lists and messages. */
   nameKey: string;
   /** The field a new entry's id (and file name) is folded from. */
   idKey: string;
@@ -42,7 +48,7 @@ export const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     route: 'dien-hinh',
     folder: 'exemplars',
     guide: 'exemplar',
-    what: 'điển hình',
+    what: desk.one.exemplars,
     nameKey: 'name',
     idKey: 'name',
     specs: withoutWorkflow(formSpec(exemplarSchema({ image: () => z.string() }))),
@@ -52,7 +58,7 @@ export const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
     route: 'phong-trao',
     folder: 'campaigns',
     guide: 'campaign',
-    what: 'phong trào',
+    what: desk.one.campaigns,
     nameKey: 'title',
     idKey: 'shortTitle',
     specs: withoutWorkflow(formSpec(campaignSchema())),
@@ -62,48 +68,46 @@ export const COLLECTIONS: Record<StoryCollection, CollectionSetup> = {
 /** The data files: the site settings (one record) and the lists of places and awards (one record an item). */
 export interface RecordSetup {
   key: 'settings' | 'places' | 'awards';
+  /** Its address in the desk. */
   route: string;
+  /** Its section of the editors' guide. */
   guide: string;
+  /** The title of its page (from the dictionary). */
   title: string;
+  /** What one record of it is called, in the history's messages (from the dictionary). */
   what: string;
+  /** The files that hold it. */
   files: (root: string) => Promise<string[]>;
+  /** One record (the settings) or a list of them. */
   single: boolean;
+  /** The fields of its form, made from `schema`. */
   specs: FieldSpec[];
   schema: z.ZodType;
 }
 
+/** A data file's setup, its words from the dictionary and its form from its schema. */
+const recordSetup = (setup: Pick<RecordSetup, 'key' | 'route' | 'guide' | 'files' | 'single' | 'schema'>): RecordSetup => ({
+  ...setup,
+  ...desk.records[setup.key],
+  specs: formSpec(setup.schema),
+});
+
 export const RECORDS: Record<RecordSetup['key'], RecordSetup> = {
-  settings: {
+  settings: recordSetup({
     key: 'settings',
     route: 'cai-dat',
     guide: 'settings',
-    title: 'Cài đặt trang',
-    what: 'cài đặt trang',
     files: async () => [DATA_FILES.settings],
     single: true,
-    specs: formSpec(settingsSchema()),
     schema: settingsSchema(),
-  },
-  awards: {
-    key: 'awards',
-    route: 'khen-thuong',
-    guide: 'award',
-    title: 'Danh mục khen thưởng',
-    what: 'hình thức khen thưởng',
-    files: async () => [DATA_FILES.awards],
-    single: false,
-    specs: formSpec(awardSchema()),
-    schema: awardSchema(),
-  },
-  places: {
+  }),
+  awards: recordSetup({ key: 'awards', route: 'khen-thuong', guide: 'award', files: async () => [DATA_FILES.awards], single: false, schema: awardSchema() }),
+  places: recordSetup({
     key: 'places',
     route: 'dia-danh',
     guide: 'place',
-    title: 'Địa danh',
-    what: 'địa danh',
     files: (root) => listFiles(root, DATA_FILES.places, YAML_FILE),
     single: false,
-    specs: formSpec(localPlaceSchema()),
     schema: localPlaceSchema(),
-  },
+  }),
 };

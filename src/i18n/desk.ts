@@ -18,6 +18,12 @@ export const desk = {
   },
   collections: { exemplars: 'Điển hình', campaigns: 'Phong trào' },
   one: { exemplars: 'điển hình', campaigns: 'phong trào' },
+  /** The data files the desk edits: the title of their page and what one record of them is called. */
+  records: {
+    settings: { title: 'Cài đặt trang', what: 'cài đặt trang' },
+    awards: { title: 'Danh mục khen thưởng', what: 'hình thức khen thưởng' },
+    places: { title: 'Địa danh', what: 'địa danh' },
+  },
   statuses: { 'ban-nhap': 'Bản nháp', 'cho-duyet': 'Chờ duyệt', 'tra-lai': 'Trả lại', 'da-duyet': 'Đã duyệt', 'da-rut': 'Đã rút', '': 'Chưa rõ' } as Record<
     string,
     string
