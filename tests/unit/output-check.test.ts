@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
 import { verifyOutput } from '../../src/lib/output-check/verify.ts';
-import { inThreads } from '../../src/lib/threads.ts';
+import { scanInThreads } from '../../src/lib/output-check/text-scan.ts';
 import { matchesOf, wordTreeSource } from '../../src/lib/text.ts';
 import { baseFiles, exemplar, makeContentRoot } from '../helpers/content-fixture.ts';
 
@@ -144,14 +144,8 @@ describe('output check', () => {
     const { dist, write } = await fixture();
     write('dien-hinh/nguyen-van-an/index.html', '<p>Xem thêm: Lê Văn Tâm</p>');
     const rules = { dir: dist, needles: ['Lê Văn Tâm'], base: '/', allowed: [] };
-    const findings = await inThreads([{ file: 'dien-hinh/nguyen-van-an/index.html', known: false }], {
-      worker: new URL('../../src/lib/output-check/text-scan-worker.ts', import.meta.url),
-      workerData: rules,
-      threads: 1,
-      chunk: 64,
-      here: () => {
-        throw new Error('read in this thread: the scan thread did not work');
-      },
+    const findings = await scanInThreads([{ file: 'dien-hinh/nguyen-van-an/index.html', known: false }], rules, 1, () => {
+      throw new Error('read in this thread: the scan thread did not work');
     });
     expect(findings).toEqual([{ leaks: ['"Lê Văn Tâm" (chưa được phép đăng) có trong dien-hinh/nguyen-van-an/index.html.'], personal: [], url: undefined }]);
   });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeOutput } from '../output-files.ts';
+import { inThreads } from '../threads.ts';
 import { matchesOf, wordTreeSource } from '../text.ts';
 import { checkPersonalData } from './personal-data.ts';
 
@@ -50,4 +51,12 @@ export function textScanner({ dir, needles, base, allowed }: TextRules): (item: 
     if (known) return { leaks: [], personal: [], url };
     return { leaks: findLeaks(file, text), personal: checkPersonalData(file, text, allowed), url };
   };
+}
+
+/**
+ * Scans `items` in `threads` threads (text-scan-worker.ts), giving the findings in the order of the items. A chunk
+ * whose thread fails is scanned by `here`, this thread's scanner unless another is given.
+ */
+export function scanInThreads(items: readonly TextFile[], rules: TextRules, threads: number, here = () => textScanner(rules)): Promise<TextFindings[]> {
+  return inThreads(items, { worker: new URL('./text-scan-worker.ts', import.meta.url), workerData: rules, threads, chunk: 64, here });
 }

@@ -15,8 +15,7 @@ import { checkFeeds } from './feeds.ts';
 import { isReadAsText, outputFiles, sitePath } from '../output-files.ts';
 import { FileRecord } from '../file-record.ts';
 import { checkImage, IMAGE_FILE, originalPhotos } from './images.ts';
-import { textScanner, type TextFile, type TextFindings, type TextRules } from './text-scan.ts';
-import { inThreads } from '../threads.ts';
+import { scanInThreads, textScanner, type TextFile, type TextFindings, type TextRules } from './text-scan.ts';
 import { published, type Published } from './published.ts';
 import { SEARCH_INDEX_DIR } from '../names.ts';
 
@@ -112,15 +111,7 @@ export function startOutputCheck(
 
   // The text of a large output is read in threads, one file at a time in each: it does not fit in memory at once.
   const readTexts = (items: TextFile[]): Promise<TextFindings[]> =>
-    threads > 0 && items.length >= THREADED_FROM
-      ? inThreads(items, {
-          worker: new URL('./text-scan-worker.ts', import.meta.url),
-          workerData: textRules,
-          threads,
-          chunk: 64,
-          here: () => textScanner(textRules),
-        })
-      : Promise.resolve(items.map(textScanner(textRules)));
+    threads > 0 && items.length >= THREADED_FROM ? scanInThreads(items, textRules, threads) : Promise.resolve(items.map(textScanner(textRules)));
 
   const scan = async (files: string[]) => {
     const toRead: (TextFile & { key: string })[] = [];
