@@ -135,7 +135,7 @@ export function changeAccount(
     return accountsPage(accounts, token, local, desk.account.removed(username));
   }
   if (self && !roles.includes('quan-tri')) return accountsPage(accounts, token, local, desk.account.notSelf);
-  if (roles.length === 0) return accountsPage(accounts, token, local, 'Cần ít nhất một vai trò.');
+  if (roles.length === 0) return accountsPage(accounts, token, local, desk.account.needsRole);
   accounts.setRoles(username, roles);
   return accountsPage(accounts, token, local, desk.account.rolesSaved(username));
 }

@@ -2,7 +2,6 @@
  * What the pages of a running desk share (startDesk in server.ts makes it once): the content and its history, the
  * texts forms were opened on, and the few operations every page that reads or writes an entry goes through.
  */
-import { createHash } from 'node:crypto';
 import type { Summary, ContentIndex } from './content-index.ts';
 import type { CollectionSetup, RecordSetup } from './collection-setup.ts';
 import type { FormState } from './entry-form.ts';
@@ -42,9 +41,6 @@ export interface DeskContext {
   /** A record as the desk shows it: a place of the register by its code. */
   identified(setup: RecordSetup, item: unknown): unknown;
 }
-
-/** The hash by which a text a form was opened on is kept (`bases`). */
-export const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** The time of day a message of the desk gives, in Vietnam. */
 export const timeNow = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });

@@ -7,7 +7,8 @@ import { todayInVietnam } from '../lib/dates.ts';
 import { desk } from '../i18n/desk.ts';
 import type { Problem } from '../lib/content/source.ts';
 import { html, raw, type Html } from './html.ts';
-import { valuesOf, type Values } from './form.ts';
+import { renderFields, valuesOf, type FormContext, type Values } from './form.ts';
+import type { FieldSpec } from './schema-form.ts';
 import { editorField } from './request.ts';
 import type { WorkflowAction } from './workflow.ts';
 import type { CollectionSetup } from './collection-setup.ts';
@@ -55,11 +56,43 @@ export function targetOf(field: string | undefined, ids: ReadonlyMap<string, str
   }
 }
 
+/**
+ * A form's fields with each problem beside its field, and the summary above the form, each problem in it a link to
+ * its field. The first pass finds the input of every field; the second puts each problem beside its field.
+ */
+export function fieldsWithProblems(
+  specs: readonly FieldSpec[],
+  values: Values,
+  { help, choices }: Pick<FormContext, 'help' | 'choices'>,
+  problems: readonly Problem[],
+): { fields: Html; summary: Html | ''; errors: Map<string, string[]>; general: Problem[] } {
+  const ids = new Map<string, string>();
+  renderFields(specs, values, { help, choices, errors: new Map(), ids });
+  const errors = placeProblems(problems);
+  const fields = renderFields(specs, values, { help, choices, errors, ids: new Map() });
+  const summary = problems.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+        <h2>${desk.form.errorsTitle(problems.length)}</h2>
+        <ul>
+          ${problems.map((p) => {
+            const target = targetOf(p.field, ids);
+            const text = html`${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}`;
+            return html`<li>${target ? html`<a href="#${target}">${text}</a>` : text}</li>`;
+          })}
+        </ul>
+      </div>`
+    : '';
+  return { fields, summary, errors, general: problems.filter((p) => !targetOf(p.field, ids)) };
+}
+
+/** Where the desk serves a photo of an entry of `collection` named `src` in the entry (photoFile in entry-pages.ts). */
+export const deskPhotoUrl = (collection: CollectionSetup, src: string) => `/_anh/${collection.folder}/${src.replace(/^\.\//, '')}`;
+
 export async function renderPhotoPreview(collection: CollectionSetup, id: string | undefined, storyHtml: string, photos: { src: string; alt?: string }[]) {
   return storyHtml.replace(PHOTO_MARKER, (_, n: string) => {
     const photo = photos[Number(n) - 1];
     if (!photo || !id) return '';
-    const src = `/_anh/${collection.folder}/${photo.src.replace(/^\.\//, '')}`;
+    const src = deskPhotoUrl(collection, photo.src);
     return html`<figure><img src="${src}" alt="${photo.alt ?? ''}" /></figure>`.text;
   });
 }
@@ -84,7 +117,7 @@ export function turnForms(collection: CollectionSetup, state: FormState, token: 
     <ul class="photo-list">
       ${photos.map(
         (photo, i) => html`<li>
-          <img src="/_anh/${collection.folder}/${photo.src.replace(/^\.\//, '')}" alt="${photo.alt ?? ''}" />
+          <img src="${deskPhotoUrl(collection, photo.src)}" alt="${photo.alt ?? ''}" />
           <form method="post" action="/${collection.route}/${state.id}/xoay-anh">
             <input type="hidden" name="csrf" value="${token}" /><input type="hidden" name="photo" value="${i + 1}" />
             <button type="submit" name="huong" value="trai" class="secondary">${desk.photo.turnLeft(i + 1)}</button>
@@ -138,10 +171,8 @@ export function photoForm(collection: CollectionSetup, id: string, token: string
 export const photosOf = (values: Values): { src: string; alt?: string }[] =>
   ((values.photos ?? []) as { value: Values }[]).map((item) => ({ src: String(item.value.src ?? ''), alt: String(item.value.alt ?? '') }));
 
-export function newTemplate(collection: CollectionSetup): string {
-  void collection;
-  return `---\npublication:\n  status: ban-nhap\n---\n\n`;
-}
+/** The text a new entry's form is written into: a draft, whichever the collection. */
+export const NEW_ENTRY = `---\npublication:\n  status: ban-nhap\n---\n\n`;
 
 export function newState(collection: CollectionSetup, editor: string): FormState {
   const start =

@@ -19,12 +19,12 @@ import { pageOf, posterOf, radioOf } from './outputs.ts';
 import { tokenMatches } from './guard.ts';
 import { contentFile } from './paths.ts';
 import { appendItem, editEntry, parseFrontmatter, readPosted, rewriteFrontmatter, splitEntry } from './edit.ts';
-import { applyListAction, renderFields, type FormContext, type Values } from './form.ts';
+import { applyListAction, type Values } from './form.ts';
 import { checkEntry } from './check-entry.ts';
 import { parseMultipart, photoExtension } from './multipart.ts';
 import { isMap } from 'yaml';
 import sharp from 'sharp';
-import { currentRequest, editorField, hasRole } from './request.ts';
+import { currentRequest, editorField, hasRole, typedEditor } from './request.ts';
 import {
   actionsFor,
   applyAction,
@@ -39,22 +39,22 @@ import {
 } from './workflow.ts';
 import { lastEditorOf } from './history.ts';
 import { NL, type CollectionSetup } from './collection-setup.ts';
-import { HttpError, send } from './http.ts';
+import { decodeSafely, HttpError, IMAGE_TYPES, send } from './http.ts';
 import {
   attachmentForm,
-  newTemplate,
+  deskPhotoUrl,
+  fieldsWithProblems,
+  NEW_ENTRY,
   photoForm,
   photosOf,
-  placeProblems,
   storyPreview,
-  targetOf,
   turnForms,
   workflowFacts,
   type FormState,
 } from './entry-form.ts';
 import { diffView, shortDate, stepInput } from './workflow-view.ts';
-import { sha, timeNow, type DeskContext } from './context.ts';
-import { decodeSafely, IMAGE_TYPES } from './http.ts';
+import { timeNow, type DeskContext } from './context.ts';
+import { contentHash } from '../lib/content/cache.ts';
 
 // ——— pages ———
 
@@ -62,32 +62,12 @@ export async function formPage(ctx: DeskContext, state: FormState, token: string
   const { collection } = state;
   const choices = await ctx.choicesFor(collection);
   const perMinute = (await ctx.index.reference()).settings?.radio.syllablesPerMinute ?? 220;
-  const ids = new Map<string, string>();
-  // The first pass finds the input of every field; the second puts each problem beside its field.
-  const probe: FormContext = { help: ctx.help.get(collection.guide) ?? new Map(), choices, errors: new Map(), ids };
-  renderFields(collection.specs, state.values, probe);
-  const problems = state.problems ?? [];
-  const errors = placeProblems(problems);
-  const context: FormContext = { ...probe, errors, ids: new Map() };
-  const fields = renderFields(collection.specs, state.values, context);
-  const general = problems.filter((p) => !targetOf(p.field, ids));
+  const help = ctx.help.get(collection.guide) ?? new Map();
+  const { fields, summary, errors, general } = fieldsWithProblems(collection.specs, state.values, { help, choices }, state.problems ?? []);
   const bodyErrors = errors.get('nội dung bài');
   const isNew = state.id === undefined;
   const action = isNew ? `/${collection.route}/moi` : `/${collection.route}/${state.id}`;
   const title = isNew ? desk.list.newOf[collection.key] : String((state.values[collection.nameKey] as string) || state.id);
-  const summary = problems.length
-    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-        <h2>${desk.form.errorsTitle(problems.length)}</h2>
-        <ul>
-          ${problems.map((p) => {
-            const target = targetOf(p.field, ids);
-            return html`<li>
-              ${target ? html`<a href="#${target}">${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}</a>` : html`${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}`}
-            </li>`;
-          })}
-        </ul>
-      </div>`
-    : '';
   const main = html`<h1>${title}</h1>
     ${state.message ? html`<div class="notice" role="status">${state.message}</div>` : ''} ${summary}
     ${isNew ? html`<p class="status"><span class="badge badge-ban-nhap">${desk.statuses['ban-nhap']}</span></p>` : await workflowPanel(ctx, state, token)}
@@ -135,7 +115,7 @@ export async function turnPhoto(ctx: DeskContext, collection: CollectionSetup, i
   // The photo is first set upright as the camera recorded it, then turned, so the turn is what the editor saw.
   const upright = await sharp(readFileSync(target)).rotate().toBuffer();
   writeAtomic(target, await sharp(upright).rotate(angle).toBuffer());
-  await ctx.commit([file], toNfc((form.get('editor') ?? '').trim()) || desk.commit.unnamed, desk.commit.turn(summary.name), 'photo');
+  await ctx.commit([file], typedEditor(form.get('editor')) || desk.commit.unnamed, desk.commit.turn(summary.name), 'photo');
   return send(res, 303, '', 'text/plain', { Location: `/${collection.route}/${id}?luu=1#turn-title` });
 }
 
@@ -173,7 +153,7 @@ export async function openUpload(
   if (!summary) throw new HttpError(404, desk.refused.notFound);
   const current = readFileSync(ctx.absolute(summary.file), 'utf8');
   const { local, actor } = currentRequest();
-  const editorName = (local ? field('editor') : actor!.name) || desk.commit.unnamed;
+  const editorName = (local ? typedEditor(field('editor')) : actor!.name) || desk.commit.unnamed;
   const state = ctx.stateFromFile(collection, id, current, editorName);
   const upload = parts.find((p) => p.name === 'file' && p.filename !== undefined && p.data.length > 0);
   const refuse = async (message: string) =>
@@ -212,7 +192,7 @@ export async function saveEntry(
   res: ServerResponse,
 ) {
   const action = form.get('action') ?? 'save';
-  const editor = toNfc((form.get('editor') ?? '').trim()).slice(0, 80);
+  const editor = typedEditor(form.get('editor'));
   const posted = readPosted(collection.specs, form);
   const body = form.get('body') ?? '';
   const values = posted as Values;
@@ -254,9 +234,10 @@ export async function saveEntry(
   }
   if (!editor) return send(res, 200, await formPage(ctx, { ...baseState, problems: [{ file, field: 'editor', message: desk.form.editorMissing }] }, token));
 
-  const base = current === undefined ? newTemplate(collection) : sha(current) === baseState.hash ? current : ctx.bases.get(baseState.hash);
+  const base = current === undefined ? NEW_ENTRY : contentHash(current) === baseState.hash ? current : ctx.bases.get(baseState.hash);
   let mine = editEntry(base ?? current!, collection.specs, posted, body);
-  if (current !== undefined && sha(current) !== baseState.hash) return send(res, 409, conflictPage(ctx, collection, entryId!, current, mine, editor, token));
+  if (current !== undefined && contentHash(current) !== baseState.hash)
+    return send(res, 409, conflictPage(ctx, collection, entryId!, current, mine, editor, token));
   if (mine === current) {
     const problems = await checkEntry(ctx.index, collection.key, file, mine);
     return send(
@@ -389,11 +370,11 @@ export async function changeState(ctx: DeskContext, collection: CollectionSetup,
   const action = form.get('action') as WorkflowAction;
   if (!WORKFLOW_ACTIONS.includes(action)) throw new HttpError(404, desk.refused.notFound);
   const { actor, local } = currentRequest();
-  const editor = local ? toNfc((form.get('editor') ?? '').trim()).slice(0, 80) : actor!.name;
-  const person: Actor = { ...actor!, name: editor || 'Người dùng bàn biên tập' };
+  const editor = local ? typedEditor(form.get('editor')) : actor!.name;
+  const person: Actor = { ...actor!, name: editor || desk.commit.unnamed };
   const current = readFileSync(ctx.absolute(summary.file), 'utf8');
   const state = ctx.stateFromFile(collection, id, current, editor);
-  if (sha(current) !== form.get('hash')) return send(res, 409, await formPage(ctx, { ...state, message: html`${desk.workflow.changed}` }, token));
+  if (contentHash(current) !== form.get('hash')) return send(res, 409, await formPage(ctx, { ...state, message: html`${desk.workflow.changed}` }, token));
   const situation = situationOf(ctx, state, summary.file);
   const why = refusal(situation, person, action);
   if (why) return send(res, 403, await formPage(ctx, { ...state, message: html`${why}` }, token));
@@ -440,8 +421,8 @@ export async function saveMerged(ctx: DeskContext, collection: CollectionSetup, 
   if (!summary) throw new HttpError(404, desk.refused.notFound);
   const current = readFileSync(ctx.absolute(summary.file), 'utf8');
   const text = (form.get('text') ?? '').replace(/\r\n?/g, '\n');
-  const editor = toNfc((form.get('editor') ?? '').trim()) || desk.form.editor;
-  if (sha(current) !== form.get('hash')) return send(res, 409, conflictPage(ctx, collection, id, current, text, editor, token));
+  const editor = typedEditor(form.get('editor')) || desk.commit.unnamed;
+  if (contentHash(current) !== form.get('hash')) return send(res, 409, conflictPage(ctx, collection, id, current, text, editor, token));
   const problems = await checkEntry(ctx.index, collection.key, summary.file, text);
   ctx.writeVersioned(summary.file, text);
   await ctx.commit([summary.file], editor, desk.commit.edit(collection.what, summary.name));
@@ -523,7 +504,7 @@ export async function outputPage(
       { current: collection.key, token },
     );
   }
-  const photoUrl = (src: string) => `/_anh/${collection.folder}/${src.replace(/^\.\//, '')}`;
+  const photoUrl = (src: string) => deskPhotoUrl(collection, src);
   if (which === 'ap-phich') {
     const site = (await ctx.index.reference()).settings?.url ?? 'https://example.invalid/';
     const poster = await posterOf(ctx.index, summary.file, text, photoUrl, new URL(`dien-hinh/${id}/`, site.endsWith('/') ? site : `${site}/`).href);

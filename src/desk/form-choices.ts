@@ -6,6 +6,7 @@
 import { ui } from '../i18n/vi.ts';
 import { desk } from '../i18n/desk.ts';
 import { foldVietnamese } from '../lib/text.ts';
+import { formatDateShort } from '../lib/format.ts';
 import { PlaceFinder } from '../lib/places/find.ts';
 import type { CollectionSetup } from './collection-setup.ts';
 import type { ContentIndex } from './content-index.ts';
@@ -13,8 +14,8 @@ import type { Choice } from './form.ts';
 
 export class FormChoices {
   readonly #index: ContentIndex;
-  /** The places of the register and content/places/, with a finder by name and the label a form shows for each. */
-  #placeTools: { places: unknown; finder: PlaceFinder; label: (id: string) => string } | undefined;
+  /** The places of the register and content/places/ by id, with a finder by name and the choice a form shows for each. */
+  #placeTools: { places: unknown; finder: PlaceFinder; choice: (id: string) => Choice } | undefined;
 
   constructor(index: ContentIndex) {
     this.#index = index;
@@ -23,46 +24,46 @@ export class FormChoices {
   async #placeIndex() {
     const ref = await this.#index.reference();
     if (this.#placeTools?.places !== ref.places) {
-      const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
+      // By id first: two entries for one unit (a problem the check reports) are offered once.
+      const finder = new PlaceFinder(new Map(ref.places.map((p) => [p.id, p.data])).values());
       const label = (id: string) => {
-        const place = placeById.get(id);
+        const place = finder.byId.get(id);
         if (!place) return id;
-        const parent = place.parent ? placeById.get(place.parent) : undefined;
-        const until = place.validTo ? ` — đến ${place.validTo.split('-').reverse().join('/')}` : '';
+        const parent = place.parent ? finder.byId.get(place.parent) : undefined;
+        const until = place.validTo ? ` — đến ${formatDateShort(place.validTo)}` : '';
         return `${ui.placeTypes[place.type]} ${place.name}${parent ? `, ${ui.placeTypes[parent.type]} ${parent.name}` : ''}${until}`;
       };
-      this.#placeTools = { places: ref.places, finder: new PlaceFinder(placeById.values()), label };
+      const choice = (id: string): Choice => ({ value: id, label: label(id), search: foldVietnamese(`${label(id)} ${id}`) });
+      this.#placeTools = { places: ref.places, finder, choice };
     }
     return this.#placeTools;
   }
 
   /** Units of the whole register found by name, for a place list that does not yet hold the one an editor needs. */
   async findPlaces(query: string): Promise<Choice[]> {
-    const { finder, label } = await this.#placeIndex();
+    const { finder, choice } = await this.#placeIndex();
     if (foldVietnamese(query).replace(/[^a-z0-9]/g, '').length < 2) return [];
     return finder
       .find(query)
       .slice(0, 30)
-      .map((p) => ({ value: p.id, label: label(p.id), search: foldVietnamese(`${label(p.id)} ${p.id}`) }));
+      .map((p) => choice(p.id));
   }
 
   /** What each field of a collection's form offers to choose from, by the field's name. */
   async forCollection(collection: CollectionSetup) {
     const ref = await this.#index.reference();
-    const placeById = new Map(ref.places.map((p) => [p.id, p.data]));
-    const placeLabel = (await this.#placeIndex()).label;
+    const { finder, choice } = await this.#placeIndex();
     // The register holds every unit of the country: a form offers those the content already uses, with the units above
     // them and those that took them over, and the local ones. Another unit is found by name with npm run place.
     const offered = new Set([...ref.localPlaceIds, ...ref.campaigns.map((c) => c.data.place), ...(await this.#index.list('exemplars')).map((s) => s.place)]);
     for (const id of [...offered]) {
-      for (let place = placeById.get(id); place; place = place.parent ? placeById.get(place.parent) : undefined) {
-        offered.add(place.id);
-        for (const successor of place.successors) offered.add(successor.place);
+      const place = finder.byId.get(id);
+      for (const unit of place ? finder.lineage(place) : []) {
+        offered.add(unit.id);
+        for (const successor of unit.successors) offered.add(successor.place);
       }
     }
-    const places: Choice[] = ref.places
-      .filter((p) => offered.has(p.id))
-      .map((p) => ({ value: p.id, label: placeLabel(p.id), search: foldVietnamese(`${placeLabel(p.id)} ${p.id}`) }));
+    const places: Choice[] = ref.places.filter((p) => offered.has(p.id)).map((p) => choice(p.id));
     const campaigns: Choice[] = ref.campaigns.map((c) => ({ value: c.id, label: c.data.shortTitle }));
     const awards: Choice[] = ref.awards.map((a) => ({ value: a.id, label: a.data.name }));
     const labelled = (labels: Record<string, string>) =>

@@ -1,11 +1,10 @@
 /** The history of an entry or a record in the desk: every version, what changed, and going back to one. */
 import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { toNfc } from '../lib/text.ts';
 import { desk } from '../i18n/desk.ts';
 import { html, type Html } from './html.ts';
 import { layout } from './pages.ts';
-import { editorField } from './request.ts';
+import { editorField, typedEditor } from './request.ts';
 import type { CollectionSetup, RecordSetup } from './collection-setup.ts';
 import { HttpError, send } from './http.ts';
 import { diffView } from './workflow-view.ts';
@@ -95,7 +94,7 @@ export async function restore(ctx: DeskContext, tracked: Tracked, form: URLSearc
   const version = form.get('version') ?? '';
   const old = ctx.history.textAt(tracked.file, version);
   if (old === undefined) throw new HttpError(404, desk.refused.notFound);
-  const editor = toNfc((form.get('editor') ?? '').trim()) || desk.commit.unnamed;
+  const editor = typedEditor(form.get('editor')) || desk.commit.unnamed;
   ctx.writeVersioned(tracked.file, old);
   await ctx.commit([tracked.file], editor, desk.commit.restore(tracked.what, tracked.name), 'restore');
   return send(res, 303, '', 'text/plain', { Location: `${tracked.base}?luu=1` });

@@ -5,20 +5,21 @@ import { issuesToProblems } from '../lib/content/issues.ts';
 import { personalDataInFields } from '../lib/content/story-check.ts';
 import { publicContactsOf } from '../lib/content/personal-data.ts';
 import { checkReferences } from '../lib/content/references.ts';
-import { foldVietnamese, toNfc } from '../lib/text.ts';
+import { foldVietnamese } from '../lib/text.ts';
 import { desk } from '../i18n/desk.ts';
 import type { Problem } from '../lib/content/source.ts';
 import { html, type Html } from './html.ts';
 import { layout } from './pages.ts';
 import { isEntryId } from './paths.ts';
 import { applyEdits, parseFrontmatter, readPosted, stringifyLike } from './edit.ts';
-import { applyListAction, renderFields, valuesOf, type FormContext, type Values } from './form.ts';
-import { editorField } from './request.ts';
+import { applyListAction, valuesOf, type Values } from './form.ts';
+import { editorField, typedEditor } from './request.ts';
 import { COLLECTIONS, type RecordSetup } from './collection-setup.ts';
 import { send } from './http.ts';
-import { placeProblems, targetOf } from './entry-form.ts';
+import { fieldsWithProblems } from './entry-form.ts';
 import { diffView } from './workflow-view.ts';
-import { sha, timeNow, type DeskContext } from './context.ts';
+import { timeNow, type DeskContext } from './context.ts';
+import { contentHash } from '../lib/content/cache.ts';
 
 export interface RecordAt {
   file: string;
@@ -51,7 +52,7 @@ export async function recordList(ctx: DeskContext, setup: RecordSetup, url: URL,
   const main = html`<h1>${setup.title}</h1>
 <form method="get" action="/${setup.route}" class="filters" role="search"><div class="field"><label for="r-q">${desk.list.search}</label><input type="search" id="r-q" name="q" value="${url.searchParams.get('q') ?? ''}" /></div><div class="actions"><button type="submit">${desk.list.apply}</button></div></form>
 <p role="status">${desk.list.count(records.length)}</p>
-<table class="entries"><thead><tr><th scope="col">${desk.list.name}</th><th scope="col">Mã</th><th scope="col">Tệp</th></tr></thead><tbody>
+<table class="entries"><thead><tr><th scope="col">${desk.list.name}</th><th scope="col">${desk.list.id}</th><th scope="col">${desk.list.file}</th></tr></thead><tbody>
 ${records.map((r) => html`<tr><td><a href="/${setup.route}/${String(r.data.id)}">${r.name}</a></td><td><code>${String(r.data.id ?? '')}</code></td><td>${r.file}</td></tr>`)}
 </tbody></table>`;
   return layout(setup.title, main, { current: setup.key, token });
@@ -75,26 +76,12 @@ export async function recordPage(
   message?: Html,
 ): Promise<string> {
   const choices = await ctx.choicesFor(COLLECTIONS.exemplars);
-  const ids = new Map<string, string>();
-  const probe: FormContext = { help: ctx.help.get(setup.guide) ?? new Map(), choices, errors: new Map(), ids };
-  renderFields(setup.specs, values, probe);
-  const errors = placeProblems(problems);
-  const fields = renderFields(setup.specs, values, { ...probe, errors, ids: new Map() });
+  const { fields, summary } = fieldsWithProblems(setup.specs, values, { help: ctx.help.get(setup.guide) ?? new Map(), choices }, problems);
   const action = setup.single ? `/${setup.route}` : `/${setup.route}/${String(record.data.id)}`;
   const title = setup.single ? setup.title : `${setup.title}: ${record.name}`;
   const main = html`<h1>${title}</h1>
 ${message ? html`<div class="notice" role="status">${message}</div>` : ''}
-${
-  problems.length
-    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${desk.form.errorsTitle(problems.length)}</h2><ul>${problems.map(
-        (p) => {
-          const target = targetOf(p.field, ids);
-          const text = html`${p.field ? html`<code>${p.field}</code>: ` : ''}${p.message}`;
-          return html`<li>${target ? html`<a href="#${target}">${text}</a>` : text}</li>`;
-        },
-      )}</ul></div>`
-    : ''
-}
+${summary}
 <p class="entry-links"><a href="${action}/lich-su">${desk.form.history}</a></p>
 <form method="post" action="${action}" novalidate class="entry-form" data-entry="${setup.route}/${String(record.data.id ?? '')}">
 <input type="hidden" name="csrf" value="${token}" />
@@ -108,7 +95,7 @@ ${fields}
 
 export async function saveRecord(ctx: DeskContext, setup: RecordSetup, record: RecordAt, form: URLSearchParams, token: string, res: ServerResponse) {
   const action = form.get('action') ?? 'save';
-  const editor = toNfc((form.get('editor') ?? '').trim()).slice(0, 80);
+  const editor = typedEditor(form.get('editor'));
   const posted = readPosted(setup.specs, form) as Values;
   if (applyListAction(setup.specs, posted, action)) return send(res, 200, await recordPage(ctx, setup, record, posted, editor, token));
   if (!editor)
@@ -117,7 +104,7 @@ export async function saveRecord(ctx: DeskContext, setup: RecordSetup, record: R
       200,
       await recordPage(ctx, setup, record, posted, editor, token, [{ file: record.file, field: 'editor', message: desk.form.editorMissing }]),
     );
-  if (sha(record.text) !== form.get('hash')) {
+  if (contentHash(record.text) !== form.get('hash')) {
     // The editor's values stay in the form, over the newer file's hash; what the other save changed is shown.
     const base = ctx.bases.get(form.get('hash') ?? '');
     const message = html`<strong>${desk.conflict.title}.</strong> ${desk.conflict.recordExplain}${base ? diffView(base, record.text) : ''}`;

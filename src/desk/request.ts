@@ -4,6 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { desk } from '../i18n/desk.ts';
+import { toNfc } from '../lib/text.ts';
 import { html, type Html } from './html.ts';
 import type { Role } from './accounts.ts';
 import type { Actor } from './workflow.ts';
@@ -24,6 +25,9 @@ export function hasRole(...roles: Role[]): boolean {
   const { actor } = currentRequest();
   return Boolean(actor && roles.some((role) => actor.roles.includes(role)));
 }
+
+/** The name typed in a form's "who is editing" field (editorField), as the history keeps it; '' if none. */
+export const typedEditor = (value: string | null | undefined) => toNfc((value ?? '').trim()).slice(0, 80);
 
 /**
  * The "who is editing" part of a form: a name to type on a desk without accounts (kept in the history of each save),

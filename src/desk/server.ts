@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from 'node:fs';
 import { writeAtomic } from './files.ts';
 import path from 'node:path';
-import { toNfc } from '../lib/text.ts';
 import { desk } from '../i18n/desk.ts';
 import { html } from './html.ts';
 import { layout } from './pages.ts';
@@ -23,7 +22,7 @@ import { openHistory, type History } from './history.ts';
 import { Accounts, ROLES, type Role } from './accounts.ts';
 import { Sessions, LoginLimiter, type SessionTimes, type LoginLimits } from './sessions.ts';
 import { deskStateDir, readDeskSettings, type DeskSettings } from './desk-settings.ts';
-import { requests, currentRequest, hasRole, type RequestContext } from './request.ts';
+import { requests, currentRequest, hasRole, typedEditor, type RequestContext } from './request.ts';
 import type { Actor } from './workflow.ts';
 import { Publisher, publishPage, publishStatus } from './publish.ts';
 import { radioBulletin, radioBulletinPage, type RadioQuery } from './radio.ts';
@@ -37,7 +36,8 @@ import { newState, photosOf, workflowFacts, type FormState } from './entry-form.
 import { accountsPage, changeAccount, deskSettingsPage, login, loginPage, saveDeskSettings, stampOf } from './account-pages.ts';
 import { listPage } from './list-page.ts';
 import { FormChoices } from './form-choices.ts';
-import { sha, timeNow, type DeskContext } from './context.ts';
+import { timeNow, type DeskContext } from './context.ts';
+import { contentHash } from '../lib/content/cache.ts';
 import { changeState, formPage, outputPage, photoFile, saveEntry, saveMerged, turnPhoto, uploadAttachment, uploadPhoto } from './entry-pages.ts';
 import { findRecord, recordList, recordPage, saveRecord } from './record-pages.ts';
 import { historyPage, restore, trackedEntry, trackedRecord } from './history-page.ts';
@@ -113,7 +113,7 @@ export async function startDesk({
   /** Texts forms were opened on, by hash: what a conflicting save is compared with. */
   const bases = new Map<string, string>();
   const remember = (text: string) => {
-    const hash = sha(text);
+    const hash = contentHash(text);
     bases.delete(hash);
     bases.set(hash, text);
     if (bases.size > 500) bases.delete(bases.keys().next().value!);
@@ -202,8 +202,6 @@ export async function startDesk({
   };
 
   // ——— requests ———
-
-  /** A fingerprint of the account's password: a session ends when the password changes or the account goes. */
 
   function forbid(): never {
     throw new HttpError(403, desk.account.forbidden);
@@ -358,20 +356,24 @@ export async function startDesk({
     const body = await readBody(req);
     const [, route, id, sub, extra] = pathname.split('/');
     if (!cookies.desk_session) throw new HttpError(403, desk.refused.token);
+    /** The form sent, refused unless it carries this session's token (CSRF), in its fields or its header. */
+    const checkedForm = () => {
+      const form = new URLSearchParams(body.toString('utf8'));
+      if (!tokenMatches(form.get('csrf') ?? req.headers['x-csrf-token'], token)) throw new HttpError(403, desk.refused.token);
+      return form;
+    };
     if (pathname === '/xuat-ban') {
       requireRole('lanh-dao', 'quan-tri');
-      const form = new URLSearchParams(body.toString('utf8'));
-      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      checkedForm();
       publisher.start(actor.name || deskPublish.publish.localUser, { target: deskSettings().publishTarget });
       return reply(303, '', 'text/plain', { Location: '/xuat-ban' });
     }
     if (pathname === '/dong-bo' || pathname === '/dong-bo/giai-quyet') {
       requireRole('bien-tap-vien', 'lanh-dao', 'quan-tri');
-      const form = new URLSearchParams(body.toString('utf8'));
-      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      const form = checkedForm();
       const shared = deskSettings().sharedRepository;
       if (!shared) throw new HttpError(404, desk.refused.notFound);
-      const author = (local ? toNfc((form.get('editor') ?? '').trim()) : actor.name) || deskPublish.publish.localUser;
+      const author = (local ? typedEditor(form.get('editor')) : actor.name) || deskPublish.publish.localUser;
       const result =
         pathname === '/dong-bo'
           ? await syncShared(root, shared, env, { author, stateDir })
@@ -382,21 +384,18 @@ export async function startDesk({
     }
     if (pathname === '/cai-dat-ban') {
       requireRole('quan-tri');
-      const form = new URLSearchParams(body.toString('utf8'));
-      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      const form = checkedForm();
       return reply(200, saveDeskSettings(stateDir, accounts, form, token));
     }
     if (pathname === '/tai-khoan') {
       requireRole('quan-tri');
-      const form = new URLSearchParams(body.toString('utf8'));
-      if (!tokenMatches(form.get('csrf'), token)) throw new HttpError(403, desk.refused.token);
+      const form = checkedForm();
       return reply(200, changeAccount({ accounts, sessions }, form, token, local));
     }
     const records = Object.values(RECORDS).find((r) => r.route === route);
     const collection = Object.values(COLLECTIONS).find((c) => c.route === route);
     const readForm = () => {
-      const form = new URLSearchParams(body.toString('utf8'));
-      if (!tokenMatches(form.get('csrf') ?? req.headers['x-csrf-token'], token)) throw new HttpError(403, desk.refused.token);
+      const form = checkedForm();
       // With accounts, the history names the person logged in, whatever the form says.
       if (!local) form.set('editor', actor.name);
       return form;
@@ -423,8 +422,8 @@ export async function startDesk({
     }
     if (!/^application\/x-www-form-urlencoded\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, desk.refused.token);
     const form = readForm();
-    const editor = (form.get('editor') ?? '').trim();
-    if (local && editor) headers['Set-Cookie'] = `desk_editor=${encodeURIComponent(editor.slice(0, 80))}; Path=/; SameSite=Strict`;
+    const editor = typedEditor(form.get('editor'));
+    if (local && editor) headers['Set-Cookie'] = `desk_editor=${encodeURIComponent(editor)}; Path=/; SameSite=Strict`;
     res.setHeader('Set-Cookie', headers['Set-Cookie'] ?? []);
     if (sub === 'trang-thai' && isEntryId(id)) return changeState(ctx, collection, id, form, token, res);
     // Previews change nothing: anyone who may read the entry may preview it.

@@ -52,6 +52,7 @@ export const desk = {
     name: 'Họ tên',
     remove: 'Xoá tài khoản',
     saveRoles: 'Lưu vai trò',
+    needsRole: 'Cần ít nhất một vai trò.',
     removed: (u: string) => `Đã xoá tài khoản "${u}".`,
     rolesSaved: (u: string) => `Đã lưu vai trò của "${u}".`,
     notSelf: 'Không tự xoá hoặc bỏ quyền quản trị của chính mình: nhờ một người quản trị khác.',
@@ -132,6 +133,9 @@ export const desk = {
     place: 'Địa phương',
     campaign: 'Phong trào',
     author: 'Người viết',
+    /** Columns of a data file's list: a record's id and the file that holds it. */
+    id: 'Mã',
+    file: 'Tệp',
     all: 'Tất cả',
     apply: 'Lọc',
     clear: 'Bỏ lọc',
